@@ -1,0 +1,8 @@
+/**
+ * The `stream-chat-element/element` entry: the class and types, without registering the tag.
+ */
+export { StreamChatElement } from './stream-chat.js';
+export { StreamChatError, type ClientToolHandler } from './controllers/chat-controller.js';
+export { defineLocale, type Strings } from './i18n.js';
+export type * from './events.js';
+export type * from './protocol/types.js';

@@ -1,0 +1,115 @@
+/**
+ * The public events of `<stream-chat>`: detail types, one factory, and their registration in
+ * `HTMLElementEventMap` so `addEventListener('stream-chat-effect', e => e.detail.name)` type-checks.
+ */
+import type { JsonObject, JsonValue, ThreadStatus } from './protocol/types.js';
+
+/** Detail of `stream-chat-response-start`. */
+export interface ResponseStartDetail {
+  threadId: string | null;
+}
+
+/** How a response ended. */
+export type ResponseEndReason = 'complete' | 'error' | 'aborted';
+
+/** Detail of `stream-chat-response-end`. */
+export interface ResponseEndDetail {
+  threadId: string | null;
+  reason: ResponseEndReason;
+}
+
+/** Detail of `stream-chat-progress`. */
+export interface ProgressDetail {
+  text: string;
+  icon?: string;
+}
+
+/** Detail of `stream-chat-effect`. */
+export interface EffectDetail {
+  name: string;
+  data: JsonObject;
+}
+
+/** Detail of `stream-chat-client-tool`. */
+export interface ClientToolDetail {
+  name: string;
+  params: JsonObject;
+  callId: string;
+  threadId: string;
+  /**
+   * Answers the call. Call it synchronously inside the listener; the value (or what the promise
+   * resolves to) is posted back to the server as JSON. Throws if the call was already answered.
+   */
+  respondWith(value: unknown): void;
+}
+
+/** Detail of `stream-chat-thread-change`. */
+export interface ThreadChangeDetail {
+  threadId: string | null;
+}
+
+/** Detail of `stream-chat-thread-load-start` and `stream-chat-thread-load-end`. */
+export interface ThreadLoadDetail {
+  threadId: string;
+}
+
+/** Detail of `stream-chat-thread-update`. */
+export interface ThreadUpdateDetail {
+  thread: { id: string; title?: string; status: ThreadStatus };
+}
+
+/** Detail of `stream-chat-notice`. */
+export interface NoticeDetail {
+  level: 'info' | 'warning' | 'danger';
+  message: string;
+  title?: string;
+}
+
+/** Detail of `stream-chat-error`. `message` is the localized text the element shows. */
+export interface ErrorDetail {
+  code: string;
+  message: string;
+  allowRetry: boolean;
+}
+
+/** Every public event name with its detail type. */
+export interface StreamChatEventMap {
+  'stream-chat-response-start': ResponseStartDetail;
+  'stream-chat-response-end': ResponseEndDetail;
+  'stream-chat-progress': ProgressDetail;
+  'stream-chat-effect': EffectDetail;
+  'stream-chat-client-tool': ClientToolDetail;
+  'stream-chat-thread-change': ThreadChangeDetail;
+  'stream-chat-thread-load-start': ThreadLoadDetail;
+  'stream-chat-thread-load-end': ThreadLoadDetail;
+  'stream-chat-thread-update': ThreadUpdateDetail;
+  'stream-chat-notice': NoticeDetail;
+  'stream-chat-error': ErrorDetail;
+}
+
+/** Builds a public event: a bubbling, composed `CustomEvent` with a typed detail. */
+export function chatEvent<K extends keyof StreamChatEventMap>(
+  name: K,
+  detail: StreamChatEventMap[K],
+): CustomEvent<StreamChatEventMap[K]> {
+  return new CustomEvent(name, { detail, bubbles: true, composed: true });
+}
+
+/** The result a client tool handler may produce. */
+export type ClientToolResult = JsonValue | undefined;
+
+declare global {
+  interface HTMLElementEventMap {
+    'stream-chat-response-start': CustomEvent<ResponseStartDetail>;
+    'stream-chat-response-end': CustomEvent<ResponseEndDetail>;
+    'stream-chat-progress': CustomEvent<ProgressDetail>;
+    'stream-chat-effect': CustomEvent<EffectDetail>;
+    'stream-chat-client-tool': CustomEvent<ClientToolDetail>;
+    'stream-chat-thread-change': CustomEvent<ThreadChangeDetail>;
+    'stream-chat-thread-load-start': CustomEvent<ThreadLoadDetail>;
+    'stream-chat-thread-load-end': CustomEvent<ThreadLoadDetail>;
+    'stream-chat-thread-update': CustomEvent<ThreadUpdateDetail>;
+    'stream-chat-notice': CustomEvent<NoticeDetail>;
+    'stream-chat-error': CustomEvent<ErrorDetail>;
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * UI strings by locale. Lookup falls back from the full tag to its language, then to English.
+ */
+
+/** Every string the element shows. */
+export interface Strings {
+  placeholder: string;
+  send: string;
+  stop: string;
+  retry: string;
+  newThread: string;
+  dismiss: string;
+  copy: string;
+  copied: string;
+  messages: string;
+  you: string;
+  assistant: string;
+  loading: string;
+  toolRunning: string;
+  toolDone: string;
+  widget: string;
+  image: string;
+  closed: string;
+  locked: string;
+  errors: Record<string, string>;
+}
+
+const en: Strings = {
+  placeholder: 'Message',
+  send: 'Send',
+  stop: 'Stop',
+  retry: 'Retry',
+  newThread: 'New conversation',
+  dismiss: 'Dismiss',
+  copy: 'Copy',
+  copied: 'Copied',
+  messages: 'Conversation',
+  you: 'You',
+  assistant: 'Assistant',
+  loading: 'Loading conversation…',
+  toolRunning: 'Asking the page: {name}…',
+  toolDone: 'Used {name}',
+  widget: 'Card',
+  image: 'Image',
+  closed: 'This conversation is closed.',
+  locked: 'This conversation is locked.',
+  errors: {
+    'stream.error': 'An error occurred when generating a response.',
+    network: 'Could not reach the server. Check your connection and try again.',
+    offline: 'You are offline. Your message was kept; send it again when you are back online.',
+    http: 'The server could not handle the request.',
+    bad_content_type: 'The server sent a response this chat cannot read.',
+    bad_frame: 'The server sent a malformed message.',
+    empty_stream: 'The server ended the response without an answer.',
+    idle_timeout: 'The server stopped responding.',
+    frame_too_large: 'The server sent a message that is too large.',
+    thread_not_found: 'That conversation could not be found, so a new one was started.',
+    busy: 'Wait for the current answer to finish.',
+    empty_message: 'Type a message first.',
+    nothing_to_retry: 'There is nothing to retry.',
+    unknown: 'Something went wrong.',
+  },
+};
+
+const tables: Record<string, Strings> = { en };
+
+/** Registers or replaces the strings of a locale (e.g. `'de'` or `'pt-BR'`). */
+export function defineLocale(locale: string, strings: Strings): void {
+  tables[locale.toLowerCase()] = strings;
+}
+
+/** The strings for a locale tag, falling back by language and then to English. */
+export function stringsFor(locale: string | undefined): Strings {
+  const tag = (locale ?? '').toLowerCase();
+  return tables[tag] ?? tables[tag.split('-')[0] ?? ''] ?? en;
+}
+
+/** Fills `{name}` placeholders. */
+export function format(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (match, key: string) => values[key] ?? match);
+}

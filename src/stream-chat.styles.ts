@@ -1,0 +1,315 @@
+import { css } from 'lit';
+
+/**
+ * The element's styles. Public custom properties (`--stream-chat-*`) are read with fallbacks and
+ * never set here, so a page can theme the element from `:root`. Private ones start with `--_`.
+ */
+export const styles = css`
+  :host {
+    --_accent: var(--stream-chat-accent, #2563eb);
+    --_on-accent: var(--stream-chat-on-accent, #fff);
+    --_bg: var(--stream-chat-background, #fff);
+    --_fg: var(--stream-chat-foreground, #1f2328);
+    --_muted: var(--stream-chat-muted, #656d76);
+    --_border: var(--stream-chat-border-color, #d8dee4);
+    --_surface: var(--stream-chat-surface, #f6f8fa);
+    --_user-bg: var(--stream-chat-user-bubble-background, var(--_accent));
+    --_user-fg: var(--stream-chat-user-bubble-color, var(--_on-accent));
+    --_assistant-bg: var(--stream-chat-assistant-bubble-background, transparent);
+    --_assistant-fg: var(--stream-chat-assistant-bubble-color, var(--_fg));
+    --_danger: var(--stream-chat-danger, #cf222e);
+    --_warning: var(--stream-chat-warning, #9a6700);
+    --_radius: var(--stream-chat-radius, 12px);
+    --_gap: var(--stream-chat-spacing, 12px);
+    --_font: var(--stream-chat-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    --_mono: var(--stream-chat-font-family-mono, ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace);
+    --_size: var(--stream-chat-font-size, 15px);
+    display: flex;
+    flex-direction: column;
+    min-height: 0;
+    height: var(--stream-chat-height, 100%);
+    box-sizing: border-box;
+    color: var(--_fg);
+    background: var(--_bg);
+    font-family: var(--_font);
+    font-size: var(--_size);
+    line-height: 1.5;
+    border: var(--stream-chat-border, 1px solid var(--_border));
+    border-radius: var(--_radius);
+    overflow: hidden;
+    color-scheme: light;
+  }
+  :host([theme='dark']) {
+    --_accent: var(--stream-chat-accent, #4493f8);
+    --_bg: var(--stream-chat-background, #0d1117);
+    --_fg: var(--stream-chat-foreground, #e6edf3);
+    --_muted: var(--stream-chat-muted, #9198a1);
+    --_border: var(--stream-chat-border-color, #30363d);
+    --_surface: var(--stream-chat-surface, #161b22);
+    --_danger: var(--stream-chat-danger, #f85149);
+    --_warning: var(--stream-chat-warning, #d29922);
+    color-scheme: dark;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      --_accent: var(--stream-chat-accent, #4493f8);
+      --_bg: var(--stream-chat-background, #0d1117);
+      --_fg: var(--stream-chat-foreground, #e6edf3);
+      --_muted: var(--stream-chat-muted, #9198a1);
+      --_border: var(--stream-chat-border-color, #30363d);
+      --_surface: var(--stream-chat-surface, #161b22);
+      --_danger: var(--stream-chat-danger, #f85149);
+      --_warning: var(--stream-chat-warning, #d29922);
+      color-scheme: dark;
+    }
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  button {
+    font: inherit;
+    color: inherit;
+    cursor: pointer;
+  }
+  button:focus-visible,
+  textarea:focus-visible,
+  a:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  [part~='header'] {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    padding: 8px var(--_gap);
+    border-bottom: 1px solid var(--_border);
+    min-height: 44px;
+  }
+  .title {
+    flex: 1;
+    margin: 0;
+    font-size: 1em;
+    font-weight: 600;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .text-button {
+    border: 1px solid var(--_border);
+    background: transparent;
+    border-radius: 8px;
+    padding: 4px 10px;
+    font-size: 0.875em;
+  }
+  .text-button:hover {
+    background: var(--_surface);
+  }
+  [part~='messages'] {
+    flex: 1;
+    min-height: 0;
+    overflow-y: auto;
+    overscroll-behavior: contain;
+    padding: var(--_gap);
+    display: flex;
+    flex-direction: column;
+    gap: var(--_gap);
+  }
+  .empty {
+    margin: auto;
+    text-align: center;
+    color: var(--_muted);
+    max-width: 32em;
+  }
+  .message {
+    display: flex;
+    max-width: 100%;
+  }
+  .message.user {
+    justify-content: flex-end;
+  }
+  .bubble {
+    max-width: min(85%, 44em);
+    overflow-wrap: anywhere;
+    border-radius: var(--_radius);
+  }
+  .user .bubble {
+    background: var(--_user-bg);
+    color: var(--_user-fg);
+    padding: 8px 12px;
+    white-space: pre-wrap;
+  }
+  .assistant .bubble {
+    background: var(--_assistant-bg);
+    color: var(--_assistant-fg);
+    max-width: 100%;
+  }
+  .assistant .bubble > :first-child {
+    margin-top: 0;
+  }
+  .assistant .bubble > :last-child {
+    margin-bottom: 0;
+  }
+  .plain {
+    white-space: pre-wrap;
+    margin: 0;
+  }
+  .streaming .bubble > :last-child::after {
+    content: '';
+    display: inline-block;
+    width: 0.5em;
+    height: 1em;
+    margin-inline-start: 2px;
+    vertical-align: text-bottom;
+    background: currentColor;
+    opacity: 0.4;
+    animation: blink 1s steps(2) infinite;
+  }
+  .activity {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  .activity ul {
+    margin: 0;
+    padding-inline-start: 1.2em;
+  }
+  .tool::before {
+    content: '⚙ ';
+  }
+  .fallback {
+    border: 1px dashed var(--_border);
+    border-radius: var(--_radius);
+    padding: 8px 12px;
+    color: var(--_fg);
+    white-space: pre-wrap;
+  }
+  [part~='progress'] {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  .spinner {
+    width: 12px;
+    height: 12px;
+    border-radius: 50%;
+    border: 2px solid currentColor;
+    border-right-color: transparent;
+    animation: spin 0.8s linear infinite;
+    flex: none;
+  }
+  .banner {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    padding: 8px 12px;
+    border-radius: 8px;
+    border: 1px solid var(--_border);
+    background: var(--_surface);
+    font-size: 0.9em;
+  }
+  .banner > :first-child {
+    flex: 1;
+  }
+  .banner.error,
+  .banner.danger {
+    border-color: var(--_danger);
+  }
+  .banner.warning {
+    border-color: var(--_warning);
+  }
+  .banner button {
+    border: 1px solid var(--_border);
+    background: var(--_bg);
+    border-radius: 6px;
+    padding: 2px 10px;
+  }
+  .banner .dismiss {
+    border: none;
+    background: transparent;
+    font-size: 1.2em;
+    line-height: 1;
+    padding: 2px 6px;
+  }
+  [part~='composer'] {
+    display: flex;
+    align-items: flex-end;
+    gap: 8px;
+    padding: 8px var(--_gap) var(--_gap);
+  }
+  [part~='input'] {
+    flex: 1;
+    resize: none;
+    min-height: 42px;
+    max-height: 12em;
+    field-sizing: content;
+    padding: 9px 12px;
+    font: inherit;
+    color: inherit;
+    background: var(--stream-chat-input-background, var(--_bg));
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  [part~='input']:disabled {
+    opacity: 0.6;
+  }
+  .icon-button {
+    flex: none;
+    width: 42px;
+    height: 42px;
+    border-radius: 50%;
+    border: none;
+    background: var(--_accent);
+    color: var(--_on-accent);
+    display: grid;
+    place-items: center;
+  }
+  .icon-button:disabled {
+    opacity: 0.4;
+    cursor: default;
+  }
+  .icon-button svg {
+    width: 20px;
+    height: 20px;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 2.2;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+  }
+  [part~='stop-button'] svg {
+    fill: currentColor;
+  }
+  .closed-banner {
+    margin: 8px var(--_gap) var(--_gap);
+  }
+  @keyframes spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+  @keyframes blink {
+    to {
+      opacity: 0;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .spinner,
+    .streaming .bubble > :last-child::after {
+      animation: none;
+    }
+  }
+`;

@@ -1,0 +1,316 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ref } from 'lit/directives/ref.js';
+import { styles } from './stream-chat.styles.js';
+import { chatEvent, type StreamChatEventMap } from './events.js';
+import { ChatController, type ClientToolHandler } from './controllers/chat-controller.js';
+import { AutoscrollController } from './controllers/autoscroll.js';
+import { stringsFor, type Strings } from './i18n.js';
+import type { ShownError } from './state/reducer.js';
+import { renderMessages } from './views/messages.js';
+import { renderComposer } from './views/composer.js';
+import { renderError, renderNotices, renderProgress } from './views/status.js';
+
+/**
+ * A drop-in chat UI that streams ChatKit conversations over server-sent events.
+ *
+ * @tag stream-chat
+ *
+ * @fires stream-chat-response-start - A response began (send or retry); once per response, across client-tool round trips. Bubbles, composed. `detail: {threadId}`.
+ * @fires stream-chat-response-end - The response is over; exactly once after every start. Bubbles, composed. `detail: {threadId, reason: 'complete' | 'error' | 'aborted'}`.
+ * @fires stream-chat-progress - A progress update arrived ("Searching..."). Bubbles, composed. `detail: {text, icon?}`.
+ * @fires stream-chat-effect - A client effect arrived; fire-and-forget, in stream order. Bubbles, composed. `detail: {name, data}`.
+ * @fires stream-chat-client-tool - The server asks the page for something; call `detail.respondWith(value | Promise)` synchronously. Bubbles, composed. `detail: {name, params, callId, threadId, respondWith}`.
+ * @fires stream-chat-thread-change - The open thread changed (created, chosen, set by code, or cleared). Bubbles, composed. `detail: {threadId}`.
+ * @fires stream-chat-thread-load-start - An existing thread started loading. Bubbles, composed. `detail: {threadId}`.
+ * @fires stream-chat-thread-load-end - An existing thread finished loading (or failed to). Bubbles, composed. `detail: {threadId}`.
+ * @fires stream-chat-thread-update - The server changed the open thread's title or status. Bubbles, composed. `detail: {thread: {id, title?, status}}`.
+ * @fires stream-chat-notice - The server sent a notice. Bubbles, composed. `detail: {level, message, title?}`.
+ * @fires stream-chat-error - A request or stream failed; the element shows it too. Bubbles, composed. `detail: {code, message, allowRetry}`.
+ *
+ * @slot header - Replaces the title in the header.
+ * @slot empty - The start screen of an empty conversation (defaults to the `greeting`).
+ * @slot composer-actions - Extra controls beside the send button.
+ *
+ * @csspart header - The bar above the messages with the title and the new-conversation button.
+ * @csspart title - The thread title.
+ * @csspart new-thread-button - The new-conversation button.
+ * @csspart messages - The scrolling message list (`role="log"`).
+ * @csspart message - Every message row; also `user-message` or `assistant-message`.
+ * @csspart user-message - A message the user sent.
+ * @csspart assistant-message - A reply from the assistant.
+ * @csspart tool - A client tool call line.
+ * @csspart fallback - An item the element shows as plain text (widgets, tasks, images).
+ * @csspart progress - The latest progress line.
+ * @csspart error - The error banner.
+ * @csspart retry-button - The Retry button in the error banner.
+ * @csspart notice - A notice banner.
+ * @csspart composer - The form with the input and buttons.
+ * @csspart input - The message textarea.
+ * @csspart send-button - The send button.
+ * @csspart stop-button - The stop button shown while a response can be cancelled.
+ * @csspart history - The thread list panel.
+ *
+ * @cssprop [--stream-chat-accent=#2563eb] - Accent colour (send button, user bubbles, focus rings).
+ * @cssprop [--stream-chat-on-accent=#fff] - Text on the accent colour.
+ * @cssprop [--stream-chat-background=#fff] - Background.
+ * @cssprop [--stream-chat-foreground=#1f2328] - Text colour.
+ * @cssprop [--stream-chat-muted=#656d76] - Secondary text (progress, tool lines).
+ * @cssprop [--stream-chat-border-color=#d8dee4] - Borders.
+ * @cssprop [--stream-chat-border=1px solid] - The element's own border.
+ * @cssprop [--stream-chat-surface=#f6f8fa] - Banners and code blocks.
+ * @cssprop [--stream-chat-user-bubble-background=accent] - User bubble background.
+ * @cssprop [--stream-chat-user-bubble-color=on-accent] - User bubble text.
+ * @cssprop [--stream-chat-assistant-bubble-background=transparent] - Assistant bubble background.
+ * @cssprop [--stream-chat-assistant-bubble-color=foreground] - Assistant bubble text.
+ * @cssprop [--stream-chat-danger=#cf222e] - Error colour.
+ * @cssprop [--stream-chat-warning=#9a6700] - Warning colour.
+ * @cssprop [--stream-chat-radius=12px] - Corner radius.
+ * @cssprop [--stream-chat-spacing=12px] - Gap between messages and padding.
+ * @cssprop [--stream-chat-font-family=system-ui] - Font.
+ * @cssprop [--stream-chat-font-family-mono=ui-monospace] - Code font.
+ * @cssprop [--stream-chat-font-size=15px] - Base font size.
+ * @cssprop [--stream-chat-height=100%] - Height of the element.
+ * @cssprop [--stream-chat-input-background=background] - Composer input background.
+ *
+ * @cssstate responding - A response is running.
+ */
+export class StreamChatElement extends LitElement {
+  static override styles = styles;
+
+  /** The ChatKit endpoint; every request is a POST here. */
+  @property({ attribute: 'api-url' }) apiUrl = '';
+
+  /** The open thread: setting it loads that thread, null shows a new conversation. Updated when the server creates one. */
+  @property({ attribute: 'thread-id', reflect: true }) threadId: string | null = null;
+
+  /** A storage key: the open thread id is kept in `localStorage` under it and restored on connect. */
+  @property({ attribute: 'remember-thread' }) rememberThread?: string;
+
+  /** Shows the thread list (history) panel. */
+  @property({ type: Boolean }) history = false;
+
+  /** Composer placeholder (defaults to the localized "Message"). */
+  @property() placeholder?: string;
+
+  /** Start-screen text for an empty conversation. */
+  @property() greeting?: string;
+
+  /** UI language and `Accept-Language` header (defaults to the page's language). */
+  @property() locale?: string;
+
+  /** Colour scheme: `light`, `dark`, or `auto` (follows the system). */
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
+
+  /** How long (ms) a client tool may take before an error result is sent. */
+  @property({ attribute: 'client-tool-timeout', type: Number }) clientToolTimeout = 30000;
+
+  /** How long (ms) a stream may stay silent before it ends as an error; 0 waits forever. */
+  @property({ attribute: 'idle-timeout', type: Number }) idleTimeout = 60000;
+
+  /** Extra headers on every request (for example `Authorization`). */
+  @property({ attribute: false }) headers: Record<string, string> = {};
+
+  /** The `fetch` used for every request (auth, proxies, tests). */
+  @property({ attribute: false }) fetch: typeof fetch = (input, init) => globalThis.fetch(input, init);
+
+  /** Handlers used for a client tool when no `stream-chat-client-tool` listener answers it. */
+  @property({ attribute: false }) clientTools: Record<string, ClientToolHandler> = {};
+
+  private readonly chat = new ChatController(this, (error) => this.describeError(error));
+  private readonly autoscroll = new AutoscrollController(this);
+  private readonly internals = this.attachInternals();
+  private draft = '';
+  private strings: Strings = stringsFor(undefined);
+  private announcement = '';
+
+  /** True from the moment a message is sent until its response (with every tool round trip) ends. Read-only. */
+  get responding(): boolean {
+    return this.chat.state.responding;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.threadId === null && this.rememberThread) {
+      this.threadId = readStorage(this.rememberThread);
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('locale') || !this.hasUpdated) this.strings = stringsFor(this.resolvedLocale);
+    if (changed.has('threadId') && this.threadId !== this.chat.state.threadId) {
+      this.autoscroll.follow();
+      this.chat.openThread(this.threadId);
+    }
+  }
+
+  protected override updated(): void {
+    const { responding, threadId, loading } = this.chat.state;
+    this.toggleAttribute('responding', responding);
+    setState(this.internals, 'responding', responding);
+    if (this.rememberThread && !loading) writeStorage(this.rememberThread, threadId);
+  }
+
+  /**
+   * Sends a user message.
+   * @param text - the message
+   * @returns a promise that settles when the response ends; it rejects with the error `stream-chat-error` reports
+   */
+  send(text: string): Promise<void> {
+    this.autoscroll.follow();
+    return this.chat.send(text);
+  }
+
+  /** Stops the running response (its `stream-chat-response-end` has reason `aborted`). */
+  stop(): void {
+    this.chat.stop();
+  }
+
+  /**
+   * Retries after a failure: regenerates the answer to the last user message, or re-sends a message the server never received.
+   * @returns a promise that settles like `send()`'s
+   */
+  retry(): Promise<void> {
+    this.autoscroll.follow();
+    return this.chat.retry();
+  }
+
+  /** Opens a new, empty conversation. */
+  newThread(): void {
+    this.chat.newThread();
+  }
+
+  /** Moves keyboard focus to the composer. */
+  async focusComposer(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector('textarea')?.focus();
+  }
+
+  /**
+   * Replaces the composer's text.
+   * @param text - the new text
+   */
+  setComposerValue(text: string): void {
+    this.draft = text;
+    this.requestUpdate();
+  }
+
+  /** @internal */
+  get resolvedLocale(): string {
+    return this.locale || document.documentElement.lang || navigator.language || 'en';
+  }
+
+  /** @internal */
+  emit<K extends keyof StreamChatEventMap>(name: K, detail: StreamChatEventMap[K]): void {
+    if (name === 'stream-chat-response-end') this.handleResponseEnd();
+    this.dispatchEvent(chatEvent(name, detail));
+  }
+
+  /** @internal */
+  threadOpened(threadId: string | null): void {
+    this.threadId = threadId;
+  }
+
+  /** @internal */
+  restoreDraft(text: string): void {
+    if (this.draft.trim() === '' || text === '') this.draft = text;
+    this.requestUpdate();
+  }
+
+  override render() {
+    const state = this.chat.state;
+    const s = this.strings;
+    const status = state.thread?.status;
+    const locked = status?.type === 'locked';
+    const empty = !state.items.length && !state.loading;
+    return html`
+      <div part="header">
+        <slot name="header"><h2 part="title" class="title" dir="auto">${state.thread?.title ?? ''}</h2></slot>
+        <button part="new-thread-button" class="text-button" type="button" @click=${this.handleNewThread}>${s.newThread}</button>
+      </div>
+      <div part="messages" role="log" aria-live="off" aria-label=${s.messages} aria-busy=${state.loading ? 'true' : 'false'} tabindex="0" ${ref(this.autoscroll.bind)} @scroll=${this.autoscroll.handleScroll}>
+        ${state.loading ? html`<div class="empty" role="status">${s.loading}</div>` : nothing}
+        ${empty ? html`<div class="empty"><slot name="empty">${this.greeting ?? ''}</slot></div>` : nothing}
+        ${renderMessages({ items: state.items, streaming: state.streaming, allowedImageDomains: state.thread?.allowed_image_domains ?? [], strings: s })}
+        ${renderProgress(state.progress)}
+        ${renderNotices(state.notices, s, (id) => this.chat.dismissNotice(id))}
+        ${renderError({
+          error: state.error,
+          message: state.error ? this.describeError(state.error) : '',
+          responding: state.responding,
+          strings: s,
+          onRetry: () => void this.retry().catch(() => undefined),
+          onDismiss: () => this.chat.dismissError(),
+        })}
+      </div>
+      <div class="visually-hidden" aria-live="polite">${this.announcement}</div>
+      ${status?.type === 'closed'
+        ? html`<div class="banner closed-banner" role="status" dir="auto">${status.reason ?? s.closed}</div>`
+        : renderComposer({
+            value: this.draft,
+            placeholder: locked ? (status.reason ?? s.locked) : (this.placeholder ?? s.placeholder),
+            disabled: state.responding || state.loading || locked,
+            responding: state.responding,
+            allowCancel: state.allowCancel,
+            strings: s,
+            onInput: (value) => {
+              const wasEmpty = !this.draft.trim();
+              this.draft = value;
+              if (wasEmpty !== !value.trim()) this.requestUpdate();
+            },
+            onSubmit: () => this.handleSubmit(),
+            onStop: () => this.stop(),
+          })}
+    `;
+  }
+
+  private handleSubmit(): void {
+    const text = this.draft;
+    if (!text.trim() || this.chat.state.responding) return;
+    this.draft = '';
+    this.send(text).catch(() => undefined);
+  }
+
+  private handleNewThread(): void {
+    this.newThread();
+    void this.focusComposer();
+  }
+
+  private handleResponseEnd(): void {
+    const last = this.chat.state.items.at(-1);
+    this.announcement = last?.type === 'assistant_message' ? last.content.map((part) => part.text).join('\n') : '';
+    if (this.matches(':focus-within')) void this.focusComposer();
+  }
+
+  private describeError(error: ShownError): string {
+    if (error.message) return error.message;
+    const errors = this.strings.errors;
+    return errors[error.code] ?? errors.unknown ?? error.code;
+  }
+}
+
+function setState(internals: ElementInternals, name: string, on: boolean): void {
+  try {
+    if (on) internals.states.add(name);
+    else internals.states.delete(name);
+  } catch {
+    // Browsers without CustomStateSet still get the `responding` attribute.
+  }
+}
+
+function readStorage(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function writeStorage(key: string, value: string | null): void {
+  try {
+    if (value === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, value);
+  } catch {
+    // Storage can be disabled (privacy modes); the element works without it.
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * The composer: a textarea with Send, or Stop while a response runs.
+ */
+import { html, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import type { Strings } from '../i18n.js';
+
+/** Data and callbacks the composer needs. */
+export interface ComposerProps {
+  value: string;
+  placeholder: string;
+  /** Locked while a response runs, a thread loads, or the thread is locked. */
+  disabled: boolean;
+  responding: boolean;
+  allowCancel: boolean;
+  strings: Strings;
+  onInput: (value: string) => void;
+  onSubmit: () => void;
+  onStop: () => void;
+}
+
+/** Renders the composer form. */
+export function renderComposer(props: ComposerProps): TemplateResult {
+  const empty = !props.value.trim();
+  return html`<form
+    part="composer"
+    class="composer"
+    @submit=${(event: SubmitEvent) => {
+      event.preventDefault();
+      props.onSubmit();
+    }}
+  >
+    <textarea
+      part="input"
+      rows="1"
+      dir="auto"
+      enterkeyhint="send"
+      aria-label=${props.placeholder}
+      placeholder=${props.placeholder}
+      .value=${live(props.value)}
+      ?disabled=${props.disabled}
+      @input=${(event: InputEvent) => props.onInput((event.target as HTMLTextAreaElement).value)}
+      @keydown=${(event: KeyboardEvent) => handleKey(event, props)}
+    ></textarea>
+    <slot name="composer-actions"></slot>
+    ${props.responding && props.allowCancel
+      ? html`<button part="stop-button" class="icon-button" type="button" aria-label=${props.strings.stop} title=${props.strings.stop} @click=${props.onStop}>
+          <svg viewBox="0 0 24 24" aria-hidden="true"><rect x="7" y="7" width="10" height="10" rx="2"></rect></svg>
+        </button>`
+      : html`<button
+          part="send-button"
+          class="icon-button"
+          type="submit"
+          aria-label=${props.strings.send}
+          title=${props.strings.send}
+          ?disabled=${props.disabled || empty}
+        >
+          <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 19V5M5 12l7-7 7 7"></path></svg>
+        </button>`}
+  </form>`;
+}
+
+function handleKey(event: KeyboardEvent, props: ComposerProps): void {
+  if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+    event.preventDefault();
+    if (!props.disabled) props.onSubmit();
+  } else if (event.key === 'Escape' && props.responding) {
+    event.preventDefault();
+    props.onStop();
+  }
+}
