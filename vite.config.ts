@@ -14,18 +14,19 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: false,
       minify: bundle,
       sourcemap: true,
-      lib: bundle
+      // Library mode keeps whitespace in ES output; the script-tag files are a plain build so
+      // both formats are fully minified.
+      lib: bundle ? false : { entry: { index: 'src/index.ts', element: 'src/element.ts' }, formats: ['es'] },
+      rollupOptions: bundle
         ? {
-            entry: 'src/index.ts',
-            name: 'StreamChat',
-            formats: ['es', 'iife'],
-            fileName: (format) => (format === 'es' ? 'stream-chat.js' : 'stream-chat.iife.js'),
+            input: 'src/index.ts',
+            preserveEntrySignatures: 'exports-only',
+            output: [
+              { format: 'es', entryFileNames: 'stream-chat.js' },
+              { format: 'iife', name: 'StreamChat', entryFileNames: 'stream-chat.iife.js' },
+            ],
           }
-        : {
-            entry: { index: 'src/index.ts', element: 'src/element.ts' },
-            formats: ['es'],
-          },
-      rollupOptions: bundle ? {} : { external: [/^lit(\/|$)/, /^@lit\//, /^eventsource-parser/, /^marked/] },
+        : { external: [/^lit(\/|$)/, /^@lit\//, /^eventsource-parser/, /^marked/] },
     },
   };
 });

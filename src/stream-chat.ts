@@ -16,17 +16,19 @@ import { renderError, renderNotices, renderProgress } from './views/status.js';
  *
  * @tag stream-chat
  *
- * @fires stream-chat-response-start - A response began (send or retry); once per response, across client-tool round trips. Bubbles, composed. `detail: {threadId}`.
- * @fires stream-chat-response-end - The response is over; exactly once after every start. Bubbles, composed. `detail: {threadId, reason: 'complete' | 'error' | 'aborted'}`.
- * @fires stream-chat-progress - A progress update arrived ("Searching..."). Bubbles, composed. `detail: {text, icon?}`.
- * @fires stream-chat-effect - A client effect arrived; fire-and-forget, in stream order. Bubbles, composed. `detail: {name, data}`.
- * @fires stream-chat-client-tool - The server asks the page for something; call `detail.respondWith(value | Promise)` synchronously. Bubbles, composed. `detail: {name, params, callId, threadId, respondWith}`.
- * @fires stream-chat-thread-change - The open thread changed (created, chosen, set by code, or cleared). Bubbles, composed. `detail: {threadId}`.
- * @fires stream-chat-thread-load-start - An existing thread started loading. Bubbles, composed. `detail: {threadId}`.
- * @fires stream-chat-thread-load-end - An existing thread finished loading (or failed to). Bubbles, composed. `detail: {threadId}`.
- * @fires stream-chat-thread-update - The server changed the open thread's title or status. Bubbles, composed. `detail: {thread: {id, title?, status}}`.
- * @fires stream-chat-notice - The server sent a notice. Bubbles, composed. `detail: {level, message, title?}`.
- * @fires stream-chat-error - A request or stream failed; the element shows it too. Bubbles, composed. `detail: {code, message, allowRetry}`.
+ * @fires {CustomEvent<ResponseStartDetail>} stream-chat-response-start - A response began (send or retry); once per response, across client-tool round trips. Bubbles, composed. `detail: {threadId}`.
+ * @fires {CustomEvent<ResponseEndDetail>} stream-chat-response-end - The response is over; exactly once after every start. Bubbles, composed. `detail: {threadId, reason: 'complete' | 'error' | 'aborted'}`.
+ * @fires {CustomEvent<ProgressDetail>} stream-chat-progress - A progress update arrived ("Searching..."). Bubbles, composed. `detail: {text, icon?}`.
+ * @fires {CustomEvent<EffectDetail>} stream-chat-effect - A client effect arrived; fire-and-forget, in stream order. Bubbles, composed. `detail: {name, data}`.
+ * @fires {CustomEvent<ClientToolDetail>} stream-chat-client-tool - The server asks the page for something; call `detail.respondWith(value | Promise)` synchronously. Bubbles, composed. `detail: {name, params, callId, threadId, respondWith}`.
+ * @fires {CustomEvent<ThreadChangeDetail>} stream-chat-thread-change - The open thread changed (created, chosen, set by code, or cleared). Bubbles, composed. `detail: {threadId}`.
+ * @fires {CustomEvent<ThreadLoadDetail>} stream-chat-thread-load-start - An existing thread started loading. Bubbles, composed. `detail: {threadId}`.
+ * @fires {CustomEvent<ThreadLoadDetail>} stream-chat-thread-load-end - An existing thread finished loading (or failed to). Bubbles, composed. `detail: {threadId}`.
+ * @fires {CustomEvent<ThreadUpdateDetail>} stream-chat-thread-update - The server changed the open thread's title or status. Bubbles, composed. `detail: {thread: {id, title?, status}}`.
+ * @fires {CustomEvent<NoticeDetail>} stream-chat-notice - The server sent a notice. Bubbles, composed. `detail: {level, message, title?}`.
+ * @fires {CustomEvent<ErrorDetail>} stream-chat-error - A request or stream failed; the element shows it too. Bubbles, composed. `detail: {code, message, allowRetry}`.
+ *
+ * @attribute {boolean} responding - Reflected and read-only: present while a response runs (also `:state(responding)`).
  *
  * @slot header - Replaces the title in the header.
  * @slot empty - The start screen of an empty conversation (defaults to the `greeting`).
@@ -123,6 +125,8 @@ export class StreamChatElement extends LitElement {
   private draft = '';
   private strings: Strings = stringsFor(undefined);
   private announcement = '';
+  /** The user sent from the composer: give it focus back when the response ends. */
+  private refocus = false;
 
   /** True from the moment a message is sent until its response (with every tool round trip) ends. Read-only. */
   get responding(): boolean {
@@ -138,9 +142,11 @@ export class StreamChatElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('locale') || !this.hasUpdated) this.strings = stringsFor(this.resolvedLocale);
-    if (changed.has('threadId') && this.threadId !== this.chat.state.threadId) {
+    // An empty attribute means no thread, like a missing one.
+    const wanted = this.threadId || null;
+    if (changed.has('threadId') && wanted !== this.chat.state.threadId) {
       this.autoscroll.follow();
-      this.chat.openThread(this.threadId);
+      this.chat.openThread(wanted);
     }
   }
 
@@ -225,7 +231,9 @@ export class StreamChatElement extends LitElement {
     const empty = !state.items.length && !state.loading;
     return html`
       <div part="header">
-        <slot name="header"><h2 part="title" class="title" dir="auto">${state.thread?.title ?? ''}</h2></slot>
+        <slot name="header" class="title">${state.thread?.title
+          ? html`<h2 part="title" class="title" dir="auto">${state.thread.title}</h2>`
+          : nothing}</slot>
         <button part="new-thread-button" class="text-button" type="button" @click=${this.handleNewThread}>${s.newThread}</button>
       </div>
       <div part="messages" role="log" aria-live="off" aria-label=${s.messages} aria-busy=${state.loading ? 'true' : 'false'} tabindex="0" ${ref(this.autoscroll.bind)} @scroll=${this.autoscroll.handleScroll}>
@@ -268,6 +276,7 @@ export class StreamChatElement extends LitElement {
     const text = this.draft;
     if (!text.trim() || this.chat.state.responding) return;
     this.draft = '';
+    this.refocus = this.matches(':focus-within');
     this.send(text).catch(() => undefined);
   }
 
@@ -279,7 +288,8 @@ export class StreamChatElement extends LitElement {
   private handleResponseEnd(): void {
     const last = this.chat.state.items.at(-1);
     this.announcement = last?.type === 'assistant_message' ? last.content.map((part) => part.text).join('\n') : '';
-    if (this.matches(':focus-within')) void this.focusComposer();
+    if (this.refocus) void this.focusComposer();
+    this.refocus = false;
   }
 
   private describeError(error: ShownError): string {

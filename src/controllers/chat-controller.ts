@@ -151,6 +151,7 @@ export class ChatController implements ReactiveController {
     if (threadId === this.state.threadId && !this.state.loading) return;
     this.abortRun();
     const seq = ++this.loadSeq;
+    this.host.threadOpened(threadId);
     if (threadId === null) {
       this.apply({ type: 'thread-cleared' });
       this.host.emit('stream-chat-thread-change', { threadId: null });

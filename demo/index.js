@@ -1,0 +1,76 @@
+// The script-tag quick start: listen to the element's DOM events and answer its client tool.
+const chat = document.querySelector('#chat');
+const log = document.querySelector('#log');
+const $ = (selector) => document.querySelector(selector);
+
+const events = [
+  'stream-chat-response-start',
+  'stream-chat-response-end',
+  'stream-chat-progress',
+  'stream-chat-effect',
+  'stream-chat-client-tool',
+  'stream-chat-thread-change',
+  'stream-chat-thread-load-start',
+  'stream-chat-thread-load-end',
+  'stream-chat-thread-update',
+  'stream-chat-notice',
+  'stream-chat-error',
+];
+for (const name of events) {
+  chat.addEventListener(name, (event) => {
+    const entry = document.createElement('li');
+    const detail = { ...event.detail };
+    delete detail.respondWith;
+    entry.textContent = `${name.replace('stream-chat-', '')} ${JSON.stringify(detail)}`;
+    log.prepend(entry);
+    while (log.children.length > 60) log.lastElementChild.remove();
+  });
+}
+
+chat.addEventListener('stream-chat-response-start', () => setResponding(true));
+chat.addEventListener('stream-chat-response-end', () => setResponding(false));
+function setResponding(on) {
+  $('#responding').textContent = on ? 'responding' : 'idle';
+  $('#responding').classList.toggle('busy', on);
+  $('#items').toggleAttribute('inert', on);
+}
+
+// Effects are fire-and-forget: update the page, never block.
+chat.addEventListener('stream-chat-effect', ({ detail: { name, data } }) => {
+  if (name === 'update_status') {
+    $('#energy').value = data.state?.energy ?? 0;
+    $('#happiness').value = data.state?.happiness ?? 0;
+    $('#flash').textContent = data.flash ?? '';
+  } else if (name === 'show_notification') {
+    toast(data.message);
+  } else if (name === 'add_marker') {
+    toast(`Marker “${data.label}” at ${data.lat}, ${data.lng} (see the canvas page)`);
+  }
+});
+
+// Client tool: the server asks the page for state and waits for the answer.
+const selected = new Set(['apples', 'pears']);
+chat.addEventListener('stream-chat-client-tool', (event) => {
+  if (event.detail.name === 'get_selected_items') event.detail.respondWith({ itemIds: [...selected] });
+});
+
+for (const name of ['apples', 'pears', 'plums', 'figs', 'kiwis']) {
+  const chip = document.createElement('button');
+  chip.type = 'button';
+  chip.textContent = name;
+  chip.setAttribute('aria-pressed', String(selected.has(name)));
+  chip.addEventListener('click', () => {
+    if (selected.has(name)) selected.delete(name);
+    else selected.add(name);
+    chip.setAttribute('aria-pressed', String(selected.has(name)));
+  });
+  $('#items').append(chip);
+}
+
+function toast(message) {
+  const el = document.createElement('div');
+  el.className = 'toast';
+  el.textContent = message;
+  $('#toasts').append(el);
+  setTimeout(() => el.remove(), 4000);
+}

@@ -1,0 +1,55 @@
+// `npm start`: serves the demo pages, the built element and the demo ChatKit backend on one port.
+// Uses the built server kit (Node 20 cannot run TypeScript), so `npm start` builds first.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ChatKitServer, MemoryStore, createChatKitHandler, createDemoAgent } from '../dist/server/index.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const port = Number(process.env.PORT ?? 5173);
+const host = process.env.HOST ?? '127.0.0.1';
+
+const chatkit = createChatKitHandler(new ChatKitServer({ store: new MemoryStore(), respond: createDemoAgent() }));
+
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.map': 'application/json',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+/** Only these folders are served, so nothing else in the checkout leaks out. */
+const servable = ['demo/', 'dist/'];
+
+const server = createServer(async (req, res) => {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  if (url.pathname === '/chatkit') return chatkit(req, res);
+  const path = normalize(url.pathname === '/' ? 'demo/index.html' : url.pathname.replace(/^\/+/, ''));
+  if (!servable.some((dir) => path.startsWith(dir))) return notFound(res);
+  try {
+    const body = await readFile(join(root, path));
+    res.writeHead(200, {
+      'content-type': types[extname(path)] ?? 'application/octet-stream',
+      // The demo runs under the same strict policy the element is built for.
+      'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:",
+    });
+    res.end(body);
+  } catch {
+    notFound(res);
+  }
+});
+
+function notFound(res) {
+  res.writeHead(404, { 'content-type': 'text/plain' });
+  res.end('Not found');
+}
+
+server.listen(port, host, () => {
+  console.log(`stream-chat demo: http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/`);
+  console.log(`  canvas pattern:   http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/demo/canvas.html`);
+  console.log('  backend: the built-in deterministic demo agent at POST /chatkit');
+});

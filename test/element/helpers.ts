@@ -1,0 +1,71 @@
+/**
+ * Helpers for element tests: mount `<stream-chat>` against the real server kit, record the
+ * events a host page receives, and read what a user sees.
+ */
+import { fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import '../../src/index.js';
+import type { StreamChatElement } from '../../src/stream-chat.js';
+import type { StreamChatEventMap } from '../../src/events.js';
+
+export type Recorded = { [K in keyof StreamChatEventMap]: { type: K; detail: StreamChatEventMap[K] } }[keyof StreamChatEventMap];
+
+const NAMES: (keyof StreamChatEventMap)[] = [
+  'stream-chat-response-start',
+  'stream-chat-response-end',
+  'stream-chat-progress',
+  'stream-chat-effect',
+  'stream-chat-client-tool',
+  'stream-chat-thread-change',
+  'stream-chat-thread-load-start',
+  'stream-chat-thread-load-end',
+  'stream-chat-thread-update',
+  'stream-chat-notice',
+  'stream-chat-error',
+];
+
+/** Mounts an element pointed at `apiUrl` and records every public event it dispatches. */
+export async function mount(apiUrl = '/api/chat', threadId?: string) {
+  const el = await fixture<StreamChatElement>(html`<stream-chat api-url=${apiUrl} thread-id=${ifDefined(threadId)}></stream-chat>`);
+  const events: Recorded[] = [];
+  for (const name of NAMES) {
+    el.addEventListener(name, (event) => events.push({ type: name, detail: (event as CustomEvent).detail } as Recorded));
+  }
+  await el.updateComplete;
+  return { el, events, names: () => events.map((event) => event.type.replace('stream-chat-', '')) };
+}
+
+/** Elements of the shadow root by part name. */
+export function parts(el: StreamChatElement, part: string): HTMLElement[] {
+  return Array.from(el.shadowRoot?.querySelectorAll<HTMLElement>(`[part~="${part}"]`) ?? []);
+}
+
+/** The first element with a part name, or throws. */
+export function part(el: StreamChatElement, name: string): HTMLElement {
+  const found = parts(el, name)[0];
+  if (!found) throw new Error(`no part "${name}"`);
+  return found;
+}
+
+/** What the user sees in each message row, in order. */
+export function transcript(el: StreamChatElement): string[] {
+  return parts(el, 'message').map((row) => `${row.matches('[part~="user-message"]') ? 'user' : 'assistant'}: ${row.textContent?.trim().replace(/\s+/g, ' ')}`);
+}
+
+/** Sends a message through the public method and waits for its response to end. */
+export async function sendAndWait(el: StreamChatElement, text: string): Promise<CustomEvent<StreamChatEventMap['stream-chat-response-end']>> {
+  const ended = oneEvent(el, 'stream-chat-response-end');
+  el.send(text).catch(() => undefined);
+  const event = await ended;
+  await el.updateComplete;
+  return event;
+}
+
+/** Waits until an assistant message shows `text`. */
+export async function waitForText(el: StreamChatElement, text: string): Promise<void> {
+  await waitUntil(
+    () => transcript(el).some((line) => line.startsWith('assistant: ') && line.includes(text)),
+    `never showed "${text}"`,
+    { timeout: 3000 },
+  );
+}
