@@ -79,3 +79,10 @@ export function stringsFor(locale: string | undefined): Strings {
 export function format(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (match, key: string) => values[key] ?? match);
 }
+
+const RTL = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'yi', 'dv', 'ckb', 'sd', 'ug']);
+
+/** The text direction of a locale's script. */
+export function directionOf(locale: string | undefined): 'ltr' | 'rtl' {
+  return RTL.has((locale ?? '').toLowerCase().split('-')[0] ?? '') ? 'rtl' : 'ltr';
+}

@@ -66,6 +66,9 @@ export const styles = css`
   :host([hidden]) {
     display: none;
   }
+  .root {
+    display: contents;
+  }
   *,
   *::before,
   *::after {

@@ -5,7 +5,7 @@ import { styles } from './stream-chat.styles.js';
 import { chatEvent, type StreamChatEventMap } from './events.js';
 import { ChatController, type ClientToolHandler } from './controllers/chat-controller.js';
 import { AutoscrollController } from './controllers/autoscroll.js';
-import { stringsFor, type Strings } from './i18n.js';
+import { directionOf, stringsFor, type Strings } from './i18n.js';
 import type { ShownError } from './state/reducer.js';
 import { renderMessages } from './views/messages.js';
 import { renderComposer } from './views/composer.js';
@@ -229,7 +229,7 @@ export class StreamChatElement extends LitElement {
     const status = state.thread?.status;
     const locked = status?.type === 'locked';
     const empty = !state.items.length && !state.loading;
-    return html`
+    return html`<div class="root" dir=${directionOf(this.resolvedLocale)} lang=${this.resolvedLocale}>
       <div part="header">
         <slot name="header" class="title">${state.thread?.title
           ? html`<h2 part="title" class="title" dir="auto">${state.thread.title}</h2>`
@@ -269,7 +269,7 @@ export class StreamChatElement extends LitElement {
             onSubmit: () => this.handleSubmit(),
             onStop: () => this.stop(),
           })}
-    `;
+    </div>`;
   }
 
   private handleSubmit(): void {

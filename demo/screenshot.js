@@ -1,0 +1,28 @@
+// Takes screenshots of the running demo for the README: `node demo/screenshot.js [baseUrl]`.
+// Needs `npm start` running and a Chromium (CHROME_PATH or /usr/bin/chromium).
+import { mkdirSync } from 'node:fs';
+import puppeteer from 'puppeteer-core';
+
+const base = process.argv[2] ?? 'http://127.0.0.1:5173';
+const browser = await puppeteer.launch({
+  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+mkdirSync('docs', { recursive: true });
+for (const scheme of ['light', 'dark']) {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1100, height: 720 });
+  await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+  await page.evaluateOnNewDocument(() => localStorage.clear());
+  await page.goto(`${base}/`, { waitUntil: 'networkidle0' });
+  await page.evaluate(async () => {
+    const chat = document.querySelector('stream-chat');
+    await chat.send('search streaming chat widgets');
+    await chat.send('status');
+  });
+  await page.screenshot({ path: `docs/demo-${scheme}.png` });
+  await page.close();
+}
+await browser.close();
+console.log('wrote docs/demo-light.png and docs/demo-dark.png');
