@@ -1,0 +1,43 @@
+/**
+ * The Node server kit of `<stream-chat>` (`stream-chat-element/server`): a ChatKit protocol
+ * server (chatkit-python 1.6.5 on the wire), a node:http handler, stores, respond helpers and the
+ * built-in demo agent. It loads nothing from the browser code at runtime.
+ *
+ * @example
+ * import http from 'node:http';
+ * import { ChatKitServer, MemoryStore, createChatKitHandler, createDemoAgent } from 'stream-chat-element/server';
+ *
+ * const server = new ChatKitServer({ store: new MemoryStore(), respond: createDemoAgent() });
+ * http.createServer(createChatKitHandler(server)).listen(8787);
+ *
+ * @module
+ */
+export {
+  ChatKitServer,
+  DEFAULT_PAGE_SIZE,
+  type ActionFn,
+  type ChatKitServerOptions,
+  type NonStreamingResult,
+  type ProcessOptions,
+  type RespondContext,
+  type RespondFn,
+  type StreamingResult,
+} from './chatkit-server.js';
+export { createChatKitHandler, type ChatKitHandler, type ChatKitHandlerOptions } from './handler.js';
+export { ChatKitRequestError, CustomStreamError, StreamError } from './errors.js';
+export { defaultId, itemIdPrefix, type FeedbackKind, type ItemKind, type Order, type Store } from './store.js';
+export { MemoryStore } from './memory-store.js';
+export {
+  clientEffect,
+  clientToolCall,
+  notice,
+  progress,
+  streamAssistantText,
+  type ClientEffectEvent,
+  type ItemDoneEvent,
+  type NoticeEvent,
+  type ProgressEvent,
+} from './respond-helpers.js';
+export { createDemoAgent, DEMO_COMMANDS, demoTitle, type DemoAgentOptions, type DemoCommand } from './demo-agent.js';
+export { encodeSseEvent, SSE_HEADERS, toWire } from './wire.js';
+export { parseRequest } from './validate.js';
