@@ -22,6 +22,18 @@ export interface Strings {
   image: string;
   closed: string;
   locked: string;
+  history: string;
+  openHistory: string;
+  closeHistory: string;
+  untitled: string;
+  rename: string;
+  renameTitle: string;
+  delete: string;
+  confirmDelete: string;
+  cancel: string;
+  noThreads: string;
+  historyFailed: string;
+  loadingOlder: string;
   errors: Record<string, string>;
 }
 
@@ -44,6 +56,18 @@ const en: Strings = {
   image: 'Image',
   closed: 'This conversation is closed.',
   locked: 'This conversation is locked.',
+  history: 'Conversations',
+  openHistory: 'Show conversations',
+  closeHistory: 'Hide conversations',
+  untitled: 'Untitled conversation',
+  rename: 'Rename {title}',
+  renameTitle: 'New title',
+  delete: 'Delete {title}',
+  confirmDelete: 'Delete “{title}”?',
+  cancel: 'Cancel',
+  noThreads: 'No conversations yet.',
+  historyFailed: 'Could not load conversations.',
+  loadingOlder: 'Loading earlier messages…',
   errors: {
     'stream.error': 'An error occurred when generating a response.',
     network: 'Could not reach the server. Check your connection and try again.',
@@ -55,6 +79,8 @@ const en: Strings = {
     idle_timeout: 'The server stopped responding.',
     frame_too_large: 'The server sent a message that is too large.',
     thread_not_found: 'That conversation could not be found, so a new one was started.',
+    rename_failed: 'Could not rename the conversation.',
+    delete_failed: 'Could not delete the conversation.',
     busy: 'Wait for the current answer to finish.',
     empty_message: 'Type a message first.',
     nothing_to_retry: 'There is nothing to retry.',

@@ -67,7 +67,143 @@ export const styles = css`
     display: none;
   }
   .root {
-    display: contents;
+    flex: 1;
+    min-height: 0;
+    display: flex;
+    position: relative;
+  }
+  .main {
+    flex: 1;
+    min-width: 0;
+    display: flex;
+    flex-direction: column;
+  }
+  [part~='history'] {
+    display: flex;
+    flex-direction: column;
+    width: var(--stream-chat-history-width, 260px);
+    flex: none;
+    border-inline-end: 1px solid var(--_border);
+    background: var(--_surface);
+    min-height: 0;
+  }
+  .narrow [part~='history'] {
+    position: absolute;
+    inset-block: 0;
+    inset-inline-start: 0;
+    z-index: 2;
+    width: min(85%, 300px);
+    box-shadow: 0 8px 32px #0004;
+  }
+  .history-head {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 8px;
+    padding: 8px;
+    min-height: 44px;
+    border-bottom: 1px solid var(--_border);
+  }
+  .threads {
+    list-style: none;
+    margin: 0;
+    padding: 4px;
+    overflow-y: auto;
+    flex: 1;
+    min-height: 0;
+  }
+  .thread {
+    display: flex;
+    align-items: center;
+    gap: 2px;
+    border-radius: 8px;
+  }
+  .thread.current,
+  .thread:hover {
+    background: color-mix(in srgb, var(--_accent) 10%, transparent);
+  }
+  .thread.editing {
+    flex-wrap: wrap;
+    padding: 6px;
+    gap: 6px;
+  }
+  .thread .open {
+    flex: 1;
+    min-width: 0;
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    border: none;
+    background: transparent;
+    padding: 6px 8px;
+    text-align: start;
+    border-radius: 8px;
+  }
+  .thread-title {
+    max-width: 100%;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .thread-date,
+  .history-note,
+  .older {
+    color: var(--_muted);
+    font-size: 0.8em;
+  }
+  .history-note {
+    padding: 8px 12px;
+    margin: 0;
+  }
+  .older {
+    text-align: center;
+  }
+  .confirm {
+    flex-basis: 100%;
+    font-size: 0.9em;
+  }
+  .rename {
+    flex: 1;
+    font: inherit;
+    color: inherit;
+    background: var(--_bg);
+    border: 1px solid var(--_accent);
+    border-radius: 6px;
+    padding: 4px 8px;
+  }
+  .danger {
+    color: var(--_danger);
+    border-color: var(--_danger);
+  }
+  .more {
+    margin: 4px auto 8px;
+  }
+  .row-action {
+    flex: none;
+    width: 32px;
+    height: 32px;
+    display: grid;
+    place-items: center;
+    border: none;
+    border-radius: 8px;
+    background: transparent;
+    color: var(--_muted);
+  }
+  .row-action:hover {
+    color: var(--_fg);
+    background: var(--_surface);
+  }
+  .row-action svg {
+    width: 18px;
+    height: 18px;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 2;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+  }
+  .thread:not(:hover, :focus-within) .row-action {
+    opacity: 0.35;
   }
   *,
   *::before,
@@ -129,6 +265,11 @@ export const styles = css`
     display: flex;
     flex-direction: column;
     gap: var(--_gap);
+    /* Prepending older pages keeps the view still by hand (see loadOlder). */
+    overflow-anchor: none;
+  }
+  [part~='messages'] > * {
+    flex-shrink: 0;
   }
   .empty {
     margin: auto;
@@ -139,6 +280,9 @@ export const styles = css`
   .message {
     display: flex;
     max-width: 100%;
+    /* Off-screen messages of long threads skip layout and paint. */
+    content-visibility: auto;
+    contain-intrinsic-size: auto 64px;
   }
   .message.user {
     justify-content: flex-end;

@@ -5,11 +5,15 @@ import { styles } from './stream-chat.styles.js';
 import { chatEvent, type StreamChatEventMap } from './events.js';
 import { ChatController, type ClientToolHandler } from './controllers/chat-controller.js';
 import { AutoscrollController } from './controllers/autoscroll.js';
+import { HistoryController } from './controllers/history-controller.js';
+import type { ClientOptions } from './protocol/client.js';
 import { directionOf, stringsFor, type Strings } from './i18n.js';
 import type { ShownError } from './state/reducer.js';
 import { renderMessages } from './views/messages.js';
 import { renderComposer } from './views/composer.js';
 import { renderError, renderNotices, renderProgress } from './views/status.js';
+import { renderHistory, type HistoryProps } from './views/history.js';
+import { renderHeader } from './views/header.js';
 
 /**
  * A drop-in chat UI that streams ChatKit conversations over server-sent events.
@@ -52,6 +56,7 @@ import { renderError, renderNotices, renderProgress } from './views/status.js';
  * @csspart send-button - The send button.
  * @csspart stop-button - The stop button shown while a response can be cancelled.
  * @csspart history - The thread list panel.
+ * @csspart history-button - The header button that shows or hides the thread list.
  *
  * @cssprop [--stream-chat-accent=#2563eb] - Accent colour (send button, user bubbles, focus rings).
  * @cssprop [--stream-chat-on-accent=#fff] - Text on the accent colour.
@@ -74,6 +79,7 @@ import { renderError, renderNotices, renderProgress } from './views/status.js';
  * @cssprop [--stream-chat-font-size=15px] - Base font size.
  * @cssprop [--stream-chat-height=100%] - Height of the element.
  * @cssprop [--stream-chat-input-background=background] - Composer input background.
+ * @cssprop [--stream-chat-history-width=260px] - Width of the thread list side panel.
  *
  * @cssstate responding - A response is running.
  */
@@ -121,10 +127,14 @@ export class StreamChatElement extends LitElement {
 
   private readonly chat = new ChatController(this, (error) => this.describeError(error));
   private readonly autoscroll = new AutoscrollController(this);
+  private readonly threads = new HistoryController(this);
   private readonly internals = this.attachInternals();
   private draft = '';
   private strings: Strings = stringsFor(undefined);
   private announcement = '';
+  /** Narrow widgets overlay the history panel; wide ones show it beside the messages. */
+  private narrow = false;
+  private resizeObserver: ResizeObserver | undefined;
   /** The user sent from the composer: give it focus back when the response ends. */
   private refocus = false;
 
@@ -135,9 +145,22 @@ export class StreamChatElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.resizeObserver ??= new ResizeObserver(([entry]) => {
+      const narrow = (entry?.contentRect.width ?? WIDE) < WIDE;
+      if (narrow !== this.narrow) {
+        this.narrow = narrow;
+        this.requestUpdate();
+      }
+    });
+    this.resizeObserver.observe(this);
     if (this.threadId === null && this.rememberThread) {
       this.threadId = readStorage(this.rememberThread);
     }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -155,6 +178,9 @@ export class StreamChatElement extends LitElement {
     this.toggleAttribute('responding', responding);
     setState(this.internals, 'responding', responding);
     if (this.rememberThread && !loading) writeStorage(this.rememberThread, threadId);
+    // A short first page of a long thread cannot be scrolled: fetch older ones until it can.
+    const scroller = this.autoscroll.element;
+    if (scroller && this.chat.state.olderCursor && scroller.scrollHeight <= scroller.clientHeight) void this.loadOlder(scroller);
   }
 
   /**
@@ -202,6 +228,16 @@ export class StreamChatElement extends LitElement {
   }
 
   /** @internal */
+  clientOptions(): ClientOptions {
+    return {
+      url: this.apiUrl,
+      fetch: this.fetch,
+      headers: { 'accept-language': this.resolvedLocale, ...this.headers },
+      idleTimeout: this.idleTimeout,
+    };
+  }
+
+  /** @internal */
   get resolvedLocale(): string {
     return this.locale || document.documentElement.lang || navigator.language || 'en';
   }
@@ -209,6 +245,8 @@ export class StreamChatElement extends LitElement {
   /** @internal */
   emit<K extends keyof StreamChatEventMap>(name: K, detail: StreamChatEventMap[K]): void {
     if (name === 'stream-chat-response-end') this.handleResponseEnd();
+    const thread = this.chat.state.thread;
+    if ((name === 'stream-chat-thread-change' || name === 'stream-chat-thread-update') && thread) this.threads.seen(thread);
     this.dispatchEvent(chatEvent(name, detail));
   }
 
@@ -229,47 +267,102 @@ export class StreamChatElement extends LitElement {
     const status = state.thread?.status;
     const locked = status?.type === 'locked';
     const empty = !state.items.length && !state.loading;
-    return html`<div class="root" dir=${directionOf(this.resolvedLocale)} lang=${this.resolvedLocale}>
-      <div part="header">
-        <slot name="header" class="title">${state.thread?.title
-          ? html`<h2 part="title" class="title" dir="auto">${state.thread.title}</h2>`
-          : nothing}</slot>
-        <button part="new-thread-button" class="text-button" type="button" @click=${this.handleNewThread}>${s.newThread}</button>
-      </div>
-      <div part="messages" role="log" aria-live="off" aria-label=${s.messages} aria-busy=${state.loading ? 'true' : 'false'} tabindex="0" ${ref(this.autoscroll.bind)} @scroll=${this.autoscroll.handleScroll}>
-        ${state.loading ? html`<div class="empty" role="status">${s.loading}</div>` : nothing}
-        ${empty ? html`<div class="empty"><slot name="empty">${this.greeting ?? ''}</slot></div>` : nothing}
-        ${renderMessages({ items: state.items, streaming: state.streaming, allowedImageDomains: state.thread?.allowed_image_domains ?? [], strings: s })}
-        ${renderProgress(state.progress)}
-        ${renderNotices(state.notices, s, (id) => this.chat.dismissNotice(id))}
-        ${renderError({
-          error: state.error,
-          message: state.error ? this.describeError(state.error) : '',
-          responding: state.responding,
+    const historyOpen = this.history && this.threads.state.open;
+    return html`<div class="root ${this.narrow ? 'narrow' : ''}" dir=${directionOf(this.resolvedLocale)} lang=${this.resolvedLocale}>
+      ${historyOpen ? renderHistory(this.historyProps()) : nothing}
+      <div class="main">
+        ${renderHeader({
+          title: state.thread?.title,
+          history: this.history,
+          historyOpen,
           strings: s,
-          onRetry: () => void this.retry().catch(() => undefined),
-          onDismiss: () => this.chat.dismissError(),
+          onToggleHistory: () => this.threads.toggle(),
+          onNewThread: () => this.handleNewThread(),
         })}
-      </div>
-      <div class="visually-hidden" aria-live="polite">${this.announcement}</div>
-      ${status?.type === 'closed'
-        ? html`<div class="banner closed-banner" role="status" dir="auto">${status.reason ?? s.closed}</div>`
-        : renderComposer({
-            value: this.draft,
-            placeholder: locked ? (status.reason ?? s.locked) : (this.placeholder ?? s.placeholder),
-            disabled: state.responding || state.loading || locked,
+        <div part="messages" role="log" aria-live="off" aria-label=${s.messages} aria-busy=${state.loading ? 'true' : 'false'} tabindex="0" ${ref(this.autoscroll.bind)} @scroll=${this.handleMessagesScroll}>
+          ${state.loadingOlder ? html`<div class="older" role="status">${s.loadingOlder}</div>` : nothing}
+          ${state.loading ? html`<div class="empty" role="status">${s.loading}</div>` : nothing}
+          ${empty ? html`<div class="empty"><slot name="empty">${this.greeting ?? ''}</slot></div>` : nothing}
+          ${renderMessages({ items: state.items, streaming: state.streaming, allowedImageDomains: state.thread?.allowed_image_domains ?? [], strings: s })}
+          ${renderProgress(state.progress)}
+          ${renderNotices(state.notices, s, (id) => this.chat.dismissNotice(id))}
+          ${renderError({
+            error: state.error,
+            message: state.error ? this.describeError(state.error) : '',
             responding: state.responding,
-            allowCancel: state.allowCancel,
             strings: s,
-            onInput: (value) => {
-              const wasEmpty = !this.draft.trim();
-              this.draft = value;
-              if (wasEmpty !== !value.trim()) this.requestUpdate();
-            },
-            onSubmit: () => this.handleSubmit(),
-            onStop: () => this.stop(),
+            onRetry: () => void this.retry().catch(() => undefined),
+            onDismiss: () => this.chat.dismissError(),
           })}
+        </div>
+        <div class="visually-hidden" aria-live="polite">${this.announcement}</div>
+        ${status?.type === 'closed'
+          ? html`<div class="banner closed-banner" role="status" dir="auto">${status.reason ?? s.closed}</div>`
+          : renderComposer({
+              value: this.draft,
+              placeholder: locked ? (status.reason ?? s.locked) : (this.placeholder ?? s.placeholder),
+              disabled: state.responding || state.loading || locked,
+              responding: state.responding,
+              allowCancel: state.allowCancel,
+              strings: s,
+              onInput: (value) => this.handleInput(value),
+              onSubmit: () => this.handleSubmit(),
+              onStop: () => this.stop(),
+            })}
+      </div>
     </div>`;
+  }
+
+  private historyProps(): HistoryProps {
+    return {
+      state: this.threads.state,
+      currentId: this.chat.state.threadId,
+      locale: this.resolvedLocale,
+      strings: this.strings,
+      onOpen: (id) => {
+        this.threadId = id;
+        if (this.narrow) this.threads.toggle(false);
+      },
+      onNew: () => this.handleNewThread(),
+      onClose: () => this.threads.toggle(false),
+      onEdit: (editing) => this.threads.edit(editing),
+      onRename: (id, title) => void this.threads.rename(id, title).catch(() => this.chat.showError({ code: 'rename_failed', allowRetry: false })),
+      onDelete: (id) => void this.handleDelete(id),
+      onMore: () => this.threads.loadMore(),
+      onRetry: () => this.threads.toggle(true),
+    };
+  }
+
+  private async handleDelete(id: string): Promise<void> {
+    try {
+      await this.threads.remove(id);
+      if (id === this.chat.state.threadId) this.newThread();
+    } catch {
+      this.chat.showError({ code: 'delete_failed', allowRetry: false });
+    }
+  }
+
+  /** Keeps the "following" flag current, and pages in older items near the top. */
+  private readonly handleMessagesScroll = (event: Event): void => {
+    this.autoscroll.handleScroll();
+    const scroller = event.currentTarget as HTMLElement;
+    if (scroller.scrollTop < OLDER_THRESHOLD) void this.loadOlder(scroller);
+  };
+
+  /** Prepends the previous page without moving what the user is looking at. */
+  private async loadOlder(scroller: HTMLElement): Promise<void> {
+    const { olderCursor, loadingOlder } = this.chat.state;
+    if (!olderCursor || loadingOlder) return;
+    const fromBottom = scroller.scrollHeight - scroller.scrollTop;
+    await this.chat.loadOlder();
+    await this.updateComplete;
+    scroller.scrollTop = scroller.scrollHeight - fromBottom;
+  }
+
+  private handleInput(value: string): void {
+    const wasEmpty = !this.draft.trim();
+    this.draft = value;
+    if (wasEmpty !== !value.trim()) this.requestUpdate();
   }
 
   private handleSubmit(): void {
@@ -298,6 +391,11 @@ export class StreamChatElement extends LitElement {
     return errors[error.code] ?? errors.unknown ?? error.code;
   }
 }
+
+/** Containers at least this wide (px) show history as a side panel; narrower ones overlay it. */
+const WIDE = 640;
+/** How close to the top (px) the user scrolls before older messages load. */
+const OLDER_THRESHOLD = 200;
 
 function setState(internals: ElementInternals, name: string, on: boolean): void {
   try {

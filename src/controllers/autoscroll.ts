@@ -25,6 +25,11 @@ export class AutoscrollController implements ReactiveController {
     if (el) this.following = el.scrollHeight - el.scrollTop - el.clientHeight <= SLACK;
   };
 
+  /** The scrolling element, once rendered. */
+  get element(): HTMLElement | undefined {
+    return this.scroller;
+  }
+
   /** Follows the stream again (the user sent a message or opened a thread). */
   follow(): void {
     this.following = true;

@@ -21,14 +21,10 @@ export type ClientToolHandler = (params: JsonObject) => unknown;
 
 /** What the controller needs from the element. */
 export interface ChatHost extends ReactiveControllerHost {
-  readonly apiUrl: string;
-  readonly headers: Record<string, string>;
-  readonly fetch: typeof fetch;
   readonly clientTools: Record<string, ClientToolHandler>;
   readonly clientToolTimeout: number;
-  readonly idleTimeout: number;
-  /** The resolved locale, sent as `Accept-Language`. */
-  readonly resolvedLocale: string;
+  /** Where and how requests go (endpoint, fetch, headers, idle timeout). */
+  clientOptions(): ClientOptions;
   /** Dispatches a public event from the element. */
   emit<K extends keyof StreamChatEventMap>(name: K, detail: StreamChatEventMap[K]): void;
   /** Tells the element which thread is open now, so it can reflect `thread-id`. */
@@ -163,21 +159,34 @@ export class ChatController implements ReactiveController {
     void this.load(threadId, seq);
   }
 
-  /** Loads the page of items before the oldest one shown (long threads). */
+  /** Loads the page of items before the oldest one shown (long threads); one page at a time. */
   async loadOlder(): Promise<void> {
-    const { threadId, olderCursor } = this.state;
-    if (!threadId || !olderCursor) return;
+    const { threadId, olderCursor, loadingOlder } = this.state;
+    if (!threadId || !olderCursor || loadingOlder) return;
     const seq = this.loadSeq;
-    const page = await requestJson(
-      { type: 'items.list', params: { thread_id: threadId, order: 'desc', limit: PAGE_SIZE, after: olderCursor } },
-      this.options(),
-    );
-    if (seq !== this.loadSeq || this.state.olderCursor !== olderCursor) return;
-    this.apply({
-      type: 'older-items-loaded',
-      items: page.data.slice().reverse(),
-      olderCursor: page.has_more ? (page.after ?? null) : null,
-    });
+    this.apply({ type: 'older-items-requested' });
+    try {
+      const page = await requestJson(
+        { type: 'items.list', params: { thread_id: threadId, order: 'desc', limit: PAGE_SIZE, after: olderCursor } },
+        this.options(),
+      );
+      if (seq !== this.loadSeq) return;
+      this.apply({
+        type: 'older-items-loaded',
+        items: page.data.slice().reverse(),
+        olderCursor: page.has_more ? (page.after ?? page.data.at(-1)?.id ?? null) : null,
+      });
+    } catch (error) {
+      if (seq !== this.loadSeq) return;
+      this.apply({ type: 'older-items-loaded', items: [], olderCursor });
+      this.showError(this.shownError(error));
+    }
+  }
+
+  /** Shows an error that belongs to no response (a failed rename, say) and reports it. */
+  showError(error: ShownError): void {
+    this.apply({ type: 'request-failed', error });
+    this.host.emit('stream-chat-error', { code: error.code, message: this.describeError(error), allowRetry: error.allowRetry });
   }
 
   /** Removes the error banner. */
@@ -204,7 +213,7 @@ export class ChatController implements ReactiveController {
         );
         if (seq !== this.loadSeq) return;
         items = page.data.slice().reverse();
-        olderCursor = page.has_more ? (page.after ?? null) : null;
+        olderCursor = page.has_more ? (page.after ?? page.data.at(-1)?.id ?? null) : null;
       }
       this.apply({ type: 'thread-loaded', thread, items, olderCursor });
       this.host.emit('stream-chat-thread-load-end', { threadId });
@@ -215,9 +224,7 @@ export class ChatController implements ReactiveController {
       this.host.emit('stream-chat-thread-load-end', { threadId });
       this.host.threadOpened(null);
       this.host.emit('stream-chat-thread-change', { threadId: null });
-      const shown = notFound ? { code: 'thread_not_found', allowRetry: false } : this.shownError(error);
-      this.apply({ type: 'request-failed', error: shown });
-      this.host.emit('stream-chat-error', { code: shown.code, message: this.describeError(shown), allowRetry: false });
+      this.showError(notFound ? { code: 'thread_not_found', allowRetry: false } : { ...this.shownError(error), allowRetry: false });
     }
   }
 
@@ -426,12 +433,7 @@ export class ChatController implements ReactiveController {
   }
 
   private options(): ClientOptions {
-    return {
-      url: this.host.apiUrl,
-      fetch: this.host.fetch,
-      headers: { 'accept-language': this.host.resolvedLocale, ...this.host.headers },
-      idleTimeout: this.host.idleTimeout,
-    };
+    return this.host.clientOptions();
   }
 
   private shownError(error: unknown): ShownError {

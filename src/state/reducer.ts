@@ -43,6 +43,7 @@ export interface ChatState {
   loading: boolean;
   /** Cursor for older items when a long thread was opened at its newest page. */
   olderCursor: string | null;
+  loadingOlder: boolean;
   error: ShownError | null;
   notices: readonly ShownNotice[];
 }
@@ -61,6 +62,7 @@ export type Action =
   | { type: 'thread-cleared' }
   | { type: 'thread-loading'; threadId: string }
   | { type: 'thread-loaded'; thread: ThreadMetadata; items: ThreadItem[]; olderCursor: string | null }
+  | { type: 'older-items-requested' }
   | { type: 'older-items-loaded'; items: ThreadItem[]; olderCursor: string | null };
 
 /** A new conversation. */
@@ -74,6 +76,7 @@ export const initialState: ChatState = {
   allowCancel: false,
   loading: false,
   olderCursor: null,
+  loadingOlder: false,
   error: null,
   notices: [],
 };
@@ -136,8 +139,13 @@ export function reduce(state: ChatState, action: Action): ChatState {
         olderCursor: action.olderCursor,
         loading: false,
       };
-    case 'older-items-loaded':
-      return { ...state, items: [...action.items.filter(visible), ...state.items], olderCursor: action.olderCursor };
+    case 'older-items-requested':
+      return { ...state, loadingOlder: true };
+    case 'older-items-loaded': {
+      const known = new Set(state.items.map((item) => item.id));
+      const older = action.items.filter((item) => visible(item) && !known.has(item.id));
+      return { ...state, items: [...older, ...state.items], olderCursor: action.olderCursor, loadingOlder: false };
+    }
     default: {
       const unknownAction: never = action;
       return unknownAction;

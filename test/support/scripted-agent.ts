@@ -11,6 +11,7 @@
  *   error custom Message  a CustomStreamError (add "retry" before the message to allow retry)
  *   crash                 an unexpected exception (stream.error)
  *   hang                  keep the stream open until the client goes away
+ *   status locked Reason  set the thread status (active, locked or closed, with an optional reason)
  *   flaky Final text      first attempt: "partial" then a retryable error; a retry streams the text
  *
  * A message with no step line gets "Echo: <text>". After a tool output arrives, the agent says
@@ -29,7 +30,7 @@ import {
   type RespondFn,
 } from '../../src/server/index.js';
 
-const STEP = /^(text|progress|effect|notice|title|tool|error|crash|hang|flaky)\b ?(.*)$/;
+const STEP = /^(text|progress|effect|notice|title|tool|error|crash|hang|flaky|status)\b ?(.*)$/;
 
 /** User messages whose flaky step already failed once. */
 const failedOnce = new Set<string>();
@@ -83,6 +84,12 @@ export const scriptedAgent: RespondFn = async function* (thread, item, ctx) {
       case 'hang':
         yield* hang(ctx);
         return;
+      case 'status': {
+        const reason = others.join(' ');
+        thread.status = first === 'active' ? { type: 'active' } : { type: first as 'locked' | 'closed', ...(reason ? { reason } : {}) };
+        yield progress(`status ${first}`);
+        break;
+      }
       case 'flaky':
         if (item && !failedOnce.has(item.id)) {
           failedOnce.add(item.id);

@@ -2,6 +2,9 @@
  * Test-runner middleware: mounts the real server kit on the test page's own origin.
  *
  *   POST /api/chat         the scripted agent (see scripted-agent.ts)
+ *   POST /api/chat/<ns>    the same agent with a store of its own, for tests that list threads
+ *   POST /api/seed/<ns>    {"threadId"?, "items": n, "threads"?: n}: writes n messages straight into
+ *                          <ns>'s store (long-thread tests), answers {"threadId"}
  *   POST /api/demo         the built-in demo agent, without delays
  *   POST /api/fault/<kind> byte-level faults a correct server never produces
  */
@@ -12,6 +15,47 @@ import { scriptedAgent } from './scripted-agent.js';
 
 const quiet = () => undefined;
 const chat = createChatKitHandler(new ChatKitServer({ store: new MemoryStore(), respond: scriptedAgent, onError: quiet }));
+const namespaces = new Map<string, { store: MemoryStore; handler: ReturnType<typeof createChatKitHandler> }>();
+
+function namespace(name: string) {
+  let found = namespaces.get(name);
+  if (!found) {
+    const store = new MemoryStore();
+    found = { store, handler: createChatKitHandler(new ChatKitServer({ store, respond: scriptedAgent, onError: quiet })) };
+    namespaces.set(name, found);
+  }
+  return found;
+}
+
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+  let text = '';
+  for await (const chunk of req) text += String(chunk);
+  return JSON.parse(text || '{}') as Record<string, unknown>;
+}
+
+/** Writes a thread of `items` alternating user and assistant messages (and `threads` empty titled threads). */
+async function seed(store: MemoryStore, body: Record<string, unknown>): Promise<string> {
+  for (let t = 0; t < Number(body.threads ?? 0); t++) {
+    const id = store.generateThreadId(undefined);
+    await store.saveThread({ id, created_at: new Date(Date.UTC(2026, 0, 1, 0, t)).toISOString(), title: `Seeded ${t}`, status: { type: 'active' }, metadata: {} }, undefined);
+  }
+  const threadId = store.generateThreadId(undefined);
+  const thread = { id: threadId, created_at: new Date().toISOString(), title: 'Long thread', status: { type: 'active' as const }, metadata: {} };
+  await store.saveThread(thread, undefined);
+  const base = Date.UTC(2026, 0, 1);
+  for (let i = 0; i < Number(body.items ?? 0); i++) {
+    const created_at = new Date(base + i * 1000).toISOString();
+    const id = `msg_${String(i).padStart(6, '0')}`;
+    await store.addThreadItem(
+      threadId,
+      i % 2 === 0
+        ? { id, thread_id: threadId, created_at, type: 'user_message', content: [{ type: 'input_text', text: `Question ${i}` }], attachments: [], inference_options: {} }
+        : { id, thread_id: threadId, created_at, type: 'assistant_message', content: [{ type: 'output_text', text: `Answer ${i}`, annotations: [] }] },
+      undefined,
+    );
+  }
+  return threadId;
+}
 const demo = createChatKitHandler(new ChatKitServer({ store: new MemoryStore(), respond: createDemoAgent({ delayMs: 0 }), onError: quiet }));
 
 type Fault = (req: IncomingMessage, res: ServerResponse) => void;
@@ -57,6 +101,12 @@ export async function testServerMiddleware(ctx: Context, next: Next): Promise<vo
   if (!path.startsWith('/api/')) return next();
   ctx.respond = false;
   if (path === '/api/chat') return chat(ctx.req, ctx.res);
+  if (path.startsWith('/api/chat/')) return namespace(path.slice('/api/chat/'.length)).handler(ctx.req, ctx.res);
+  if (path.startsWith('/api/seed/')) {
+    const threadId = await seed(namespace(path.slice('/api/seed/'.length)).store, await readJson(ctx.req));
+    ctx.res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ threadId }));
+    return;
+  }
   if (path === '/api/demo') return demo(ctx.req, ctx.res);
   const fault = path.startsWith('/api/fault/') ? faults[path.slice('/api/fault/'.length)] : undefined;
   if (fault) return fault(ctx.req, ctx.res);

@@ -1,0 +1,126 @@
+/**
+ * The history panel: the thread list with open, rename and delete.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type { ThreadMetadata } from '../protocol/types.js';
+import type { HistoryState } from '../state/history.js';
+import { format, type Strings } from '../i18n.js';
+
+/** Data and callbacks the history panel needs. */
+export interface HistoryProps {
+  state: HistoryState;
+  currentId: string | null;
+  locale: string;
+  strings: Strings;
+  onOpen: (id: string) => void;
+  onNew: () => void;
+  onClose: () => void;
+  onEdit: (editing: HistoryState['editing']) => void;
+  onRename: (id: string, title: string) => void;
+  onDelete: (id: string) => void;
+  onMore: () => void;
+  onRetry: () => void;
+}
+
+/** Renders the panel. */
+export function renderHistory(props: HistoryProps): TemplateResult {
+  const { state, strings: s } = props;
+  return html`<nav part="history" class="history" aria-label=${s.history} @keydown=${handleKeys(props)}>
+    <div class="history-head">
+      <button class="text-button" type="button" @click=${props.onNew}>${s.newThread}</button>
+      <button class="dismiss" type="button" aria-label=${s.closeHistory} title=${s.closeHistory} @click=${props.onClose}>×</button>
+    </div>
+    <ul class="threads" @scroll=${(event: Event) => nearEnd(event.currentTarget as HTMLElement) && props.onMore()}>
+      ${repeat(
+        state.threads,
+        (thread) => thread.id,
+        (thread) => renderRow(thread, props),
+      )}
+    </ul>
+    ${state.loading ? html`<div class="history-note" role="status"><span class="spinner" aria-hidden="true"></span></div>` : nothing}
+    ${state.loaded && !state.loading && !state.threads.length ? html`<p class="history-note">${s.noThreads}</p>` : nothing}
+    ${state.failed
+      ? html`<p class="history-note" role="alert">${s.historyFailed} <button class="text-button" type="button" @click=${props.onRetry}>${s.retry}</button></p>`
+      : nothing}
+    ${state.hasMore && !state.loading ? html`<button class="text-button more" type="button" @click=${props.onMore}>…</button>` : nothing}
+  </nav>`;
+}
+
+function renderRow(thread: ThreadMetadata, props: HistoryProps): TemplateResult {
+  const s = props.strings;
+  const title = thread.title || s.untitled;
+  const editing = props.state.editing?.id === thread.id ? props.state.editing.mode : null;
+  const current = thread.id === props.currentId;
+  if (editing === 'rename') {
+    return html`<li class="thread editing">
+      <input
+        class="rename"
+        aria-label=${s.renameTitle}
+        .value=${thread.title ?? ''}
+        @keydown=${(event: KeyboardEvent) => {
+          const input = event.currentTarget as HTMLInputElement;
+          if (event.key === 'Enter') props.onRename(thread.id, input.value);
+          else if (event.key === 'Escape') {
+            event.stopPropagation();
+            props.onEdit(null);
+          }
+        }}
+      />
+    </li>`;
+  }
+  if (editing === 'delete') {
+    return html`<li class="thread editing">
+      <span class="confirm" dir="auto">${format(s.confirmDelete, { title })}</span>
+      <button class="text-button danger" type="button" aria-label=${format(s.delete, { title })} @click=${() => props.onDelete(thread.id)}>
+        ${format(s.delete, { title: '' }).trim()}
+      </button>
+      <button class="text-button" type="button" @click=${() => props.onEdit(null)}>${s.cancel}</button>
+    </li>`;
+  }
+  return html`<li class="thread ${current ? 'current' : ''}">
+    <button class="open" type="button" aria-current=${current ? 'true' : 'false'} @click=${() => props.onOpen(thread.id)}>
+      <span class="thread-title" dir="auto">${title}</span>
+      <span class="thread-date">${formatDate(thread.created_at, props.locale)}</span>
+    </button>
+    <button class="row-action" type="button" aria-label=${format(s.rename, { title })} title=${format(s.rename, { title })} @click=${() => props.onEdit({ id: thread.id, mode: 'rename' })}>
+      <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 20h4L19 9l-4-4L4 16v4z"></path></svg>
+    </button>
+    <button class="row-action" type="button" aria-label=${format(s.delete, { title })} title=${format(s.delete, { title })} @click=${() => props.onEdit({ id: thread.id, mode: 'delete' })}>
+      <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M5 7h14M10 7V4h4v3M7 7l1 13h8l1-13"></path></svg>
+    </button>
+  </li>`;
+}
+
+/** Up/Down move between threads, Escape closes the panel. */
+function handleKeys(props: HistoryProps) {
+  return (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      props.onClose();
+      return;
+    }
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const nav = event.currentTarget as HTMLElement;
+    const rows = Array.from(nav.querySelectorAll<HTMLButtonElement>('button.open'));
+    const index = rows.indexOf(nav.getRootNode() instanceof ShadowRoot ? ((nav.getRootNode() as ShadowRoot).activeElement as HTMLButtonElement) : rows[0]!);
+    const next = rows[Math.max(0, Math.min(rows.length - 1, index + (event.key === 'ArrowDown' ? 1 : -1)))];
+    if (next) {
+      event.preventDefault();
+      next.focus();
+    }
+  };
+}
+
+function nearEnd(list: HTMLElement): boolean {
+  return list.scrollHeight - list.scrollTop - list.clientHeight < 80;
+}
+
+function formatDate(iso: string, locale: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  try {
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(date);
+  } catch {
+    return date.toDateString();
+  }
+}
