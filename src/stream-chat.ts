@@ -257,7 +257,13 @@ export class StreamChatElement extends LitElement {
 
   /** @internal */
   restoreDraft(text: string): void {
-    if (this.draft.trim() === '' || text === '') this.draft = text;
+    if (this.draft.trim() === '') this.draft = text;
+    this.requestUpdate();
+  }
+
+  /** @internal */
+  draftSent(text: string): void {
+    if (this.draft.trim() === text.trim()) this.draft = '';
     this.requestUpdate();
   }
 

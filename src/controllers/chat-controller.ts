@@ -31,6 +31,8 @@ export interface ChatHost extends ReactiveControllerHost {
   threadOpened(threadId: string | null): void;
   /** Gives back text the server never accepted, so the user does not lose it. */
   restoreDraft(text: string): void;
+  /** The restored text was sent again: clear the composer if it still holds it. */
+  draftSent(text: string): void;
 }
 
 /** One response, from the user's send to the end of its last client-tool round trip. */
@@ -41,6 +43,8 @@ interface Run {
   draft: string | null;
   optimisticId: string | null;
   error: ShownError | null;
+  /** Removes the run's window listeners. */
+  cleanup: () => void;
   resolve: () => void;
   reject: (error: Error) => void;
 }
@@ -119,7 +123,7 @@ export class ChatController implements ReactiveController {
     if (this.run || this.state.loading) return Promise.reject(this.fail('busy', false));
     if (this.lastFailedDraft !== null) {
       const draft = this.lastFailedDraft;
-      this.host.restoreDraft('');
+      this.host.draftSent(draft);
       return this.send(draft);
     }
     const last = lastUserMessage(this.state);
@@ -230,8 +234,14 @@ export class ChatController implements ReactiveController {
 
   private start(action: Action, first: StreamingRequest, draft: string | null, optimisticId: string | null): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      const run: Run = { abort: new AbortController(), ended: false, draft, optimisticId, error: null, resolve, reject };
+      const run: Run = { abort: new AbortController(), ended: false, draft, optimisticId, error: null, cleanup: () => undefined, resolve, reject };
       this.run = run;
+      if (typeof window !== 'undefined') {
+        // A connection that dies with the network often just goes quiet: end the run at once.
+        const offline = () => this.failRun(run, { code: 'offline', allowRetry: true });
+        window.addEventListener('offline', offline);
+        run.cleanup = () => window.removeEventListener('offline', offline);
+      }
       this.apply(action);
       this.host.emit('stream-chat-response-start', { threadId: this.state.threadId });
       void this.drive(run, first);
@@ -249,9 +259,9 @@ export class ChatController implements ReactiveController {
         if (run.ended || run.error) break;
         if (pending) {
           const output = await this.callClientTool(run, pending);
-          if (run.ended) {
+          if (run.ended || run.error) {
             this.postOrphanOutput(pending.thread_id, output);
-            return;
+            break;
           }
           this.apply({ type: 'tool-output-sent', itemId: pending.id, output });
           request = { type: 'threads.add_client_tool_output', params: { thread_id: pending.thread_id, result: output } };
@@ -261,7 +271,6 @@ export class ChatController implements ReactiveController {
     } catch (error) {
       if (run.ended) return;
       run.error = this.shownError(error);
-      this.apply({ type: 'request-failed', error: run.error });
       this.finish(run, 'error');
     }
   }
@@ -270,11 +279,16 @@ export class ChatController implements ReactiveController {
   private async stream(run: Run, request: StreamingRequest): Promise<ClientToolCallItem | null> {
     let pending: ClientToolCallItem | null = null;
     let firstDelta = true;
+    let reportedBadFrame = false;
     const events = streamEvents(request, {
       ...this.options(),
       signal: run.abort.signal,
+      // A malformed frame is reported once, and the stream goes on: the item's final
+      // `thread.item.done` carries the authoritative content anyway.
       onInvalidFrame: () => {
-        if (!run.error) run.error = { code: 'bad_frame', allowRetry: true };
+        if (reportedBadFrame) return;
+        reportedBadFrame = true;
+        this.showError({ code: 'bad_frame', allowRetry: true });
       },
     });
     for await (const event of events) {
@@ -293,7 +307,6 @@ export class ChatController implements ReactiveController {
         pending = event.item;
       }
     }
-    if (run.error) this.apply({ type: 'request-failed', error: run.error });
     return pending;
   }
 
@@ -380,9 +393,17 @@ export class ChatController implements ReactiveController {
     })();
   }
 
+  /** Ends a run as failed from outside its stream (the page went offline). */
+  private failRun(run: Run, error: ShownError): void {
+    if (run.ended || run.error) return;
+    run.error = error;
+    run.abort.abort();
+  }
+
   private finish(run: Run, reason: ResponseEndReason): void {
     if (run.ended) return;
     run.ended = true;
+    run.cleanup();
     if (this.run === run) this.run = null;
     if (reason === 'error' && run.draft !== null) {
       // The server never accepted the message: take it out of the view and give it back.
@@ -390,6 +411,7 @@ export class ChatController implements ReactiveController {
       this.lastFailedDraft = run.draft;
       this.host.restoreDraft(run.draft);
     }
+    if (reason === 'error' && run.error) this.apply({ type: 'request-failed', error: run.error });
     this.apply({ type: 'response-ended' });
     const threadId = this.state.threadId;
     if (reason === 'error' && run.error) {

@@ -174,11 +174,9 @@ function applyEvent(state: ChatState, event: ThreadStreamEvent, noticeId: number
       return { ...upsertItem(state, event.item), streaming, progress: null };
     }
     case 'thread.item.removed':
-      return { ...state, items: state.items.filter((item) => item.id !== event.item_id) };
+      return removeItem(state, event.item_id);
     case 'thread.item.replaced':
-      return visible(event.item)
-        ? mapItem(state, event.item.id, () => event.item)
-        : { ...state, items: state.items.filter((item) => item.id !== event.item.id) };
+      return visible(event.item) ? mapItem(state, event.item.id, () => event.item) : removeItem(state, event.item.id);
     case 'stream_options':
       return { ...state, allowCancel: event.stream_options.allow_cancel };
     case 'progress_update':
@@ -226,6 +224,12 @@ function upsertItem(state: ChatState, item: ThreadItem): ChatState {
   const items = state.items.slice();
   items[index] = item;
   return { ...state, items };
+}
+
+function removeItem(state: ChatState, id: string): ChatState {
+  const streaming = new Set(state.streaming);
+  streaming.delete(id);
+  return { ...state, items: state.items.filter((item) => item.id !== id), streaming };
 }
 
 function mapItem(state: ChatState, id: string, change: (item: ThreadItem) => ThreadItem): ChatState {

@@ -7,6 +7,8 @@
  *                          <ns>'s store (long-thread tests), answers {"threadId"}
  *   POST /api/demo         the built-in demo agent, without delays
  *   POST /api/fault/<kind> byte-level faults a correct server never produces
+ *   GET  /pages/<build>.html a plain page (no bundler) loading dist/stream-chat.js or
+ *                          stream-chat.iife.js under a strict Content-Security-Policy
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Context, Next } from 'koa';
@@ -96,8 +98,23 @@ const faults: Record<string, Fault> = {
   },
 };
 
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'";
+const pages: Record<string, string> = {
+  module: '<script type="module" src="/dist/stream-chat.js"></script>',
+  classic: '<script src="/dist/stream-chat.iife.js"></script>',
+};
+
 export async function testServerMiddleware(ctx: Context, next: Next): Promise<void> {
   const path = ctx.path;
+  const page = /^\/pages\/(\w+)\.html$/.exec(path)?.[1];
+  if (page && pages[page]) {
+    ctx.set('content-security-policy', CSP);
+    ctx.type = 'html';
+    ctx.body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${page}</title>
+<script src="/test/support/script-tag-page.js"></script>${pages[page]}</head>
+<body><stream-chat theme="dark" history></stream-chat></body></html>`;
+    return;
+  }
   if (!path.startsWith('/api/')) return next();
   ctx.respond = false;
   if (path === '/api/chat') return chat(ctx.req, ctx.res);

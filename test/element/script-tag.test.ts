@@ -1,0 +1,45 @@
+import { expect, waitUntil } from '@open-wc/testing';
+
+interface PageWindow extends Window {
+  violations: string[];
+  chatEvents: string[];
+}
+
+async function openPage(build: string): Promise<{ frame: HTMLIFrameElement; win: PageWindow }> {
+  const frame = document.createElement('iframe');
+  frame.style.width = '800px';
+  frame.style.height = '600px';
+  frame.src = `/pages/${build}.html`;
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  document.body.append(frame);
+  await loaded;
+  const win = frame.contentWindow as unknown as PageWindow;
+  await win.customElements.whenDefined('stream-chat');
+  return { frame, win };
+}
+
+describe('the script-tag builds, on a plain page under a strict CSP', () => {
+  for (const build of ['module', 'classic']) {
+    it(`${build}: chats with the server kit, dispatches events, and causes no CSP violation`, async () => {
+      const { frame, win } = await openPage(build);
+      try {
+        const chat = win.document.querySelector('stream-chat') as HTMLElement & { send(text: string): Promise<void> };
+        await chat.send('progress Working...\neffect ping {"n":1}\ntool read_page\ntext Hello from the build');
+        const answer = () => Array.from(chat.shadowRoot?.querySelectorAll('[part~="assistant-message"]') ?? [], (node) => node.textContent?.trim());
+        await waitUntil(() => answer().includes('Hello from the build'), 'the answer rendered');
+        expect(answer()).to.include('tool output: {"from":"plain page"}');
+        expect(win.chatEvents).to.deep.equal(['response-start', 'thread-change', 'progress', 'effect', 'client-tool', 'response-end']);
+        expect(chat.getAttribute('thread-id')).to.match(/^thr_/);
+        (chat.shadowRoot?.querySelector('[part~="history-button"]') as HTMLButtonElement).click();
+        await waitUntil(() => chat.shadowRoot?.querySelector('[part~="history"] .thread-title'), 'history rendered');
+        expect(win.violations).to.deep.equal([]);
+        // The policy is really in force, and the watcher sees violations.
+        expect(() => win.eval('1')).to.throw();
+        await waitUntil(() => win.violations.length === 1, 'the eval was reported');
+        expect(win.violations[0]).to.match(/^script-src/);
+      } finally {
+        frame.remove();
+      }
+    });
+  }
+});
