@@ -298,3 +298,35 @@ describe('<stream-chat> failures', () => {
     });
   }
 });
+
+describe('<stream-chat> layout behaviour', () => {
+  it('follows the stream while at the bottom, and stays put once the user scrolls up', async () => {
+    const { el } = await mount();
+    el.style.height = '300px';
+    await sendAndWait(el, 'long 40');
+    const scroller = part(el, 'messages');
+    expect(scroller.scrollHeight).to.be.above(scroller.clientHeight * 2);
+    await waitUntil(() => scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 2, 'followed to the end');
+
+    const ended = oneEvent(el, 'stream-chat-response-end');
+    void el.send('drip 60');
+    await waitForText(el, 'line 5');
+    scroller.scrollTop = 0;
+    await ended;
+    await el.updateComplete;
+    expect(transcript(el).at(-1)).to.contain('line 60');
+    expect(scroller.scrollTop).to.equal(0);
+
+    // Sending again follows the new answer.
+    await sendAndWait(el, 'long 5');
+    await waitUntil(() => scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 2, 'follows after sending');
+  });
+
+  it('shows items it cannot render yet by their text, never dropping them', async () => {
+    const { el } = await mount();
+    await sendAndWait(el, 'widget Your order #42 has shipped\nworkflow Searched the web|Read 3 pages\ntext done');
+    expect(parts(el, 'fallback').map((node) => node.textContent?.trim())).to.deep.equal(['Your order #42 has shipped']);
+    expect(Array.from(part(el, 'workflow').querySelectorAll('li'), (li) => li.textContent)).to.deep.equal(['Searched the web', 'Read 3 pages']);
+    expect(transcript(el).at(-1)).to.equal('assistant: done');
+  });
+});

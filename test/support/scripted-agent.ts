@@ -12,6 +12,10 @@
  *   crash                 an unexpected exception (stream.error)
  *   hang                  keep the stream open until the client goes away
  *   status locked Reason  set the thread status (active, locked or closed, with an optional reason)
+ *   widget Copy text      a widget item (a card the element shows by its copy text)
+ *   workflow A|B          a workflow item with custom tasks A and B
+ *   long N                stream N numbered lines (for scrolling)
+ *   drip N                the same, 10 ms apart (for acting mid-stream)
  *   flaky Final text      first attempt: "partial" then a retryable error; a retry streams the text
  *
  * A message with no step line gets "Echo: <text>". After a tool output arrives, the agent says
@@ -30,7 +34,7 @@ import {
   type RespondFn,
 } from '../../src/server/index.js';
 
-const STEP = /^(text|progress|effect|notice|title|tool|error|crash|hang|flaky|status)\b ?(.*)$/;
+const STEP = /^(text|progress|effect|notice|title|tool|error|crash|hang|flaky|status|widget|workflow|long|drip)\b ?(.*)$/;
 
 /** User messages whose flaky step already failed once. */
 const failedOnce = new Set<string>();
@@ -84,6 +88,30 @@ export const scriptedAgent: RespondFn = async function* (thread, item, ctx) {
       case 'hang':
         yield* hang(ctx);
         return;
+      case 'widget':
+        yield {
+          type: 'thread.item.done',
+          item: { id: ctx.newItemId('message'), thread_id: thread.id, created_at: ctx.now(), type: 'widget', widget: { type: 'Card', children: [{ type: 'Text', value: rest }] }, copy_text: rest },
+        };
+        break;
+      case 'workflow':
+        yield {
+          type: 'thread.item.done',
+          item: {
+            id: ctx.newItemId('workflow'),
+            thread_id: thread.id,
+            created_at: ctx.now(),
+            type: 'workflow',
+            workflow: { type: 'custom', tasks: rest.split('|').map((title) => ({ type: 'custom' as const, title, status_indicator: 'complete' as const })), expanded: true },
+          },
+        };
+        break;
+      case 'long':
+        yield* streamAssistantText(ctx, thread, words(Array.from({ length: Number(first) }, (_, i) => `line ${i + 1}\n\n`).join('')));
+        break;
+      case 'drip':
+        yield* streamAssistantText(ctx, thread, words(Array.from({ length: Number(first) }, (_, i) => `line ${i + 1}\n\n`).join(''), 10));
+        break;
       case 'status': {
         const reason = others.join(' ');
         thread.status = first === 'active' ? { type: 'active' } : { type: first as 'locked' | 'closed', ...(reason ? { reason } : {}) };
@@ -103,9 +131,9 @@ export const scriptedAgent: RespondFn = async function* (thread, item, ctx) {
 };
 
 /** Splits text into word tokens, keeping the spaces, yielding to the event loop between them. */
-async function* words(text: string): AsyncGenerator<string> {
+async function* words(text: string, ms = 0): AsyncGenerator<string> {
   for (const token of text.match(/\S+\s*|\s+/g) ?? []) {
-    await delay(0);
+    await delay(ms);
     yield token;
   }
 }
