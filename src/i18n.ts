@@ -1,6 +1,12 @@
 /**
  * UI strings by locale. Lookup falls back from the full tag to its language, then to English.
  */
+import { ar } from './locales/ar.js';
+import { de } from './locales/de.js';
+import { es } from './locales/es.js';
+import { fr } from './locales/fr.js';
+import { ja } from './locales/ja.js';
+import { zh } from './locales/zh.js';
 
 /** Every string the element shows. */
 export interface Strings {
@@ -88,7 +94,7 @@ const en: Strings = {
   },
 };
 
-const tables: Record<string, Strings> = { en };
+const tables: Record<string, Strings> = { en, de, fr, es, ja, zh, ar };
 
 /** Registers or replaces the strings of a locale (e.g. `'de'` or `'pt-BR'`). */
 export function defineLocale(locale: string, strings: Strings): void {

@@ -1,0 +1,128 @@
+/**
+ * What the Vue, Angular and React tests share: the script the scripted agent plays, the event
+ * names a host app listens to, a `fetch` that records request headers on the way to the real
+ * server, and a counter of the element's update cycles.
+ */
+import { waitUntil } from '@open-wc/testing';
+import type { PropertyValues } from 'lit';
+import type { StreamChatElement } from '../../src/stream-chat.js';
+import type { StreamChatEventMap } from '../../src/events.js';
+import { transcript } from '../element/helpers.js';
+
+/** Every public event, as a host app subscribes to them. */
+export const EVENT_NAMES = [
+  'stream-chat-response-start',
+  'stream-chat-response-end',
+  'stream-chat-progress',
+  'stream-chat-effect',
+  'stream-chat-client-tool',
+  'stream-chat-thread-change',
+  'stream-chat-thread-load-start',
+  'stream-chat-thread-load-end',
+  'stream-chat-thread-update',
+  'stream-chat-notice',
+  'stream-chat-error',
+] as const satisfies readonly (keyof StreamChatEventMap)[];
+
+/** One event as a framework handler received it. */
+export interface Received {
+  type: string;
+  detail: unknown;
+}
+
+/**
+ * A response that exercises every per-response event: a title (thread-update), a progress line,
+ * a notice, an effect, one tool answered through the event and one through `clientTools`.
+ */
+export const SCRIPT = [
+  'title Trip plan',
+  'progress Reading your selection...',
+  'notice info Using your selection',
+  'effect set_status {"status":"Planning"}',
+  'tool get_selected_items {"limit":2}',
+  'tool get_theme',
+  'text All done',
+].join('\n');
+
+/** What the app's state answers to the two tools, as the server reports it back. */
+export const EXPECTED_TRANSCRIPT_TAIL = [
+  'assistant: tool output: {"items":["apple","pear"],"limit":2}',
+  'assistant: tool output: {"theme":"sepia"}',
+  'assistant: All done',
+];
+
+/** A `fetch` that records each request's headers and then calls the real one. */
+export function recordingFetch(): { fetch: typeof fetch; headers: Headers[] } {
+  const headers: Headers[] = [];
+  return {
+    headers,
+    fetch: (input, init) => {
+      headers.push(new Headers(init?.headers));
+      return globalThis.fetch(input, init);
+    },
+  };
+}
+
+/** Counts the element's update cycles and the properties each one saw change. */
+export function countUpdates(el: StreamChatElement): { changed: string[][] } {
+  const changed: string[][] = [];
+  // `update` is protected; wrapping it on the instance observes every cycle without a subclass.
+  const host = el as unknown as { update(changes: PropertyValues): void };
+  const original = host.update;
+  host.update = function (this: typeof host, changes: PropertyValues) {
+    changed.push([...changes.keys()].map(String));
+    original.call(this, changes);
+  };
+  return { changed };
+}
+
+/** Waits until the app has rendered its `<stream-chat>` (by tag) inside `root` and it has updated once. */
+export async function chatIn(root: ParentNode, tag = 'stream-chat'): Promise<StreamChatElement> {
+  await waitUntil(() => root.querySelector(tag), `no <${tag}> rendered`);
+  const el = root.querySelector(tag) as StreamChatElement;
+  await el.updateComplete;
+  return el;
+}
+
+/** Waits until the assistant's last message reads `text`. */
+export async function waitForLast(el: StreamChatElement, text: string): Promise<void> {
+  await waitUntil(() => transcript(el).at(-1) === `assistant: ${text}`, `last message never read "${text}"`, { timeout: 3000 });
+}
+
+/** A host element for one app, removed again by `cleanup()`. */
+export function container(): { root: HTMLElement; cleanup: () => void } {
+  const root = document.createElement('div');
+  document.body.append(root);
+  return { root, cleanup: () => root.remove() };
+}
+
+/** The names (without prefix) of the events received so far. */
+export function names(received: readonly Received[]): string[] {
+  return received.map((event) => event.type.replace('stream-chat-', ''));
+}
+
+/** Creates a thread on the server with one answered message and returns its id. */
+export async function createThread(text: string): Promise<string> {
+  const response = await fetch('/api/chat', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ type: 'threads.create', params: { input: { content: [{ type: 'input_text', text }], attachments: [], inference_options: {} } } }),
+  });
+  const body = await response.text();
+  const match = /"thread":\{"id":"([^"]+)"/.exec(body);
+  if (!match?.[1]) throw new Error('the server created no thread');
+  return match[1];
+}
+
+/** Runs `task` while recording what it writes to the console instead of printing it. */
+export async function recordConsole<T>(task: () => Promise<T>): Promise<{ value: T; messages: string[] }> {
+  const messages: string[] = [];
+  const saved = { log: console.log, info: console.info, warn: console.warn, error: console.error };
+  const record = (...args: unknown[]) => void messages.push(args.map(String).join(' '));
+  Object.assign(console, { log: record, info: record, warn: record, error: record });
+  try {
+    return { value: await task(), messages };
+  } finally {
+    Object.assign(console, saved);
+  }
+}

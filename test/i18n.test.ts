@@ -1,0 +1,152 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../src/index.js';
+import type { StreamChatElement } from '../src/stream-chat.js';
+import { defineLocale, directionOf, stringsFor, type Strings } from '../src/i18n.js';
+import { ar } from '../src/locales/ar.js';
+import { de } from '../src/locales/de.js';
+import { es } from '../src/locales/es.js';
+import { fr } from '../src/locales/fr.js';
+import { ja } from '../src/locales/ja.js';
+import { zh } from '../src/locales/zh.js';
+import { part, parts, sendAndWait } from './element/helpers.js';
+import { recordingFetch } from './frameworks/shared.js';
+
+const en = stringsFor('en');
+const LOCALES: Record<string, Strings> = { de, fr, es, ja, zh, ar };
+
+/** Every key path of a table (`send`, `errors.network`, …), sorted. */
+function keys(table: Strings): string[] {
+  const top = Object.keys(table).filter((key) => key !== 'errors');
+  return [...top, ...Object.keys(table.errors).map((code) => `errors.${code}`)].sort();
+}
+
+/** The string at a key path. */
+function at(table: Strings, path: string): string | undefined {
+  if (path.startsWith('errors.')) return table.errors[path.slice('errors.'.length)];
+  const value: unknown = table[path as keyof Strings];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The `{placeholders}` in a string, sorted. */
+function placeholders(text: string | undefined): string[] {
+  return [...(text ?? '').matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '').sort();
+}
+
+describe('locales', () => {
+  it('finds a table by full tag, then by language, then falls back to English', () => {
+    expect(stringsFor('de')).to.equal(de);
+    expect(stringsFor('de-AT')).to.equal(de);
+    expect(stringsFor('DE-ch')).to.equal(de);
+    expect(stringsFor('zh-Hans-CN')).to.equal(zh);
+    expect(stringsFor('xx')).to.equal(en);
+    expect(stringsFor('')).to.equal(en);
+    expect(stringsFor(undefined)).to.equal(en);
+    expect(en.send).to.equal('Send');
+  });
+
+  it('uses a locale defined by the page, by language and by full tag', () => {
+    expect(stringsFor('pt-BR')).to.equal(en);
+    const pt: Strings = { ...en, placeholder: 'Mensagem', send: 'Enviar' };
+    defineLocale('pt', pt);
+    expect(stringsFor('pt-BR')).to.equal(pt);
+    expect(stringsFor('pt-PT')).to.equal(pt);
+    const br: Strings = { ...pt, placeholder: 'Digite uma mensagem' };
+    defineLocale('pt-BR', br);
+    expect(stringsFor('pt-br')).to.equal(br);
+    expect(stringsFor('pt-PT')).to.equal(pt);
+  });
+
+  for (const [name, table] of Object.entries(LOCALES)) {
+    it(`${name} translates every English string and error code, keeping its placeholders`, () => {
+      expect(keys(table)).to.deep.equal(keys(en));
+      for (const path of keys(en)) {
+        const text = at(table, path);
+        expect(text, `${name}: ${path}`).to.be.a('string').and.not.equal('');
+        expect(placeholders(text), `${name}: ${path}`).to.deep.equal(placeholders(at(en, path)));
+      }
+      expect(stringsFor(name)).to.equal(table);
+    });
+  }
+
+  it('lays out Arabic right to left and the others left to right', () => {
+    expect(directionOf('ar')).to.equal('rtl');
+    expect(directionOf('ar-EG')).to.equal('rtl');
+    for (const name of ['en', 'de', 'fr', 'es', 'ja', 'zh']) expect(directionOf(name)).to.equal('ltr');
+  });
+});
+
+describe('<stream-chat> locale', () => {
+  it('shows German labels with locale="de" and sends Accept-Language: de', async () => {
+    const recorder = recordingFetch();
+    const el = await fixture<StreamChatElement>(html`<stream-chat api-url="/api/chat" locale="de" .fetch=${recorder.fetch}></stream-chat>`);
+    const input = part(el, 'input') as HTMLTextAreaElement;
+    expect(input.placeholder).to.equal('Nachricht');
+    expect(input.getAttribute('aria-label')).to.equal('Nachricht');
+    expect(part(el, 'send-button').getAttribute('aria-label')).to.equal('Senden');
+    expect(part(el, 'new-thread-button').textContent?.trim()).to.equal('Neue Unterhaltung');
+    expect(part(el, 'messages').getAttribute('aria-label')).to.equal('Unterhaltung');
+    expect(el.shadowRoot?.querySelector('.root')?.getAttribute('lang')).to.equal('de');
+
+    await sendAndWait(el, 'text Hallo Welt');
+    expect(recorder.headers.length).to.be.greaterThan(0);
+    expect(recorder.headers.map((headers) => headers.get('accept-language'))).to.deep.equal(recorder.headers.map(() => 'de'));
+    expect(parts(el, 'assistant-message')[0]?.textContent?.trim()).to.equal('Hallo Welt');
+  });
+
+  it('shows errors in the element locale', async () => {
+    const el = await fixture<StreamChatElement>(html`<stream-chat api-url="/api/fault/http500" locale="de-AT"></stream-chat>`);
+    const failed = oneEvent(el, 'stream-chat-error');
+    el.send('Hallo').catch(() => undefined);
+    const error = await failed;
+    expect(error.detail.code).to.equal('http');
+    expect(error.detail.message).to.equal(de.errors['http']);
+    await el.updateComplete;
+    expect(part(el, 'error').textContent).to.contain(de.errors['http']);
+    expect(part(el, 'retry-button').textContent?.trim()).to.equal('Erneut versuchen');
+  });
+
+  it('switches strings and the request language when locale changes', async () => {
+    const recorder = recordingFetch();
+    const el = await fixture<StreamChatElement>(html`<stream-chat api-url="/api/chat" locale="ja" .fetch=${recorder.fetch}></stream-chat>`);
+    expect((part(el, 'input') as HTMLTextAreaElement).placeholder).to.equal(ja.placeholder);
+    el.locale = 'es-MX';
+    await el.updateComplete;
+    expect((part(el, 'input') as HTMLTextAreaElement).placeholder).to.equal('Mensaje');
+    await sendAndWait(el, 'text hola');
+    expect(recorder.headers.at(-1)?.get('accept-language')).to.equal('es-MX');
+  });
+
+  it('follows the page language when no locale is set', async () => {
+    const saved = document.documentElement.lang;
+    document.documentElement.lang = 'fr-CA';
+    try {
+      const el = await fixture<StreamChatElement>(html`<stream-chat api-url="/api/chat"></stream-chat>`);
+      expect((part(el, 'input') as HTMLTextAreaElement).placeholder).to.equal('Message');
+      expect(part(el, 'send-button').getAttribute('aria-label')).to.equal('Envoyer');
+    } finally {
+      document.documentElement.lang = saved;
+    }
+  });
+
+  it('lays out right to left with locale="ar", with messages in dir="auto"', async () => {
+    const el = await fixture<StreamChatElement>(html`<stream-chat api-url="/api/chat" locale="ar"></stream-chat>`);
+    const root = el.shadowRoot?.querySelector('.root');
+    expect(root?.getAttribute('dir')).to.equal('rtl');
+    expect(root?.getAttribute('lang')).to.equal('ar');
+    expect(getComputedStyle(part(el, 'composer')).direction).to.equal('rtl');
+    expect(getComputedStyle(part(el, 'messages')).direction).to.equal('rtl');
+    const input = part(el, 'input') as HTMLTextAreaElement;
+    expect(input.placeholder).to.equal(ar.placeholder);
+    expect(input.getAttribute('dir')).to.equal('auto');
+    expect(part(el, 'send-button').getAttribute('aria-label')).to.equal('إرسال');
+    await expect(el).to.be.accessible();
+
+    await sendAndWait(el, 'text مرحبا بك');
+    const user = parts(el, 'user-message')[0]?.querySelector('[dir]');
+    const assistant = parts(el, 'assistant-message')[0]?.querySelector('[dir]');
+    expect(user?.getAttribute('dir')).to.equal('auto');
+    expect(assistant?.getAttribute('dir')).to.equal('auto');
+    expect(assistant?.textContent?.trim()).to.equal('مرحبا بك');
+    await expect(el).to.be.accessible();
+  });
+});
