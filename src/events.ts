@@ -98,18 +98,15 @@ export function chatEvent<K extends keyof StreamChatEventMap>(
 /** The result a client tool handler may produce. */
 export type ClientToolResult = JsonValue | undefined;
 
+/** Every public event as the DOM types it: a `CustomEvent` with its detail. */
+export type StreamChatDomEventMap = { [K in keyof StreamChatEventMap]: CustomEvent<StreamChatEventMap[K]> };
+
+// The events bubble and are composed, so they are typed on documents and windows too.
 declare global {
-  interface HTMLElementEventMap {
-    'stream-chat-response-start': CustomEvent<ResponseStartDetail>;
-    'stream-chat-response-end': CustomEvent<ResponseEndDetail>;
-    'stream-chat-progress': CustomEvent<ProgressDetail>;
-    'stream-chat-effect': CustomEvent<EffectDetail>;
-    'stream-chat-client-tool': CustomEvent<ClientToolDetail>;
-    'stream-chat-thread-change': CustomEvent<ThreadChangeDetail>;
-    'stream-chat-thread-load-start': CustomEvent<ThreadLoadDetail>;
-    'stream-chat-thread-load-end': CustomEvent<ThreadLoadDetail>;
-    'stream-chat-thread-update': CustomEvent<ThreadUpdateDetail>;
-    'stream-chat-notice': CustomEvent<NoticeDetail>;
-    'stream-chat-error': CustomEvent<ErrorDetail>;
-  }
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface HTMLElementEventMap extends StreamChatDomEventMap {}
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface DocumentEventMap extends StreamChatDomEventMap {}
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface WindowEventMap extends StreamChatDomEventMap {}
 }

@@ -126,3 +126,13 @@ export function eventTypes(el: StreamChatElement): void {
 type Registered = { [K in keyof StreamChatEventMap]: Equal<HTMLElementEventMap[K], CustomEvent<StreamChatEventMap[K]>> };
 assert<Equal<Registered[keyof StreamChatEventMap], true>>();
 assert<Equal<keyof StreamChatEventMap extends `stream-chat-${string}` ? true : false, true>>();
+
+export function documentAndWindowTypes(): void {
+  // The events bubble and are composed, so document and window listeners are typed too.
+  document.addEventListener('stream-chat-effect', (event) => {
+    assert<Equal<typeof event.detail, EffectDetail>>();
+  });
+  window.addEventListener('stream-chat-error', (event) => {
+    assert<Equal<typeof event.detail, ErrorDetail>>();
+  });
+}
