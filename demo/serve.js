@@ -10,7 +10,35 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const port = Number(process.env.PORT ?? 5173);
 const host = process.env.HOST ?? '127.0.0.1';
 
-const chatkit = createChatKitHandler(new ChatKitServer({ store: new MemoryStore(), respond: createDemoAgent() }));
+const backend = await chooseBackend();
+const chatkit = createChatKitHandler(new ChatKitServer({ store: new MemoryStore(), respond: backend.respond }));
+
+/**
+ * A real model when OPENAI_API_KEY is set (OPENAI_BASE_URL for any OpenAI-compatible server,
+ * OPENAI_MODEL / OPENAI_TITLE_MODEL for the models, OPENAI_API=chat_completions for servers
+ * without the Responses API); the deterministic demo agent otherwise.
+ */
+async function chooseBackend() {
+  if (!process.env.OPENAI_API_KEY) {
+    return { respond: createDemoAgent(), description: 'the built-in deterministic demo agent (set OPENAI_API_KEY to use a real model)' };
+  }
+  // Loaded only here: the agent bridge needs the optional @openai/agents package.
+  const agents = await import('../dist/server/agents/index.js');
+  try {
+    await agents.checkAgentsSdk();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+  const model = process.env.OPENAI_MODEL || agents.DEFAULT_AGENT_MODEL;
+  const titleModel = process.env.OPENAI_TITLE_MODEL || agents.DEFAULT_TITLE_MODEL;
+  const api = process.env.OPENAI_API === 'chat_completions' ? 'chat_completions' : 'responses';
+  const endpoint = process.env.OPENAI_BASE_URL || 'https://api.openai.com/v1';
+  return {
+    respond: agents.createModelDemoAgent({ model, title: { model: titleModel }, openai: { api } }),
+    description: `the model ${model} (titles: ${titleModel}) at ${endpoint}, ${api} API, through the agent bridge`,
+  };
+}
 
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -51,5 +79,5 @@ function notFound(res) {
 server.listen(port, host, () => {
   console.log(`stream-chat demo: http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/`);
   console.log(`  canvas pattern:   http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/demo/canvas.html`);
-  console.log('  backend: the built-in deterministic demo agent at POST /chatkit');
+  console.log(`  backend: ${backend.description}, at POST /chatkit`);
 });

@@ -41,3 +41,4 @@ export {
 export { createDemoAgent, DEMO_COMMANDS, demoTitle, type DemoAgentOptions, type DemoCommand } from './demo-agent.js';
 export { encodeSseEvent, SSE_HEADERS, toWire } from './wire.js';
 export { parseRequest } from './validate.js';
+export * from './agents/index.js';
