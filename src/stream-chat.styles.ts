@@ -156,7 +156,12 @@ export const styles = css`
     margin: 0;
   }
   .older {
+    /* Out of the flow, so showing it does not push the rows down. */
+    position: absolute;
+    inset-inline: 0;
+    top: 4px;
     text-align: center;
+    z-index: 1;
   }
   .confirm {
     flex-basis: 100%;
@@ -261,15 +266,24 @@ export const styles = css`
     min-height: 0;
     overflow-y: auto;
     overscroll-behavior: contain;
+    position: relative;
+    /* Prepending older pages holds the view by hand (loadOlder); native anchoring would race it. */
+    overflow-anchor: none;
     padding: var(--_gap);
     display: flex;
     flex-direction: column;
     gap: var(--_gap);
-    /* Prepending older pages keeps the view still by hand (see loadOlder). */
-    overflow-anchor: none;
   }
-  [part~='messages'] > * {
+  [part~='messages'] > *,
+  .items > * {
     flex-shrink: 0;
+  }
+  .items {
+    display: grid;
+    gap: var(--_gap);
+  }
+  .items:empty {
+    display: none;
   }
   .empty {
     margin: auto;

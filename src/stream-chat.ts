@@ -289,7 +289,9 @@ export class StreamChatElement extends LitElement {
           ${state.loadingOlder ? html`<div class="older" role="status">${s.loadingOlder}</div>` : nothing}
           ${state.loading ? html`<div class="empty" role="status">${s.loading}</div>` : nothing}
           ${empty ? html`<div class="empty"><slot name="empty">${this.greeting ?? ''}</slot></div>` : nothing}
-          ${renderMessages({ items: state.items, streaming: state.streaming, allowedImageDomains: state.thread?.allowed_image_domains ?? [], strings: s })}
+          <div class="items" ${ref(this.autoscroll.bindContent)}>
+            ${renderMessages({ items: state.items, streaming: state.streaming, allowedImageDomains: state.thread?.allowed_image_domains ?? [], strings: s })}
+          </div>
           ${renderProgress(state.progress)}
           ${renderNotices(state.notices, s, (id) => this.chat.dismissNotice(id))}
           ${renderError({
@@ -355,14 +357,18 @@ export class StreamChatElement extends LitElement {
     if (scroller.scrollTop < OLDER_THRESHOLD) void this.loadOlder(scroller);
   };
 
-  /** Prepends the previous page without moving what the user is looking at. */
+  /** Prepends the previous page without moving what the user is looking at: the first visible row keeps its offset. */
   private async loadOlder(scroller: HTMLElement): Promise<void> {
     const { olderCursor, loadingOlder } = this.chat.state;
     if (!olderCursor || loadingOlder) return;
-    const fromBottom = scroller.scrollHeight - scroller.scrollTop;
+    const top = scroller.getBoundingClientRect().top;
+    const anchor = Array.from(scroller.querySelectorAll<HTMLElement>('.message')).find((row) => row.getBoundingClientRect().bottom > top);
+    const before = anchor ? anchor.getBoundingClientRect().top - top : 0;
+    if (!anchor) return;
+    this.autoscroll.hold(anchor, before);
     await this.chat.loadOlder();
     await this.updateComplete;
-    scroller.scrollTop = scroller.scrollHeight - fromBottom;
+    this.autoscroll.settle();
   }
 
   private handleInput(value: string): void {

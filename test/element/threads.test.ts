@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, nextFrame, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { StreamChatElement } from '../../src/stream-chat.js';
 import { mount, part, parts, sendAndWait, transcript } from './helpers.js';
@@ -245,11 +245,17 @@ describe('<stream-chat> long threads', () => {
 
     const anchor = rows()[0] as HTMLElement;
     expect(anchor.textContent?.trim()).to.equal('Question 1950');
+    const offset = () => anchor.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
     scroller.scrollTop = 0;
+    await nextFrame();
+    const before = offset();
     await waitUntil(() => rows().length === 100, 'older page loaded');
     await el.updateComplete;
-    const top = anchor.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
-    expect(top).to.be.above(0);
+    // The row the user was looking at stays put, also while off-screen rows get their real size.
+    for (let frame = 0; frame < 10; frame++) {
+      await nextFrame();
+      expect(Math.abs(offset() - before), `frame ${frame}`).to.be.below(2);
+    }
     expect(transcript(el)[0]).to.equal('user: Question 1900');
     expect(el.shadowRoot?.querySelectorAll('*').length).to.be.below(1500);
   });
