@@ -27,6 +27,7 @@ export { createChatKitHandler, type ChatKitHandler, type ChatKitHandlerOptions }
 export { ChatKitRequestError, CustomStreamError, StreamError } from './errors.js';
 export { defaultId, itemIdPrefix, type FeedbackKind, type ItemKind, type Order, type Store } from './store.js';
 export { MemoryStore } from './memory-store.js';
+export { FileStore, type FileStoreOptions } from './file-store.js';
 export {
   clientEffect,
   clientToolCall,
