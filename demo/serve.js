@@ -4,14 +4,17 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ChatKitServer, MemoryStore, createChatKitHandler, createDemoAgent } from '../dist/server/index.js';
+import { ChatKitServer, FileStore, MemoryStore, createChatKitHandler, createDemoAgent } from '../dist/server/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const port = Number(process.env.PORT ?? 5173);
 const host = process.env.HOST ?? '127.0.0.1';
 
 const backend = await chooseBackend();
-const chatkit = createChatKitHandler(new ChatKitServer({ store: new MemoryStore(), respond: backend.respond }));
+// Conversations survive restarts in .data/threads (CHAT_DATA_DIR); STORE=memory keeps them in memory.
+const dataDir = process.env.CHAT_DATA_DIR ?? fileURLToPath(new URL('../.data/threads', import.meta.url));
+const store = process.env.STORE === 'memory' ? new MemoryStore() : new FileStore({ directory: dataDir });
+const chatkit = createChatKitHandler(new ChatKitServer({ store, respond: backend.respond }));
 
 /**
  * A real model when OPENAI_API_KEY is set (OPENAI_BASE_URL for any OpenAI-compatible server,
@@ -80,4 +83,13 @@ server.listen(port, host, () => {
   console.log(`stream-chat demo: http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/`);
   console.log(`  canvas pattern:   http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/demo/canvas.html`);
   console.log(`  backend: ${backend.description}, at POST /chatkit`);
+  console.log(`  threads: ${store instanceof FileStore ? `kept in ${store.directory}` : 'in memory (STORE=memory)'}`);
 });
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    server.close();
+    server.closeAllConnections();
+    Promise.resolve(store instanceof FileStore ? store.flush() : undefined).finally(() => process.exit(0));
+  });
+}
