@@ -1,22 +1,11 @@
 // The script-tag quick start: listen to the element's DOM events and answer its client tool.
+import { EVENT_NAMES } from '/dist/stream-chat.js';
 const chat = document.querySelector('#chat');
 const log = document.querySelector('#log');
 const $ = (selector) => document.querySelector(selector);
 
-const events = [
-  'stream-chat-response-start',
-  'stream-chat-response-end',
-  'stream-chat-progress',
-  'stream-chat-effect',
-  'stream-chat-client-tool',
-  'stream-chat-thread-change',
-  'stream-chat-thread-load-start',
-  'stream-chat-thread-load-end',
-  'stream-chat-thread-update',
-  'stream-chat-notice',
-  'stream-chat-error',
-];
-for (const name of events) {
+
+for (const name of EVENT_NAMES) {
   chat.addEventListener(name, (event) => {
     const entry = document.createElement('li');
     const detail = { ...event.detail };

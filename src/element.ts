@@ -4,5 +4,6 @@
 export { StreamChatElement } from './stream-chat.js';
 export { StreamChatError, type ClientToolHandler } from './controllers/chat-controller.js';
 export { defineLocale, type Strings } from './i18n.js';
+export { EVENT_NAMES } from './events.js';
 export type * from './events.js';
 export type * from './protocol/types.js';

@@ -87,6 +87,21 @@ export interface StreamChatEventMap {
   'stream-chat-error': ErrorDetail;
 }
 
+/** Every public event name, in the order of the API table. */
+export const EVENT_NAMES = [
+  'stream-chat-response-start',
+  'stream-chat-response-end',
+  'stream-chat-progress',
+  'stream-chat-effect',
+  'stream-chat-client-tool',
+  'stream-chat-thread-change',
+  'stream-chat-thread-load-start',
+  'stream-chat-thread-load-end',
+  'stream-chat-thread-update',
+  'stream-chat-notice',
+  'stream-chat-error',
+] as const satisfies readonly (keyof StreamChatEventMap)[];
+
 /** Builds a public event: a bubbling, composed `CustomEvent` with a typed detail. */
 export function chatEvent<K extends keyof StreamChatEventMap>(
   name: K,

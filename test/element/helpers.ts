@@ -6,29 +6,17 @@ import { fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../../src/index.js';
 import type { StreamChatElement } from '../../src/stream-chat.js';
-import type { StreamChatEventMap } from '../../src/events.js';
+import { EVENT_NAMES, type StreamChatEventMap } from '../../src/events.js';
 
 export type Recorded = { [K in keyof StreamChatEventMap]: { type: K; detail: StreamChatEventMap[K] } }[keyof StreamChatEventMap];
 
-const NAMES: (keyof StreamChatEventMap)[] = [
-  'stream-chat-response-start',
-  'stream-chat-response-end',
-  'stream-chat-progress',
-  'stream-chat-effect',
-  'stream-chat-client-tool',
-  'stream-chat-thread-change',
-  'stream-chat-thread-load-start',
-  'stream-chat-thread-load-end',
-  'stream-chat-thread-update',
-  'stream-chat-notice',
-  'stream-chat-error',
-];
+
 
 /** Mounts an element pointed at `apiUrl` and records every public event it dispatches. */
 export async function mount(apiUrl = '/api/chat', threadId?: string) {
   const el = await fixture<StreamChatElement>(html`<stream-chat api-url=${apiUrl} thread-id=${ifDefined(threadId)}></stream-chat>`);
   const events: Recorded[] = [];
-  for (const name of NAMES) {
+  for (const name of EVENT_NAMES) {
     el.addEventListener(name, (event) => events.push({ type: name, detail: (event as CustomEvent).detail } as Recorded));
   }
   await el.updateComplete;

@@ -6,23 +6,10 @@
 import { waitUntil } from '@open-wc/testing';
 import type { PropertyValues } from 'lit';
 import type { StreamChatElement } from '../../src/stream-chat.js';
-import type { StreamChatEventMap } from '../../src/events.js';
 import { transcript } from '../element/helpers.js';
 
 /** Every public event, as a host app subscribes to them. */
-export const EVENT_NAMES = [
-  'stream-chat-response-start',
-  'stream-chat-response-end',
-  'stream-chat-progress',
-  'stream-chat-effect',
-  'stream-chat-client-tool',
-  'stream-chat-thread-change',
-  'stream-chat-thread-load-start',
-  'stream-chat-thread-load-end',
-  'stream-chat-thread-update',
-  'stream-chat-notice',
-  'stream-chat-error',
-] as const satisfies readonly (keyof StreamChatEventMap)[];
+export { EVENT_NAMES } from '../../src/events.js';
 
 /** One event as a framework handler received it. */
 export interface Received {

@@ -5,6 +5,7 @@
  */
 import '../../src/index.js';
 import type { StreamChatElement } from '../../src/element.js';
+import { EVENT_NAMES } from '../../src/element.js';
 import type {
   ClientToolDetail,
   EffectDetail,
@@ -135,4 +136,9 @@ export function documentAndWindowTypes(): void {
   window.addEventListener('stream-chat-error', (event) => {
     assert<Equal<typeof event.detail, ErrorDetail>>();
   });
+}
+
+export function eventNamesAreComplete(): void {
+  // EVENT_NAMES lists every event of the map, no more and no fewer.
+  assert<Equal<(typeof EVENT_NAMES)[number], keyof StreamChatEventMap>>();
 }
