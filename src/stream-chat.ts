@@ -290,7 +290,7 @@ export class StreamChatElement extends LitElement {
           ${state.loading ? html`<div class="empty" role="status">${s.loading}</div>` : nothing}
           ${empty ? html`<div class="empty"><slot name="empty">${this.greeting ?? ''}</slot></div>` : nothing}
           <div class="items" ${ref(this.autoscroll.bindContent)}>
-            ${renderMessages({ items: state.items, streaming: state.streaming, allowedImageDomains: state.thread?.allowed_image_domains ?? [], strings: s })}
+            ${renderMessages({ items: state.items, streaming: state.streaming, allowedImageDomains: state.thread?.allowed_image_domains ?? NO_DOMAINS, strings: s })}
           </div>
           ${renderProgress(state.progress)}
           ${renderNotices(state.notices, s, (id) => this.chat.dismissNotice(id))}
@@ -404,6 +404,8 @@ export class StreamChatElement extends LitElement {
   }
 }
 
+/** A stable empty list, so cached markdown blocks stay cached when a thread allows no images. */
+const NO_DOMAINS: readonly string[] = [];
 /** Containers at least this wide (px) show history as a side panel; narrower ones overlay it. */
 const WIDE = 640;
 /** How close to the top (px) the user scrolls before older messages load. */

@@ -3,7 +3,8 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { AssistantMessageItem, ThreadItem, WidgetNode } from '../protocol/types.js';
+import type { Annotation, AssistantMessageItem, ThreadItem, WidgetNode } from '../protocol/types.js';
+import type { MarkdownStrings } from '../markdown/render.js';
 import { format, type Strings } from '../i18n.js';
 import { renderAssistantText } from './assistant-text.js';
 
@@ -59,8 +60,7 @@ function renderItem(item: ThreadItem, props: MessagesProps): TemplateResult | ty
 }
 
 function renderAssistant(item: AssistantMessageItem, streaming: boolean, props: MessagesProps): TemplateResult {
-  const text = item.content.map((part) => part.text).join('\n\n');
-  const annotations = item.content.flatMap((part) => part.annotations ?? []);
+  const strings = markdownStrings(props.strings);
   return html`<div
     part="message assistant-message"
     class="message assistant ${streaming ? 'streaming' : ''}"
@@ -68,16 +68,30 @@ function renderAssistant(item: AssistantMessageItem, streaming: boolean, props: 
     aria-busy=${streaming ? 'true' : 'false'}
   >
     <div class="bubble" dir="auto">
-      ${renderAssistantText(text, {
-        key: item.id,
-        streaming,
-        annotations,
-        allowedImageDomains: props.allowedImageDomains,
-        copyLabel: props.strings.copy,
-        copiedLabel: props.strings.copied,
-      })}
+      ${item.content.map((part, index) =>
+        renderAssistantText(part.text, {
+          key: `${item.id}:${index}`,
+          streaming,
+          annotations: part.annotations ?? NO_ANNOTATIONS,
+          allowedImageDomains: props.allowedImageDomains,
+          strings,
+        }),
+      )}
     </div>
   </div>`;
+}
+
+const NO_ANNOTATIONS: readonly Annotation[] = [];
+const markdownStringsCache = new WeakMap<Strings, MarkdownStrings>();
+
+/** The renderer's strings, one stable object per locale table (so cached blocks stay cached). */
+function markdownStrings(strings: Strings): MarkdownStrings {
+  let found = markdownStringsCache.get(strings);
+  if (!found) {
+    found = { copy: strings.copy, copied: strings.copied };
+    markdownStringsCache.set(strings, found);
+  }
+  return found;
 }
 
 function fallback(id: string, text: string): TemplateResult {

@@ -4,6 +4,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ShownError, ShownNotice } from '../state/reducer.js';
 import type { Strings } from '../i18n.js';
+import { renderInlineMarkdown } from '../markdown/render.js';
 
 /** The latest progress line ("Searching..."). */
 export function renderProgress(progress: { text: string; icon?: string } | null): TemplateResult | typeof nothing {
@@ -44,7 +45,7 @@ export function renderNotices(
   if (!notices.length) return nothing;
   return html`${notices.map(
     (notice) => html`<div part="notice" class="banner notice ${notice.level}" role=${notice.level === 'danger' ? 'alert' : 'status'}>
-      <div dir="auto">${notice.title ? html`<strong>${notice.title}</strong> ` : nothing}${notice.message}</div>
+      <div dir="auto">${notice.title ? html`<strong>${notice.title}</strong> ` : nothing}${renderInlineMarkdown(notice.message)}</div>
       <button class="dismiss" type="button" aria-label=${strings.dismiss} title=${strings.dismiss} @click=${() => onDismiss(notice.id)}>×</button>
     </div>`,
   )}`;

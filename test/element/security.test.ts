@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { StreamChatElement } from '../../src/stream-chat.js';
-import { mount, part, sendAndWait } from './helpers.js';
+import { mount, part, parts, sendAndWait } from './helpers.js';
 
 declare global {
   interface Window {
@@ -83,10 +83,13 @@ describe('<stream-chat> renders server and model text safely', () => {
       part(el, 'history-button').click();
       await el.updateComplete;
       await waitUntil(() => el.shadowRoot?.querySelector('.thread-title')?.textContent === payload, 'the history row shows the title');
-      // Every path received the payload as text…
+      // Every plain-text path shows the payload as text (notices and answers are markdown, which
+      // may show less of it, never more)…
       expect(part(el, 'title').textContent).to.equal(payload);
-      expect(part(el, 'notice').textContent).to.contain(payload);
+      expect(events.find((event) => event.type === 'stream-chat-progress')?.detail).to.deep.equal({ text: payload, icon: 'search' });
       expect(part(el, 'error').textContent).to.contain(payload);
+      expect(parts(el, 'notice')).to.have.length(1);
+      expect(parts(el, 'assistant-message')).to.have.length(2);
       expect(events.find((event) => event.type === 'stream-chat-effect')?.detail).to.deep.equal({ name: tool, data: {} });
       // …and none of it became markup.
       expectInert(el);

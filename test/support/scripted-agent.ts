@@ -14,12 +14,14 @@
  *   status locked Reason  set the thread status (active, locked or closed, with an optional reason)
  *   widget Copy text      a widget item (a card the element shows by its copy text)
  *   workflow A|B          a workflow item with custom tasks A and B
+ *   markdown A\nB        stream markdown, with \n for line breaks, word by word
+ *   partial A\nB         the same, but the message never finishes: the stream stays open
  *   long N                stream N numbered lines (for scrolling)
  *   drip N                the same, 10 ms apart (for acting mid-stream)
  *   flaky Final text      first attempt: "partial" then a retryable error; a retry streams the text
  *
  * A message with no step line gets "Echo: <text>". After a tool output arrives, the agent says
- * "tool output: <JSON>" and runs the steps after that tool line.
+ * "tool output: `<JSON>`" and runs the steps after that tool line.
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import type { ClientToolCallItem, JsonObject, ThreadItem, ThreadMetadata, ThreadStreamEvent, UserMessageItem } from '../../src/protocol/types.js';
@@ -34,7 +36,7 @@ import {
   type RespondFn,
 } from '../../src/server/index.js';
 
-const STEP = /^(text|progress|effect|notice|title|tool|error|crash|hang|flaky|status|widget|workflow|long|drip)\b ?(.*)$/;
+const STEP = /^(text|progress|effect|notice|title|tool|error|crash|hang|flaky|status|widget|workflow|long|drip|markdown|partial)\b ?(.*)$/;
 
 /** User messages whose flaky step already failed once. */
 const failedOnce = new Set<string>();
@@ -45,7 +47,8 @@ export const scriptedAgent: RespondFn = async function* (thread, item, ctx) {
     lines = textOf(item).split('\n');
   } else {
     const { message, call } = await latest(thread, ctx);
-    yield* streamAssistantText(ctx, thread, words(`tool output: ${JSON.stringify(call?.output ?? null)}`));
+    // In a code span, so markdown keeps the JSON as written (backslash escapes included).
+    yield* streamAssistantText(ctx, thread, words(`tool output: \`${JSON.stringify(call?.output ?? null)}\``));
     const all = message ? textOf(message).split('\n') : [];
     const done = await completedCalls(thread, ctx, message);
     let seen = 0;
@@ -109,6 +112,19 @@ export const scriptedAgent: RespondFn = async function* (thread, item, ctx) {
       case 'long':
         yield* streamAssistantText(ctx, thread, words(Array.from({ length: Number(first) }, (_, i) => `line ${i + 1}\n\n`).join('')));
         break;
+      case 'markdown':
+        yield* streamAssistantText(ctx, thread, words(rest.replaceAll('\\n', '\n'), 5));
+        break;
+      case 'partial': {
+        const id = ctx.newItemId('message');
+        yield { type: 'thread.item.added', item: { id, thread_id: thread.id, created_at: ctx.now(), type: 'assistant_message', content: [] } };
+        yield { type: 'thread.item.updated', item_id: id, update: { type: 'assistant_message.content_part.added', content_index: 0, content: { type: 'output_text', text: '', annotations: [] } } };
+        for await (const delta of words(rest.replaceAll('\\n', '\n'), 5)) {
+          yield { type: 'thread.item.updated', item_id: id, update: { type: 'assistant_message.content_part.text_delta', content_index: 0, delta } };
+        }
+        yield* hang(ctx);
+        return;
+      }
       case 'drip':
         yield* streamAssistantText(ctx, thread, words(Array.from({ length: Number(first) }, (_, i) => `line ${i + 1}\n\n`).join(''), 10));
         break;

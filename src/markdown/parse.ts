@@ -1,0 +1,412 @@
+/**
+ * Splits markdown text into top-level blocks with marked's lexer, tolerant of unfinished input.
+ *
+ * No Lit and no DOM here: this module turns text into tokens, and `render.ts` turns tokens into
+ * templates. It is incremental: a {@link MarkdownStream} keeps the blocks that can no longer
+ * change and re-lexes only the open tail when the text grows.
+ */
+import { Lexer } from 'marked';
+import type { Links, MarkedOptions, MarkedToken, Token } from 'marked';
+import { completeInline } from './complete.js';
+
+/** One top-level markdown block (a paragraph, heading, list, table, code block, ...). */
+export interface Block {
+  /** Identity that stays the same while the block grows and after it closes: `index:start`. */
+  readonly key: string;
+  /** Position among the non-blank blocks of the text. */
+  readonly index: number;
+  /** Offset of the block's first character in the text (line endings normalized to `\n`). */
+  readonly start: number;
+  /** The block's source, exactly as marked consumed it. */
+  readonly raw: string;
+  /** The block's marked token, with its inline tokens. */
+  readonly token: MarkedToken;
+  /**
+   * True when no continuation of the text can change this block: it equals the block a one-shot
+   * parse of any longer text would produce. Only the trailing block(s) may be open.
+   */
+  readonly closed: boolean;
+}
+
+/** Options for {@link parseBlocks} and {@link MarkdownStream.update}. */
+export interface ParseOptions {
+  /**
+   * The text is the whole message: no optimistic completion of unfinished constructs, and every
+   * block is reported closed. Default `false` (the text may still grow).
+   */
+  readonly final?: boolean;
+}
+
+/**
+ * Lexer options spelled out in full, so that a page calling `marked.use()` or
+ * `marked.setOptions()` for its own purposes cannot change how chat messages are parsed.
+ */
+const lexerOptions: MarkedOptions = {
+  async: false,
+  breaks: false,
+  extensions: null,
+  gfm: true,
+  hooks: null,
+  pedantic: false,
+  renderer: null,
+  silent: false,
+  tokenizer: null,
+  walkTokens: null,
+};
+
+/**
+ * Lexes `src` into top-level tokens. No extensions are registered, so every token is one of
+ * marked's own and the wider `Token` type (which admits extension tokens) can be narrowed.
+ */
+function lex(src: string, links: Links): MarkedToken[] {
+  return createLexer(links).lex(src) as MarkedToken[];
+}
+
+/**
+ * Creates a lexer with this module's fixed options whose reference-link table starts with
+ * `links`. Shared with `render.ts`, which lexes short inline strings.
+ */
+export function createLexer(links?: Links): Lexer {
+  const lexer = new Lexer(lexerOptions);
+  if (links) Object.assign(lexer.tokens.links, links);
+  return lexer;
+}
+
+/**
+ * Parses `text` into blocks in one go.
+ *
+ * Without `final`, the trailing block is treated as still growing: it is reported open and
+ * completed optimistically (an unclosed `**bold` renders as bold, a half-typed link as its text).
+ */
+export function parseBlocks(text: string, options: ParseOptions = {}): Block[] {
+  const { committed, tail } = new MarkdownStream().update(text, options);
+  return [...committed, ...tail];
+}
+
+/** The result of {@link MarkdownStream.update}. Valid until the stream's next update. */
+export interface StreamSnapshot {
+  /**
+   * Committed blocks: closed for good, stored by the stream and returned as the same objects by
+   * every later update (unless a link definition arriving later changes how one renders, in
+   * which case {@link StreamSnapshot.revision} changes).
+   */
+  readonly committed: readonly Block[];
+  /** The blocks after the committed ones: open, or closed when the update was final. */
+  readonly tail: readonly Block[];
+  /** Changes whenever a committed block is replaced by a new object. */
+  readonly revision: number;
+}
+
+/**
+ * Incremental parser for one message whose text grows by appending.
+ *
+ * Each update re-lexes only the text after the last committed block, so the cost of a delta
+ * does not grow with the length of the message. A text that does not extend the previous one
+ * (an edit) starts the parse again.
+ */
+export class MarkdownStream {
+  /** The last text as given, and as lexed (line endings normalized). */
+  private input = '';
+  private source = '';
+  private carriageReturns = false;
+  private committedBlocks: Block[] = [];
+  private committedEnd = 0;
+  private links: Links = Object.create(null) as Links;
+  private revision = 0;
+  private relinkedView = false;
+  private last: { input: string; final: boolean; snapshot: StreamSnapshot } | undefined;
+
+  /**
+   * Parses the message's current text.
+   * @param text The whole text so far (not a delta).
+   * @returns The blocks; committed blocks are the same objects as in earlier snapshots.
+   */
+  update(text: string, options: ParseOptions = {}): StreamSnapshot {
+    const final = options.final === true;
+    const last = this.last;
+    if (last && last.final === final && last.input === text) return last.snapshot;
+    if (extendsText(text, this.input)) {
+      // Only the new text needs looking at (and the character before it, for a split `\r\n`).
+      this.carriageReturns ||= text.indexOf('\r', Math.max(0, this.input.length - 1)) !== -1;
+    } else {
+      this.reset();
+      this.carriageReturns = text.includes('\r');
+    }
+    this.input = text;
+    this.source = this.carriageReturns ? text.replace(/\r\n?/g, '\n') : text;
+
+    const tail = this.source.slice(this.committedEnd);
+    const tokens = lex(tail, this.links);
+    const starts = offsets(tokens);
+    const cut = commitPoint(tokens, starts, tail);
+    if (cut > 0) this.commit(tokens.slice(0, cut), tail.slice(0, starts[cut]), tokens.slice(cut));
+
+    const openStart = cut > 0 ? (starts[cut] ?? tail.length) : 0;
+    let openTokens = tokens.slice(cut);
+    if (!final && openTokens.length > 0) {
+      openTokens = completeTail(tail.slice(openStart), openTokens, this.links);
+    }
+    let committed: readonly Block[] = this.committedBlocks;
+    let relinkedView = false;
+    if (final) {
+      // Definitions in the final tail apply to the committed text too. They are not stored:
+      // if the text grows after all, they may still change.
+      const added = Object.create(null) as Links;
+      const links = Object.assign(Object.create(null) as Links, this.links);
+      for (const token of openTokens) collectDefinitions(token, links, added);
+      if (Object.keys(added).length > 0) {
+        committed = committed.map((block) => {
+          const again = relinked(block, links);
+          if (again) relinkedView = true;
+          return again ?? block;
+        });
+      }
+    }
+    // The committed blocks of this snapshot differ from the stored ones, or did last time.
+    if (relinkedView || this.relinkedView) this.revision += 1;
+    this.relinkedView = relinkedView;
+    const rest: Block[] = [];
+    let offset = this.committedEnd;
+    for (const token of openTokens) {
+      if (token.type !== 'space') rest.push(makeBlock(committed.length + rest.length, offset, token, final));
+      offset += token.raw.length;
+    }
+    const snapshot: StreamSnapshot = { committed, tail: rest, revision: this.revision };
+    this.last = { input: text, final, snapshot };
+    return snapshot;
+  }
+
+  private reset(): void {
+    this.input = '';
+    this.source = '';
+    this.committedBlocks = [];
+    this.committedEnd = 0;
+    this.links = Object.create(null) as Links;
+    this.revision += 1;
+  }
+
+  /** Stores `tokens` (the first `src.length` characters of the tail) as closed blocks. */
+  private commit(tokens: MarkedToken[], src: string, rest: readonly MarkedToken[]): void {
+    // Inline tokens of the committed part must not depend on link definitions in the open part,
+    // which may still change: lex the committed part again without them.
+    let committed = tokens;
+    if (rest.some(hasDefinition)) {
+      const again = lex(src, this.links);
+      if (sameRaws(again, tokens)) committed = again;
+    }
+    committed = committed.map(detach);
+    const added = Object.create(null) as Links;
+    for (const token of committed) collectDefinitions(token, this.links, added);
+    const before = this.committedBlocks.length;
+    let offset = this.committedEnd;
+    for (const token of committed) {
+      if (token.type !== 'space') this.committedBlocks.push(makeBlock(this.committedBlocks.length, offset, token, true));
+      offset += token.raw.length;
+    }
+    this.committedEnd += src.length;
+    if (Object.keys(added).length > 0) this.relink(before);
+  }
+
+  /**
+   * Re-lexes committed blocks that may hold a reference to a newly defined link label: in a
+   * one-shot parse a definition applies to the whole document, including the text before it.
+   */
+  private relink(end: number): void {
+    for (let i = 0; i < end; i++) {
+      const block = this.committedBlocks[i];
+      const again = block && relinked(block, this.links);
+      if (!again) continue;
+      this.committedBlocks[i] = again;
+      this.revision += 1;
+    }
+  }
+}
+
+/** The block lexed again with `links`, or undefined when that changes nothing. */
+function relinked(block: Block, links: Links): Block | undefined {
+  if (!block.raw.includes('[')) return undefined;
+  const tokens = lex(block.raw, links).filter((t) => t.type !== 'space');
+  const token = tokens[0];
+  if (tokens.length !== 1 || !token || JSON.stringify(token) === JSON.stringify(block.token)) return undefined;
+  return { ...block, token };
+}
+
+/**
+ * Tells whether `text` starts with `prefix`. Comparing a slice is a memory compare in V8, while
+ * `startsWith` walks character by character: 40 times slower on a long message.
+ */
+function extendsText(text: string, prefix: string): boolean {
+  return text.length >= prefix.length && text.slice(0, prefix.length) === prefix;
+}
+
+/**
+ * Copies a token with fresh strings. The lexer's strings are V8 substrings that share the memory
+ * of the text they were cut from, so a committed token would otherwise keep a whole copy of the
+ * message (as it was when the token was lexed) alive: quadratic memory over a long stream.
+ */
+function detach(token: MarkedToken): MarkedToken {
+  return JSON.parse(JSON.stringify(token)) as MarkedToken;
+}
+
+function makeBlock(index: number, start: number, token: MarkedToken, closed: boolean): Block {
+  return { key: `${index}:${start}`, index, start, raw: token.raw, token, closed };
+}
+
+/** Start offset of each token; marked's top-level raws concatenate to the lexed source. */
+function offsets(tokens: readonly Token[]): number[] {
+  const starts: number[] = [];
+  let offset = 0;
+  for (const token of tokens) {
+    starts.push(offset);
+    offset += token.raw.length;
+  }
+  starts.push(offset);
+  return starts;
+}
+
+function sameRaws(a: readonly Token[], b: readonly Token[]): boolean {
+  return a.length === b.length && a.every((token, i) => token.raw === b[i]?.raw);
+}
+
+/**
+ * The number of leading tokens that no continuation of the text can change.
+ *
+ * A token is final once a later top-level block has begun after a blank line and that block's
+ * first line is complete: in CommonMark only lists, indented code and a few HTML blocks continue
+ * across a blank line, and each decides on the first line after it (an indented or bulleted line
+ * continues; anything else ends them). The line has to be complete because its start can still
+ * turn into a continuation (`1` then `1. item` continues an ordered list). A fenced code block
+ * whose closing fence line has ended is final as soon as anything follows it.
+ */
+function commitPoint(tokens: readonly Token[], starts: readonly number[], src: string): number {
+  for (let j = tokens.length - 1; j >= 1; j--) {
+    const token = tokens[j];
+    const start = starts[j];
+    if (!token || start === undefined || token.type === 'space') continue;
+    if (src.indexOf('\n', start) !== -1 && followsBlankLine(src, start)) return j;
+    let previous = j - 1;
+    while (previous > 0 && tokens[previous]?.type === 'space') previous--;
+    const before = tokens[previous];
+    if (before && isClosedFence(before)) return j;
+  }
+  return 0;
+}
+
+function followsBlankLine(src: string, start: number): boolean {
+  if (src.charCodeAt(start - 1) !== 10) return false;
+  let i = start - 2;
+  while (i >= 0 && (src.charCodeAt(i) === 32 || src.charCodeAt(i) === 9)) i--;
+  return i >= 0 && src.charCodeAt(i) === 10;
+}
+
+function isClosedFence(token: Token): boolean {
+  if (token.type !== 'code' || token.codeBlockStyle === 'indented') return false;
+  const lines = token.raw.replace(/\n+$/, '').split('\n');
+  if (lines.length < 2) return false;
+  const open = /^ {0,3}(`{3,}|~{3,})/.exec(lines[0] ?? '');
+  const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(lines[lines.length - 1] ?? '');
+  return !!open?.[1] && !!close?.[1] && close[1][0] === open[1][0] && close[1].length >= open[1].length;
+}
+
+function hasDefinition(t: Token): boolean {
+  const token = t as MarkedToken;
+  if (token.type === 'def') return true;
+  if (token.type === 'blockquote') return token.tokens.some(hasDefinition);
+  if (token.type === 'list') return token.items.some((item) => item.tokens.some(hasDefinition));
+  return false;
+}
+
+function collectDefinitions(t: Token, links: Links, added: Links): void {
+  const token = t as MarkedToken;
+  if (token.type === 'def') {
+    if (!(token.tag in links)) {
+      links[token.tag] = { href: token.href, title: token.title };
+      added[token.tag] = { href: token.href, title: token.title };
+    }
+  } else if (token.type === 'blockquote') {
+    for (const child of token.tokens) collectDefinitions(child, links, added);
+  } else if (token.type === 'list') {
+    for (const item of token.items) for (const child of item.tokens) collectDefinitions(child, links, added);
+  }
+}
+
+/**
+ * Makes the open tail look right mid-stream: drops a half-typed setext underline or table
+ * delimiter row, and completes the inline text at the very end (see `complete.ts`).
+ */
+function completeTail(src: string, tokens: MarkedToken[], links: Links): MarkedToken[] {
+  const lastLine = src.slice(src.lastIndexOf('\n') + 1);
+  let result = tokens;
+  const last = result.at(-1);
+  if (lastLine !== '' && last && dropsLastLine(last, src, lastLine)) {
+    const shorter = src.slice(0, src.length - lastLine.length);
+    result = lex(shorter, links);
+  }
+  const lexer = createLexer(links);
+  const tail = result.at(-1);
+  if (tail && !src.endsWith('\n\n')) completeLastInline(tail, lexer, src.endsWith('\n'));
+  return result;
+}
+
+function dropsLastLine(last: MarkedToken, src: string, lastLine: string): boolean {
+  // `Title\n-` is a setext heading until the line turns out to be `- item`.
+  if (last.type === 'heading' && !last.raw.trimStart().startsWith('#')) {
+    return /^ {0,3}(?:-+|=+)[ \t]*$/.test(lastLine);
+  }
+  if (last.type === 'paragraph') {
+    // A bare list marker or table pipe that may start the next block: `Intro:\n1.` is not
+    // yet a list, and `Intro:\n|` not yet a table.
+    if (/^ {0,3}(?:[-+*]|\d{1,9}[.)]|\|)[ \t]*$/.test(lastLine)) return true;
+    // A delimiter row being typed under a header row: show the table once the row is complete.
+    if (/^[ \t|:-]+$/.test(lastLine) && /[|-]/.test(lastLine)) {
+      const lines = src.split('\n');
+      return (lines[lines.length - 2] ?? '').includes('|');
+    }
+  }
+  // A new table row that has only its first pipe: no row of empty cells.
+  if (last.type === 'table') return /^[ \t]*\|?[ \t]*$/.test(lastLine);
+  return false;
+}
+
+/** Completes the last inline run of `token` (the text at the very end of the source). */
+function completeLastInline(t: Token, lexer: Lexer, lineEnded: boolean): void {
+  const token = t as MarkedToken;
+  switch (token.type) {
+    case 'paragraph':
+    case 'heading':
+    case 'text': {
+      if (token.type === 'heading' && lineEnded) return;
+      // A loose task item's checkbox is the first inline token of its paragraph; keep it.
+      const box = token.tokens?.[0]?.type === 'checkbox' ? token.tokens[0] : undefined;
+      const marker = box && token.text.startsWith(box.raw) ? box.raw : '';
+      const text = token.text.slice(marker.length);
+      const completed = completeInline(text);
+      if (completed === text) return;
+      token.text = marker + completed;
+      token.tokens = [...(box ? [box] : []), ...lexer.inlineTokens(completed)];
+      return;
+    }
+    case 'blockquote': {
+      const child = token.tokens.at(-1);
+      if (child) completeLastInline(child, lexer, lineEnded);
+      return;
+    }
+    case 'list': {
+      const child = token.items.at(-1)?.tokens.at(-1);
+      if (child) completeLastInline(child, lexer, lineEnded);
+      return;
+    }
+    case 'table': {
+      if (lineEnded) return;
+      const cell = (token.rows.at(-1) ?? token.header).at(-1);
+      if (!cell) return;
+      const completed = completeInline(cell.text);
+      if (completed === cell.text) return;
+      cell.text = completed;
+      cell.tokens = lexer.inlineTokens(completed);
+      return;
+    }
+    default:
+      return;
+  }
+}
