@@ -51,6 +51,8 @@ interface Run {
 
 /** Largest number of client-tool round trips in one response (a looping server is a bug). */
 const MAX_TOOL_ROUNDS = 25;
+/** Longest stretch (ms) of stream events handled before yielding to the browser. */
+const SLICE_MS = 8;
 /** Older items fetched per page when a long thread is opened or scrolled up. */
 const PAGE_SIZE = 50;
 
@@ -86,6 +88,11 @@ export class ChatController implements ReactiveController {
     private readonly describeError: (error: ShownError) => string,
   ) {
     host.addController(this);
+  }
+
+  hostConnected(): void {
+    // Moved in the DOM while a thread was loading: the old load was dropped, so load again.
+    if (this.state.loading && this.state.threadId) void this.load(this.state.threadId, ++this.loadSeq);
   }
 
   hostDisconnected(): void {
@@ -291,8 +298,16 @@ export class ChatController implements ReactiveController {
         this.showError({ code: 'bad_frame', allowRetry: true });
       },
     });
+    let slice = performance.now();
     for await (const event of events) {
       if (run !== this.run) break;
+      // A fast server can deliver thousands of events in one network chunk: give the browser
+      // the main thread back every few milliseconds, so input and paint never wait long.
+      if (performance.now() - slice > SLICE_MS) {
+        await yieldToMain();
+        slice = performance.now();
+        if (run !== this.run) break;
+      }
       pending = null;
       if (event.type === 'thread.item.done' && event.item.type === 'user_message') {
         run.draft = null;
@@ -469,6 +484,14 @@ export class ChatController implements ReactiveController {
   private fail(code: string, allowRetry: boolean): StreamChatError {
     return new StreamChatError(code, this.describeError({ code, allowRetry }), allowRetry);
   }
+}
+
+/**
+ * Lets the browser run input handlers and paint before the stream goes on. A plain task, not
+ * `scheduler.yield()`, whose prioritised continuations measurably delayed frames.
+ */
+function yieldToMain(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** Turns a tool's result into JSON the server can take, or an error result. */

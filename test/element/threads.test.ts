@@ -260,3 +260,24 @@ describe('<stream-chat> long threads', () => {
     expect(el.shadowRoot?.querySelectorAll('*').length).to.be.below(1500);
   });
 });
+
+describe('<stream-chat> moved in the page', () => {
+  it('finishes loading a thread when it is moved while the thread loads', async () => {
+    const first = await mount();
+    await sendAndWait(first.el, 'text still here');
+    const el = document.createElement('stream-chat');
+    el.apiUrl = '/api/chat';
+    el.threadId = first.el.threadId;
+    const loaded = oneEvent(el, 'stream-chat-thread-load-end');
+    const a = await fixture<HTMLDivElement>(html`<div></div>`);
+    const b = await fixture<HTMLDivElement>(html`<div></div>`);
+    a.append(el);
+    await el.updateComplete;
+    // The load request is in flight now; moving the element disconnects and reconnects it.
+    b.append(el);
+    await loaded;
+    await el.updateComplete;
+    expect(transcript(el)).to.deep.equal(['user: text still here', 'assistant: still here']);
+    expect((part(el, 'input') as HTMLTextAreaElement).disabled).to.equal(false);
+  });
+});
