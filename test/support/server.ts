@@ -7,6 +7,10 @@
  *                          <ns>'s store (long-thread tests), answers {"threadId"}
  *   POST /api/demo         the built-in demo agent, without delays
  *   POST /api/fault/<kind> byte-level faults a correct server never produces
+ *   POST /api/model        the real-model demo agent (agent bridge + @openai/agents) talking to a
+ *                          scripted OpenAI-compatible fake on loopback
+ *   POST /api/model-script {"replies": [...]}: queues the fake model's next replies
+ *   GET  /api/model-requests the `input` of every request the fake model received
  *   GET  /pages/<build>.html a plain page (no bundler) loading dist/stream-chat.js or
  *                          stream-chat.iife.js under a strict Content-Security-Policy
  */
@@ -14,6 +18,21 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Context, Next } from 'koa';
 import { ChatKitServer, MemoryStore, createChatKitHandler, createDemoAgent } from '../../src/server/index.js';
 import { scriptedAgent } from './scripted-agent.js';
+import { createModelDemoAgent } from '../../src/server/index.js';
+import { startFakeOpenAI, type FakeOpenAI, type FakeReply } from './fake-openai.js';
+
+/** The model name the fake answers for the real-model route. */
+const FAKE_MODEL = 'canvas-model';
+let model: { fake: FakeOpenAI; handler: ReturnType<typeof createChatKitHandler> } | undefined;
+
+async function modelRoute() {
+  if (!model) {
+    const fake = await startFakeOpenAI();
+    const respond = createModelDemoAgent({ model: FAKE_MODEL, title: false, openai: { apiKey: 'sk-test', baseURL: fake.baseURL } });
+    model = { fake, handler: createChatKitHandler(new ChatKitServer({ store: new MemoryStore(), respond, onError: quiet })) };
+  }
+  return model;
+}
 
 const quiet = () => undefined;
 const chat = createChatKitHandler(new ChatKitServer({ store: new MemoryStore(), respond: scriptedAgent, onError: quiet }));
@@ -125,6 +144,18 @@ export async function testServerMiddleware(ctx: Context, next: Next): Promise<vo
     return;
   }
   if (path === '/api/demo') return demo(ctx.req, ctx.res);
+  if (path === '/api/model') return (await modelRoute()).handler(ctx.req, ctx.res);
+  if (path === '/api/model-requests') {
+    const inputs = (await modelRoute()).fake.requestsFor(FAKE_MODEL).map((request) => request.body.input ?? null);
+    ctx.res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(inputs));
+    return;
+  }
+  if (path === '/api/model-script') {
+    const { replies } = (await readJson(ctx.req)) as { replies: FakeReply[] };
+    (await modelRoute()).fake.script(FAKE_MODEL, ...replies);
+    ctx.res.writeHead(204).end();
+    return;
+  }
   const fault = path.startsWith('/api/fault/') ? faults[path.slice('/api/fault/'.length)] : undefined;
   if (fault) return fault(ctx.req, ctx.res);
   ctx.res.writeHead(404).end();
