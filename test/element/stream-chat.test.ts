@@ -330,3 +330,19 @@ describe('<stream-chat> layout behaviour', () => {
     expect(transcript(el).at(-1)).to.equal('assistant: done');
   });
 });
+
+describe('<stream-chat> announcements', () => {
+  it('announces a finished answer once through a polite live region, not every token', async () => {
+    const { el } = await mount();
+    const region = el.shadowRoot?.querySelector('[aria-live="polite"]') as HTMLElement;
+    const seen: string[] = [];
+    const observer = new MutationObserver(() => seen.push(region.textContent?.trim() ?? ''));
+    observer.observe(region, { childList: true, subtree: true, characterData: true });
+    await sendAndWait(el, 'text one two three four five');
+    observer.disconnect();
+    expect(region.textContent?.trim()).to.equal('one two three four five');
+    expect(seen.filter((text) => text !== '')).to.deep.equal(['one two three four five']);
+    expect(part(el, 'messages').getAttribute('role')).to.equal('log');
+    expect(part(el, 'messages').getAttribute('aria-live')).to.equal('off');
+  });
+});
