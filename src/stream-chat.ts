@@ -137,6 +137,8 @@ export class StreamChatElement extends LitElement {
   private resizeObserver: ResizeObserver | undefined;
   /** The user sent from the composer: give it focus back when the response ends. */
   private refocus = false;
+  /** The thread id last written under `remember-thread` (undefined: not yet). */
+  private storedThreadId: string | null | undefined;
 
   /** True from the moment a message is sent until its response (with every tool round trip) ends. Read-only. */
   get responding(): boolean {
@@ -177,7 +179,11 @@ export class StreamChatElement extends LitElement {
     const { responding, threadId, loading } = this.chat.state;
     this.toggleAttribute('responding', responding);
     setState(this.internals, 'responding', responding);
-    if (this.rememberThread && !loading) writeStorage(this.rememberThread, threadId);
+    // Only when the thread changed: this runs every frame while an answer streams.
+    if (this.rememberThread && !loading && threadId !== this.storedThreadId) {
+      writeStorage(this.rememberThread, threadId);
+      this.storedThreadId = threadId;
+    }
     // A short first page of a long thread cannot be scrolled: fetch older ones until it can.
     const scroller = this.autoscroll.element;
     if (scroller && this.chat.state.olderCursor && scroller.scrollHeight <= scroller.clientHeight) void this.loadOlder(scroller);
