@@ -25,7 +25,8 @@ export class HistoryController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.generation++;
+    // Moved in the DOM while a page loaded: that load was dropped, so load again.
+    if (this.state.loading) void this.loadPage(!this.state.loaded);
   }
 
   hostDisconnected(): void {
