@@ -55,6 +55,8 @@ const MAX_TOOL_ROUNDS = 25;
 const SLICE_MS = 8;
 /** Older items fetched per page when a long thread is opened or scrolled up. */
 const PAGE_SIZE = 50;
+/** Items shown first when a long thread opens: enough to fill a view, quick to render. */
+const FIRST_PAGE_SIZE = 30;
 
 /** An error `send()` and `retry()` reject with; `code` matches `stream-chat-error`. */
 export class StreamChatError extends Error {
@@ -219,7 +221,7 @@ export class ChatController implements ReactiveController {
       if (thread.items.has_more) {
         // Open long threads at their newest page; older pages load as the user scrolls up.
         const page = await requestJson(
-          { type: 'items.list', params: { thread_id: threadId, order: 'desc', limit: PAGE_SIZE } },
+          { type: 'items.list', params: { thread_id: threadId, order: 'desc', limit: FIRST_PAGE_SIZE } },
           this.options(),
         );
         if (seq !== this.loadSeq) return;
