@@ -4,6 +4,8 @@ window.violations = [];
 document.addEventListener('securitypolicyviolation', (event) => {
   window.violations.push(`${event.violatedDirective} ${event.blockedURI}`);
 });
+window.pageErrors = [];
+window.addEventListener('error', (event) => window.pageErrors.push(event.message));
 window.chatEvents = [];
 document.addEventListener('DOMContentLoaded', () => {
   const chat = document.querySelector('stream-chat');

@@ -121,6 +121,7 @@ const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; connect-sr
 const pages: Record<string, string> = {
   module: '<script type="module" src="/dist/stream-chat.js"></script>',
   classic: '<script src="/dist/stream-chat.iife.js"></script>',
+  both: '<script src="/dist/stream-chat.iife.js"></script><script type="module" src="/dist/stream-chat.js"></script>',
 };
 
 export async function testServerMiddleware(ctx: Context, next: Next): Promise<void> {
