@@ -83,9 +83,20 @@ export function renderMarkdown(text: string, options: RenderMarkdownOptions = {}
 
 /** Renders a short string as inline markdown (no blocks): emphasis, code, links. */
 export function renderInlineMarkdown(text: string): TemplateResult {
-  const tokens = createLexer().inlineTokens(text);
-  return html`${inline(tokens, { domains: noDomains, strings: defaultStrings })}`;
+  // Notices re-render with every streamed frame: lex each text once.
+  let template = inlineCache.get(text);
+  if (!template) {
+    const tokens = createLexer().inlineTokens(text);
+    template = html`${inline(tokens, { domains: noDomains, strings: defaultStrings })}`;
+    if (inlineCache.size >= INLINE_CACHE) inlineCache.delete(inlineCache.keys().next().value as string);
+    inlineCache.set(text, template);
+  }
+  return template;
 }
+
+/** Inline renderings kept, oldest dropped first. */
+const INLINE_CACHE = 32;
+const inlineCache = new Map<string, TemplateResult>();
 
 // ---------------------------------------------------------------------------------------------
 // Per-message state
