@@ -2,8 +2,7 @@
  * Renders markdown into Lit templates while it streams: the module views import.
  *
  * Model output only ever becomes text nodes and allow-listed attribute values (see
- * `templates.ts`): no `innerHTML`, `unsafeHTML` or `insertAdjacentHTML`, raw HTML shown as
- * literal text, links allow-listed by {@link isSafeUrl}, images only from allowed hosts.
+ * `templates.ts`): no HTML string is ever parsed, raw HTML is shown as literal text, links allow-listed by {@link isSafeUrl}, images only from allowed hosts.
  *
  * Closed blocks are rendered once: their templates are cached and guarded, and `repeat()` keyed
  * by block keeps their DOM nodes, so selected text stays selected while the tail grows.

@@ -14,11 +14,12 @@ import {
   type ApplicationRef,
 } from '@angular/core';
 import { bootstrapApplication } from '@angular/platform-browser';
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import { StreamChatElement } from '../../src/element.js';
 import type { ClientToolDetail, EffectDetail, ThreadChangeDetail } from '../../src/events.js';
 import { transcript } from '../element/helpers.js';
 import {
+  expectUpgradeUsesProperties,
   EVENT_NAMES,
   EXPECTED_TRANSCRIPT_TAIL,
   SCRIPT,
@@ -29,7 +30,6 @@ import {
   names,
   recordConsole,
   recordingFetch,
-  waitForLast,
   type Received,
 } from './shared.js';
 
@@ -208,18 +208,6 @@ describe('Angular app with <stream-chat>', () => {
     const { root, state, app } = mounted;
     await app.whenStable();
     const late = root.querySelector('stream-chat-late-ng') as StreamChatElement;
-    expect(customElements.get('stream-chat-late-ng')).to.equal(undefined);
-    expect(late).to.not.be.instanceOf(StreamChatElement);
-
-    customElements.define('stream-chat-late-ng', class extends StreamChatElement {});
-    expect(late).to.be.instanceOf(StreamChatElement);
-    await waitUntil(() => state.received.some((event) => event.type === 'stream-chat-thread-load-end'), 'the bound thread never loaded');
-    await late.updateComplete;
-    expect(late.apiUrl).to.equal('/api/chat');
-    expect(late.threadId).to.equal(threadId);
-    expect(transcript(late)).to.deep.equal(['user: text saved before upgrade', 'assistant: saved before upgrade']);
-    await late.send('tool get_theme');
-    await waitForLast(late, 'tool output: {"theme":"sepia"}');
-    expect(recorder.headers.at(-1)?.get('x-app')).to.equal('angular');
+    await expectUpgradeUsesProperties(late, 'stream-chat-late-ng', { received: state.received, threadId, headers: recorder.headers, app: 'angular' });
   });
 });

@@ -11,6 +11,7 @@ import type { StreamChatEventMap } from '../../src/events.js';
 import { transcript } from '../element/helpers.js';
 import { loadReact } from './react-loader.js';
 import {
+  expectUpgradeUsesProperties,
   EVENT_NAMES,
   EXPECTED_TRANSCRIPT_TAIL,
   SCRIPT,
@@ -21,7 +22,6 @@ import {
   names,
   recordConsole,
   recordingFetch,
-  waitForLast,
   type Received,
 } from './shared.js';
 
@@ -214,18 +214,6 @@ describe('React app with <stream-chat>', () => {
     const root = mount(lateChatApp(React), config);
     await waitUntil(() => root.querySelector('stream-chat-late-react'), 'the app never rendered');
     const late = root.querySelector('stream-chat-late-react') as StreamChatElement;
-    expect(customElements.get('stream-chat-late-react')).to.equal(undefined);
-    expect(late).to.not.be.instanceOf(StreamChatElement);
-
-    customElements.define('stream-chat-late-react', class extends StreamChatElement {});
-    expect(late).to.be.instanceOf(StreamChatElement);
-    await waitUntil(() => config.received.some((event) => event.type === 'stream-chat-thread-load-end'), 'the thread never loaded');
-    await late.updateComplete;
-    expect(late.apiUrl).to.equal('/api/chat');
-    expect(late.threadId).to.equal(threadId);
-    expect(transcript(late)).to.deep.equal(['user: text saved before upgrade', 'assistant: saved before upgrade']);
-    await late.send('tool get_theme');
-    await waitForLast(late, 'tool output: {"theme":"sepia"}');
-    expect(recorder.headers.at(-1)?.get('x-app')).to.equal('react');
+    await expectUpgradeUsesProperties(late, 'stream-chat-late-react', { received: config.received, threadId, headers: recorder.headers, app: 'react' });
   });
 });

@@ -3,9 +3,9 @@
  * names a host app listens to, a `fetch` that records request headers on the way to the real
  * server, and a counter of the element's update cycles.
  */
-import { waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import type { PropertyValues } from 'lit';
-import type { StreamChatElement } from '../../src/stream-chat.js';
+import { StreamChatElement } from '../../src/element.js';
 import { transcript } from '../element/helpers.js';
 
 /** Every public event, as a host app subscribes to them. */
@@ -112,4 +112,28 @@ export async function recordConsole<T>(task: () => Promise<T>): Promise<{ value:
   } finally {
     Object.assign(console, saved);
   }
+}
+
+/**
+ * Defines `tag` after the framework set properties on the not-yet-defined `late` element, and
+ * checks that the upgraded element used them: the endpoint, the bound thread (loaded), the
+ * `clientTools` answer and the `fetch` with the app's header.
+ */
+export async function expectUpgradeUsesProperties(
+  late: StreamChatElement,
+  tag: string,
+  setup: { received: readonly Received[]; threadId: string; headers: readonly Headers[]; app: string },
+): Promise<void> {
+  expect(customElements.get(tag)).to.equal(undefined);
+  expect(late).to.not.be.instanceOf(StreamChatElement);
+  customElements.define(tag, class extends StreamChatElement {});
+  expect(late).to.be.instanceOf(StreamChatElement);
+  await waitUntil(() => setup.received.some((event) => event.type === 'stream-chat-thread-load-end'), 'the bound thread never loaded');
+  await late.updateComplete;
+  expect(late.apiUrl).to.equal('/api/chat');
+  expect(late.threadId).to.equal(setup.threadId);
+  expect(transcript(late)).to.deep.equal(['user: text saved before upgrade', 'assistant: saved before upgrade']);
+  await late.send('tool get_theme');
+  await waitForLast(late, 'tool output: {"theme":"sepia"}');
+  expect(setup.headers.at(-1)?.get('x-app')).to.equal(setup.app);
 }

@@ -2,11 +2,12 @@
  * A real Vue 3.5 app (a template compiled in the page by Vue's full browser build) renders
  * `<stream-chat>` with `.prop` bindings and `@stream-chat-*` listeners, against the real server kit.
  */
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import { StreamChatElement } from '../../src/element.js';
 import type { ClientToolDetail, EffectDetail, ThreadChangeDetail } from '../../src/events.js';
 import { transcript } from '../element/helpers.js';
 import {
+  expectUpgradeUsesProperties,
   EVENT_NAMES,
   EXPECTED_TRANSCRIPT_TAIL,
   SCRIPT,
@@ -17,7 +18,6 @@ import {
   names,
   recordConsole,
   recordingFetch,
-  waitForLast,
   type Received,
 } from './shared.js';
 
@@ -192,19 +192,7 @@ describe('Vue app with <stream-chat>', () => {
     const { root, state, warnings } = mount({ fetch: recorder.fetch, threadId, tag: 'stream-chat-late-vue' });
     await vue.nextTick();
     const late = root.querySelector('stream-chat-late-vue') as StreamChatElement;
-    expect(customElements.get('stream-chat-late-vue')).to.equal(undefined);
-    expect(late).to.not.be.instanceOf(StreamChatElement);
-
-    customElements.define('stream-chat-late-vue', class extends StreamChatElement {});
-    expect(late).to.be.instanceOf(StreamChatElement);
-    await waitUntil(() => state.received.some((event) => event.type === 'stream-chat-thread-load-end'), 'the bound thread never loaded');
-    await late.updateComplete;
-    expect(late.apiUrl).to.equal('/api/chat');
-    expect(late.threadId).to.equal(threadId);
-    expect(transcript(late)).to.deep.equal(['user: text saved before upgrade', 'assistant: saved before upgrade']);
-    await late.send('tool get_theme');
-    await waitForLast(late, 'tool output: {"theme":"sepia"}');
-    expect(recorder.headers.at(-1)?.get('x-app')).to.equal('vue');
+    await expectUpgradeUsesProperties(late, 'stream-chat-late-vue', { received: state.received, threadId, headers: recorder.headers, app: 'vue' });
     expect(warnings).to.deep.equal([]);
   });
 });
