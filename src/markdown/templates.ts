@@ -2,7 +2,8 @@
  * Lit templates for marked's tokens: the DOM that model output becomes.
  *
  * Model output only ever becomes text nodes and allow-listed attribute values: no HTML string is
- * ever parsed here, raw HTML in the markdown is shown as literal text, links must pass {@link isSafeUrl} and images must come from an allowed host.
+ * ever parsed here, raw HTML in the markdown is shown as literal text, links must pass
+ * {@link isSafeUrl} and images must come from an allowed host.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { MarkedToken, Token, Tokens } from 'marked';
