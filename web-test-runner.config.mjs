@@ -1,22 +1,13 @@
 // Browser tests: real headless Chromium, the real server kit mounted as middleware on the
 // test server's own origin (so element tests use real fetch and real SSE bytes).
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { register } from 'tsx/esm/api';
+import { CHROMIUM_FLAGS, findChromium } from './test/support/chromium.js';
 
-const executablePath =
-  process.env.CHROME_PATH ||
-  ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'].find(
-    (path) => existsSync(path),
-  );
-if (!executablePath) {
-  console.error(
-    'No Chromium found: install one (Debian: apt-get install chromium; elsewhere any Chrome/Chromium, or npx playwright install chromium) or set CHROME_PATH.',
-  );
-  process.exit(1);
-}
+const executablePath = findChromium();
 
 // The middleware and scenario agents are TypeScript; Node 20 needs tsx to load them.
 register();
@@ -60,16 +51,7 @@ export default {
       launchOptions: {
         executablePath,
         headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--disable-quic',
-          '--no-first-run',
-        ],
+        args: CHROMIUM_FLAGS,
       },
     }),
   ],

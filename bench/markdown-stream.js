@@ -6,18 +6,15 @@
 //
 // Uses esbuild and puppeteer-core (both installed with the dev dependencies) and the browser at
 // CHROME_PATH or /usr/bin/chromium.
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
+import { CHROMIUM_FLAGS, findChromium } from '../test/support/chromium.js';
 
 const tokens = Number(process.argv[2] ?? 20000);
-const rounds = Number(process.argv[3] ?? 6);
-const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-if (!existsSync(executablePath)) {
-  console.error(`No browser at ${executablePath}: install one (Debian: apt-get install chromium) or set CHROME_PATH.`);
-  process.exit(1);
-}
+// The first round warms up and is not counted, so at least two.
+const rounds = Math.max(2, Number(process.argv[3] ?? 6));
+const executablePath = findChromium();
 
 const bundle = await build({
   entryPoints: [fileURLToPath(new URL('./markdown-stream.page.js', import.meta.url))],
@@ -33,7 +30,7 @@ const bundle = await build({
 const browser = await puppeteer.launch({
   executablePath,
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+  args: CHROMIUM_FLAGS,
 });
 try {
   const page = await browser.newPage();

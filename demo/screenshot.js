@@ -2,12 +2,13 @@
 // Needs `npm start` running and a Chromium (CHROME_PATH or /usr/bin/chromium).
 import { mkdirSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
+import { CHROMIUM_FLAGS, findChromium } from '../test/support/chromium.js';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:5173';
 const browser = await puppeteer.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  executablePath: findChromium(),
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: CHROMIUM_FLAGS,
 });
 mkdirSync('docs', { recursive: true });
 for (const scheme of ['light', 'dark']) {

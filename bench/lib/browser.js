@@ -1,30 +1,18 @@
 // Headless Chromium for the benchmarks (puppeteer-core, no download): a fresh temporary profile
 // per launch, the flags the project's benchmarks use, and in-page probes for frames and long tasks.
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
+import { CHROMIUM_FLAGS as BASE_FLAGS, findChromium } from '../../test/support/chromium.js';
 
 /** Flags for every launch (puppeteer adds its own defaults, e.g. no background timer throttling). */
 export const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
+  ...BASE_FLAGS,
   // Loopback only: every host name fails to resolve without a DNS query (deep-chat, for one,
   // asks fonts.googleapis.com for a font); the pages use 127.0.0.1 literally.
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
 ];
-
-/** The Chromium binary: CHROME_PATH, else /usr/bin/chromium. */
-export function chromiumPath() {
-  return process.env.CHROME_PATH || '/usr/bin/chromium';
-}
 
 /**
  * Launches headless Chromium with a fresh profile.
@@ -32,11 +20,7 @@ export function chromiumPath() {
  * @returns {Promise<{browser: import('puppeteer-core').Browser, version: string, close(): Promise<void>}>}
  */
 export async function launchBrowser() {
-  const executablePath = chromiumPath();
-  if (!existsSync(executablePath)) {
-    console.error(`Chromium not found at ${executablePath}; install it or set CHROME_PATH`);
-    process.exit(1);
-  }
+  const executablePath = findChromium();
   const userDataDir = await mkdtemp(join(tmpdir(), 'stream-chat-bench-'));
   const browser = await puppeteer.launch({
     executablePath,
