@@ -23,7 +23,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { statSync } from 'node:fs';
 import { isMainThread, workerData } from 'node:worker_threads';
-import { headerLine, launchBrowser, PROBES, summariseProbe, taskDuration } from './lib/browser.js';
+import { headerLine, launchWithServer, PROBES, summariseProbe, taskDuration } from './lib/browser.js';
 import { random, shortMarkdown } from './lib/markdown-text.js';
 import { readOptions } from './lib/options.js';
 import { fromRoot, loadServerKit, requireFiles, serveFromWorker, startServerWorker } from './lib/server.js';
@@ -194,15 +194,7 @@ async function main() {
   const options = readOptions(USAGE, SPEC);
   requireFiles('long-thread', ['dist/stream-chat.js', 'dist/server/index.js']);
   const server = await startServerWorker(new URL(import.meta.url), { items: options.items });
-  const chromium = await launchBrowser().catch(async (error) => {
-    await server.close();
-    throw error;
-  });
-  const stop = async () => {
-    await chromium.close();
-    await server.close();
-  };
-  process.once('SIGINT', () => void stop().then(() => process.exit(130)));
+  const { chromium, stop } = await launchWithServer(server);
 
   const bundle = statSync(fromRoot('dist/stream-chat.js'));
   console.log(headerLine('long-thread', chromium.version));

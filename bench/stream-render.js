@@ -40,7 +40,7 @@
 import { statSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isMainThread, workerData } from 'node:worker_threads';
-import { headerLine, launchBrowser, PROBES, summariseProbe, taskDuration } from './lib/browser.js';
+import { headerLine, launchWithServer, PROBES, summariseProbe, taskDuration } from './lib/browser.js';
 import { markdownAnswer } from './lib/markdown-text.js';
 import { readOptions } from './lib/options.js';
 import { epochNow, fromRoot, loadServerKit, requireFiles, serveFromWorker, startServerWorker } from './lib/server.js';
@@ -237,15 +237,7 @@ async function main() {
   // Warm the server up (JIT) so that both widgets get a stream written at the same pace.
   const warmUp = [];
   for (let i = 0; i < 2; i++) warmUp.push(await drainStream(server.origin));
-  const chromium = await launchBrowser().catch(async (error) => {
-    await server.close();
-    throw error;
-  });
-  const stop = async () => {
-    await chromium.close();
-    await server.close();
-  };
-  process.once('SIGINT', () => void stop().then(() => process.exit(130)));
+  const { chromium, stop } = await launchWithServer(server);
 
   const bundle = statSync(fromRoot('dist/stream-chat.js'));
   console.log(headerLine('stream-render', chromium.version));

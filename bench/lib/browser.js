@@ -41,6 +41,23 @@ export async function launchBrowser() {
   return { browser, version, close };
 }
 
+/**
+ * Launches Chromium for a benchmark that already started `server`, and returns a `stop()` that
+ * closes both (also on Ctrl-C). The server is closed too when the launch fails.
+ */
+export async function launchWithServer(server) {
+  const chromium = await launchBrowser().catch(async (error) => {
+    await server.close();
+    throw error;
+  });
+  const stop = async () => {
+    await chromium.close();
+    await server.close();
+  };
+  process.once('SIGINT', () => void stop().then(() => process.exit(130)));
+  return { chromium, stop };
+}
+
 /** The header line every benchmark prints first. */
 export function headerLine(name, version) {
   const cpu = cpus()[0]?.model?.trim() ?? 'unknown CPU';
