@@ -87,7 +87,7 @@ const DEEP_CHAT_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-
 import '/deep-chat.js';
 const dc = document.createElement('deep-chat');
 dc.chatStyle = { height: '600px', width: '480px' };
-window.__bench = { result: null, start(prompt) { dc.submitUserMessage({ text: prompt }); } };
+window.__bench = { result: null, start(prompt, deadlineMs) { this.deadline = performance.now() + deadlineMs; dc.submitUserMessage({ text: prompt }); } };
 dc.connect = {
   stream: true,
   // deep-chat's streaming handler API: onOpen(), onResponse({text}) per chunk, onClose().
@@ -99,7 +99,8 @@ dc.connect = {
     signals.onOpen();
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     let buffer = '';
-    for (;;) {
+    let stopped = false;
+    read: for (;;) {
       const { value, done } = await reader.read();
       if (done) break;
       buffer += value;
@@ -110,6 +111,11 @@ dc.connect = {
         if (!frame.startsWith('data: ')) continue;
         const event = JSON.parse(frame.slice(6));
         if (event.type === 'thread.item.updated' && event.update.type === 'assistant_message.content_part.text_delta') await signals.onResponse({ text: event.update.delta });
+        if (performance.now() > window.__bench.deadline) {
+          stopped = true;
+          await reader.cancel().catch(() => undefined);
+          break read;
+        }
       }
       buffer = buffer.slice(from);
     }
@@ -117,7 +123,7 @@ dc.connect = {
     const paintAt = await __afterPaint();
     const list = dc.shadowRoot?.querySelectorAll('.ai-message-text') ?? [];
     const row = list[list.length - 1];
-    window.__bench.result = { reason: 'complete', paintAt, length: row?.textContent.trim().length ?? 0, nodes: __countNodes(row) };
+    window.__bench.result = { reason: stopped ? 'deadline' : 'complete', paintAt, length: row?.textContent.trim().length ?? 0, nodes: __countNodes(row) };
   },
 };
 document.getElementById('box').append(dc);
@@ -196,7 +202,7 @@ async function measure(browser, server, widget, plan, options) {
     const startedAt = epochNow();
     let busyFrom = await taskDuration(cdp);
     let from = startedAt;
-    await page.evaluate((prompt) => window.__bench.start(prompt), JSON.stringify(plan));
+    await page.evaluate((prompt, deadline) => window.__bench.start(prompt, deadline), JSON.stringify(plan), options['deadline-s'] * 1000);
     const giveUp = startedAt + options['deadline-s'] * 1000;
     let result = null;
     while (!result && epochNow() < giveUp) {
@@ -258,7 +264,7 @@ async function main() {
         const r = await measure(chromium.browser, server, widget, plan, options);
         console.log(r.finished ? `done in ${fmt(r.wall / 1000, 's', 1)}` : `NOT finished (${r.reason ?? 'deadline'})`);
         if (!r.finished) continue;
-        rows.push([
+        const row = [
           `${scenario}: ${what}`,
           WIDGETS[widget].label,
           fmt(r.perToken, '', 3),
@@ -268,7 +274,9 @@ async function main() {
           r.nodesPerToken.toFixed(2),
           `${(r.heap / 1024 / 1024).toFixed(1)} MB`,
           `${(r.length / 1024).toFixed(0)} kB`,
-        ]);
+        ];
+        rows.push(row);
+        console.log(`  ${row.slice(2).map((cell, i) => `${rows[0][i + 2]} ${cell}`).join(', ')}`);
       }
     }
   } finally {
