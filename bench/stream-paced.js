@@ -21,10 +21,11 @@
 // Build first (`npm run build`), then: node bench/stream-paced.js [--scenarios=short,long,burst]
 // It prints figures and never fails on time.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { isMainThread, workerData } from 'node:worker_threads';
 import { headerLine, launchWithServer, taskDuration } from './lib/browser.js';
 import { markdownAnswer } from './lib/markdown-text.js';
 import { readOptions } from './lib/options.js';
+import { pace } from './lib/pace.js';
 import { epochNow, loadServerKit, requireFiles, serveFromWorker, startServerWorker } from './lib/server.js';
 import { fmt, table } from './lib/stats.js';
 
@@ -43,6 +44,7 @@ const SPEC = {
   'pause-ms': { default: 1000, help: 'pause between the fast prefix and the paced tokens' },
   'burst-tokens': { default: 20000, help: 'tokens in the burst scenario' },
   'burst-rate': { default: 6000, help: 'tokens per second of the prefix and the burst' },
+  trace: { default: '', help: 'write a Chromium trace of each measured page to <trace>-<scenario>-<widget>.json' },
   bundle: { default: 'dist/stream-chat.js', help: 'the <stream-chat> build to measure (to compare two builds)' },
   'deadline-s': { default: 90, help: 'a stream still rendering after this long is reported unfinished' },
 };
@@ -137,26 +139,6 @@ const WIDGETS = {
   'deep-chat': { label: 'deep-chat 2.4.2', path: '/deep-chat.html' },
 };
 
-/**
- * The tokens of a stream, each released when it is due: `fast` at `fastRate`/s, a pause, then
- * `paced` at `rate`/s. Posts `{type: 'paced', at}` (epoch ms) when the paced part starts.
- */
-async function* pace(tokens, { fast, fastRate, pauseMs, paced, rate }) {
-  let start = epochNow();
-  for (let i = 0; i < fast + paced; i++) {
-    if (i === fast && paced > 0) {
-      if (fast > 0) await sleep(pauseMs);
-      start = epochNow();
-      parentPort.postMessage({ type: 'paced', at: start });
-    }
-    const due = i < fast ? start + (i * 1000) / fastRate : start + ((i - fast) * 1000) / rate;
-    const wait = due - epochNow();
-    if (wait >= 1) await sleep(wait);
-    else await new Promise((resolve) => setImmediate(resolve)); // never two tokens in one write
-    yield tokens[i % tokens.length];
-  }
-}
-
 /** Worker thread: the ChatKit endpoint (built server kit) and the pages. The prompt is the plan, as JSON. */
 async function serve({ bundle }) {
   const { tokens } = markdownAnswer(40000);
@@ -202,6 +184,7 @@ async function measure(browser, server, widget, plan, options) {
     const startedAt = epochNow();
     let busyFrom = await taskDuration(cdp);
     let from = startedAt;
+    if (options.trace) await page.tracing.start({ path: `${options.trace}-${plan.name}.json`, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink'] });
     await page.evaluate((prompt, deadline) => window.__bench.start(prompt, deadline), JSON.stringify(plan), options['deadline-s'] * 1000);
     const giveUp = startedAt + options['deadline-s'] * 1000;
     let result = null;
@@ -215,6 +198,7 @@ async function measure(browser, server, widget, plan, options) {
       result = await page.evaluate(() => window.__bench.result);
     }
     const busyTo = await taskDuration(cdp);
+    if (options.trace) await page.tracing.stop();
     if (!result) return { finished: false };
     const end = timeOrigin + result.paintAt;
     const tokens = plan.fast + plan.paced;
@@ -256,6 +240,7 @@ async function main() {
       for (const widget of widgets) {
         const plan = plans(options, widget)[scenario];
         if (!plan) continue;
+        plan.name = `${scenario}-${widget}`;
         const what =
           scenario === 'burst'
             ? `${plan.fast} tokens at ${plan.fastRate}/s`
