@@ -14,8 +14,8 @@
  */
 import { render, type RootPart, type TemplateResult } from 'lit';
 
-export const GROUP = 16;
-export const CHAPTER = 16;
+const GROUP = 16;
+const CHAPTER = 16;
 
 /** A block rendered for the last time: its nodes, and what it was rendered with. */
 interface Frozen {
