@@ -4,11 +4,12 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ClientToolCallItem, StructuredInputItem, ThreadStreamEvent, WidgetItem } from '../../src/protocol/types.js';
+import type { ClientToolCallItem, StructuredInputItem, Thread, ThreadStreamEvent, WidgetItem } from '../../src/protocol/types.js';
 import {
   clientEffect,
   clientToolCall,
   CustomStreamError,
+  notice,
   progress,
   StreamError,
   streamAssistantText,
@@ -244,7 +245,10 @@ describe('client tool round trip (§6)', () => {
     if (item) {
       yield progress('Reading selection...');
       yield clientToolCall(ctx, thread, 'get_selected_items', { scope: 'canvas' });
-      yield* streamAssistantText(ctx, thread, ['never sent']);
+      // After the pending call the turn goes on, as in chatkit-python (its _process_events has no
+      // pending-call case): a title and a notice still reach the client.
+      thread.title = 'Selection';
+      yield notice('info', 'Waiting for the page.');
       return;
     }
     const page = await ctx.store.loadThreadItems(thread.id, undefined, 1, 'desc', ctx.context);
@@ -253,12 +257,22 @@ describe('client tool round trip (§6)', () => {
     yield* streamAssistantText(ctx, thread, [`output: ${JSON.stringify(call.output)}`]);
   };
 
-  it('ends the turn on the pending call, completes it from the output, then responds with null', () =>
+  it('streams the pending call and what follows it, completes the call from the output, then responds with null', () =>
     withServer(selection, async (h) => {
       calls.length = 0;
       const first = await h.stream(createThread('what is selected?'));
-      assert.deepEqual(types(first), ['thread.created', 'thread.item.done', 'stream_options', 'progress_update', 'thread.item.done']);
-      const pending = first.at(-1);
+      assert.deepEqual(types(first), [
+        'thread.created',
+        'thread.item.done',
+        'stream_options',
+        'progress_update',
+        'thread.item.done',
+        'notice',
+        'thread.updated',
+      ]);
+      const updated = first.at(-1);
+      assert.equal(updated?.type === 'thread.updated' ? updated.thread.title : undefined, 'Selection');
+      const pending = first[4];
       assert.equal(pending?.type, 'thread.item.done');
       assert.equal(pending.item.type, 'client_tool_call');
       const call = pending.item as ClientToolCallItem;
@@ -422,6 +436,37 @@ describe('serialisation', () => {
       assert.doesNotMatch(text, /"title"|"quoted_text"|"icon"|"allowed_image_domains"|"after"/);
     });
   });
+
+  it('keeps nulls inside an array tool output, live and when served again from the store', () => {
+    const ask: RespondFn = async function* (thread, item, ctx) {
+      if (item) yield clientToolCall(ctx, thread, 'lookup');
+    };
+    return withServer(ask, async (h) => {
+      const threadId = createdThreadId(await h.stream(createThread('look it up')));
+      const output = [{ id: 'a', note: null }, null, [null]];
+      await h.stream({ type: 'threads.add_client_tool_output', params: { thread_id: threadId, result: output } });
+      const { body } = await h.json({ type: 'threads.get_by_id', params: { thread_id: threadId } });
+      const call = (body as Thread).items.data.find((entry) => entry.type === 'client_tool_call');
+      assert.deepEqual(call?.type === 'client_tool_call' ? call.output : undefined, output);
+    });
+  });
+
+  it('sends input_tag parts with interactive: false unless the client set it, like chatkit-python', () =>
+    withServer(hello, async (h) => {
+      const tag = { type: 'input_tag', id: 'p1', text: '@Paris', data: { city: null } };
+      const body = createThread('hi');
+      const input = { ...body.params.input, content: [tag, { ...tag, id: 'p2', interactive: true }] };
+      const [, userDone] = await h.stream({ ...body, params: { input } });
+      const expected = [
+        { ...tag, interactive: false },
+        { ...tag, id: 'p2', interactive: true },
+      ];
+      assert.equal(userDone?.type, 'thread.item.done');
+      assert.deepEqual(userDone.item.type === 'user_message' ? userDone.item.content : undefined, expected);
+      const { body: thread } = await h.json({ type: 'threads.get_by_id', params: { thread_id: userDone.item.thread_id } });
+      const stored = (thread as Thread).items.data[0];
+      assert.deepEqual(stored?.type === 'user_message' ? stored.content : undefined, expected);
+    }));
 
   it('drops null optional fields sent by the client', () =>
     withServer(hello, async (h) => {

@@ -37,7 +37,7 @@ describe('threads.list', () => {
     const created_at = new Date(Date.now() + 1000).toISOString();
     for (let index = 1; index < 25; index++) {
       const id = h.store.generateThreadId(undefined);
-      await h.store.saveThread({ id, created_at, status: { type: 'active' }, metadata: {} }, undefined);
+      await h.store.createThread({ id, created_at, status: { type: 'active' }, metadata: {} }, undefined);
       created.push(id);
     }
   });
@@ -131,11 +131,18 @@ describe('threads.get_by_id and items.list', () => {
     assert.equal((body as Page<ThreadItem>).has_more, true);
   });
 
-  it('answers an unknown thread with 404 not_found', async () => {
-    for (const type of ['threads.get_by_id', 'items.list', 'threads.delete']) {
-      await assertRefused(await h.post({ type, params: { thread_id: 'thr_missing' } }), 404, 'not_found');
-    }
+  it('answers an unknown thread with 404 not_found on get_by_id and update', async () => {
+    await assertRefused(await h.post({ type: 'threads.get_by_id', params: { thread_id: 'thr_missing' } }), 404, 'not_found');
     await assertRefused(await h.post({ type: 'threads.update', params: { thread_id: 'thr_missing', title: 'x' } }), 404, 'not_found');
+  });
+
+  it('answers items.list, threads.delete and items.feedback on an unknown thread with 200, like chatkit-python', async () => {
+    const missing = { thread_id: 'thr_missing' };
+    assert.deepEqual(await h.json({ type: 'items.list', params: missing }), { status: 200, body: { data: [], has_more: false } });
+    assert.deepEqual(await h.json({ type: 'threads.delete', params: missing }), { status: 200, body: {} });
+    const feedback = { type: 'items.feedback', params: { ...missing, item_ids: ['msg_1'], kind: 'negative' } };
+    assert.deepEqual(await h.json(feedback), { status: 200, body: {} });
+    assert.equal(await h.store.loadThread('thr_missing', undefined), null);
   });
 });
 
@@ -338,7 +345,7 @@ describe('MemoryStore', () => {
   it('keeps insertion order for threads created in the same millisecond, and updates never reorder', async () => {
     const store = new WatchedStore();
     const created_at = '2026-01-01T00:00:00.000Z';
-    for (const id of ['thr_a', 'thr_b', 'thr_c']) await store.saveThread({ id, created_at, status: { type: 'active' }, metadata: {} }, undefined);
+    for (const id of ['thr_a', 'thr_b', 'thr_c']) await store.createThread({ id, created_at, status: { type: 'active' }, metadata: {} }, undefined);
     await store.saveThread({ id: 'thr_a', created_at, title: 'Renamed', status: { type: 'active' }, metadata: {} }, undefined);
     assert.deepEqual(ids(await store.loadThreads(10, undefined, 'asc', undefined)), ['thr_a', 'thr_b', 'thr_c']);
     assert.deepEqual(ids(await store.loadThreads(10, undefined, 'desc', undefined)), ['thr_c', 'thr_b', 'thr_a']);
@@ -349,7 +356,7 @@ describe('MemoryStore', () => {
   it('returns copies, so callers cannot change stored data by mutation', async () => {
     const store = new WatchedStore();
     const thread = { id: 'thr_a', created_at: new Date().toISOString(), status: { type: 'active' as const }, metadata: {} };
-    await store.saveThread(thread, undefined);
+    await store.createThread(thread, undefined);
     const loaded = await store.loadThread('thr_a', undefined);
     assert.ok(loaded);
     loaded.title = 'changed';
