@@ -19,7 +19,7 @@ import type {
 } from '../protocol/types.js';
 import { ChatKitRequestError, CustomStreamError, StreamError } from './errors.js';
 import type { ItemKind, Store } from './store.js';
-import { parseRequest } from './validate.js';
+import { parseRequest, type RequestLimits } from './validate.js';
 import { toWire } from './wire.js';
 
 /** Page size used when a list request gives no `limit`, and for `threads.get_by_id`. */
@@ -98,6 +98,8 @@ export interface NonStreamingResult {
 export interface ProcessOptions {
   /** Abort it when the client disconnects: the turn stops and its partial reply is saved. */
   signal?: AbortSignal;
+  /** Bounds on nesting, titles, message parts and ids (defaults: `DEFAULT_REQUEST_LIMITS`). */
+  limits?: Partial<RequestLimits>;
 }
 
 const STREAMING_TYPES: ReadonlySet<string> = new Set<StreamingRequest['type']>([
@@ -148,7 +150,7 @@ export class ChatKitServer<C = unknown> {
    *   thread on a non-streaming request, 501 for attachment, transcription and sync-action requests.
    */
   async process(request: unknown, context: C, options: ProcessOptions = {}): Promise<StreamingResult | NonStreamingResult> {
-    const parsed = parseRequest(typeof request === 'string' || request instanceof Uint8Array ? parseJson(request) : request);
+    const parsed = parseRequest(typeof request === 'string' || request instanceof Uint8Array ? parseJson(request) : request, options.limits);
     if (isStreaming(parsed)) {
       const signal = options.signal ?? new AbortController().signal;
       return { streaming: true, events: this.stream(parsed, context, signal) };
