@@ -24,6 +24,7 @@ export {
   type StreamingResult,
 } from './chatkit-server.js';
 export { createChatKitHandler, type ChatKitHandler, type ChatKitHandlerOptions } from './handler.js';
+export type { AllowedOrigins } from './request-guard.js';
 export { ChatKitRequestError, CustomStreamError, StreamError } from './errors.js';
 export { defaultId, itemIdPrefix, type FeedbackKind, type ItemKind, type Order, type Store } from './store.js';
 export { MemoryStore } from './memory-store.js';
@@ -41,5 +42,5 @@ export {
 } from './respond-helpers.js';
 export { createDemoAgent, DEMO_COMMANDS, demoTitle, type DemoAgentOptions, type DemoCommand } from './demo-agent.js';
 export { encodeSseEvent, SSE_HEADERS, toWire } from './wire.js';
-export { parseRequest } from './validate.js';
+export { DEFAULT_REQUEST_LIMITS, parseRequest, type RequestLimits } from './validate.js';
 export * from './agents/index.js';
