@@ -37,6 +37,12 @@ export interface RespondContext<C = unknown> {
   newItemId(kind: ItemKind): string;
   /** Returns the current time as an ISO-8601 string, for `created_at`. */
   now(): string;
+  /**
+   * Keeps work that outlives the turn (a title still being written, say) attached to the thread:
+   * `threads.get_by_id` for the thread waits for it (30 s at most) before answering, so a page that
+   * asks right after the response ended sees its result.
+   */
+  waitUntil?(work: Promise<unknown>): void;
 }
 
 /**
@@ -129,6 +135,7 @@ export class ChatKitServer<C = unknown> {
   readonly onError: (error: unknown) => void;
   private readonly respond: RespondFn<C>;
   private readonly action: ActionFn<C> | undefined;
+  private readonly lateWork = new Map<string, Set<Promise<unknown>>>();
 
   /** @param options - The store, the agent and optional action handler and error reporter. */
   constructor(options: ChatKitServerOptions<C>) {
@@ -172,6 +179,7 @@ export class ChatKitServer<C = unknown> {
       case 'threads.sync_custom_action':
         throw new ChatKitRequestError(501, 'not_supported', `${request.type} is not supported by this server.`);
     }
+    if (request.type === 'threads.get_by_id') await this.lateWorkDone(request.params.thread_id);
     const thread = await store.loadThread(request.params.thread_id, context);
     if (!thread) throw new ChatKitRequestError(404, 'not_found', `Thread ${request.params.thread_id} was not found.`);
     switch (request.type) {
@@ -454,7 +462,25 @@ export class ChatKitServer<C = unknown> {
       signal,
       newItemId: (kind) => store.generateItemId(kind, thread, context),
       now: () => new Date().toISOString(),
+      waitUntil: (work) => {
+        const pending = this.lateWork.get(thread.id) ?? new Set();
+        this.lateWork.set(thread.id, pending);
+        const settled: Promise<unknown> = work.catch(() => undefined).finally(() => {
+          pending.delete(settled);
+          if (pending.size === 0 && this.lateWork.get(thread.id) === pending) this.lateWork.delete(thread.id);
+        });
+        pending.add(settled);
+      },
     };
+  }
+
+  private async lateWorkDone(threadId: string): Promise<void> {
+    const pending = this.lateWork.get(threadId);
+    if (!pending) return;
+    let timer: NodeJS.Timeout | undefined;
+    const limit = new Promise<void>((resolve) => (timer = setTimeout(resolve, 30_000)));
+    await Promise.race([Promise.all(pending), limit]);
+    clearTimeout(timer);
   }
 }
 
