@@ -28,7 +28,7 @@ export function guardRequest(req: IncomingMessage, res: ServerResponse, allowed:
       throw new ChatKitRequestError(403, 'forbidden_origin', 'Requests from this origin are not allowed.');
     }
     res.setHeader('access-control-allow-origin', origin);
-    res.setHeader('vary', 'Origin');
+    res.appendHeader('vary', 'Origin');
     if (req.method === 'OPTIONS') {
       res.writeHead(204, {
         'access-control-allow-methods': 'POST',
