@@ -56,32 +56,62 @@ const types = {
 /** Only these folders are served, so nothing else in the checkout leaks out. */
 const servable = ['demo/', 'dist/'];
 
-const server = createServer(async (req, res) => {
-  const url = new URL(req.url ?? '/', 'http://localhost');
+const server = createServer((req, res) => {
+  // Whatever arrives, the listener answers and never rejects: one odd request must not stop the demo.
+  serve(req, res).catch((error) => {
+    console.error('demo server:', error instanceof Error ? error.message : error);
+    if (!res.headersSent) sendText(res, 500, 'Internal error');
+    else res.destroy();
+  });
+});
+// Slow clients cannot hold connections open forever (Node's defaults, stated here on purpose).
+server.headersTimeout = 60_000;
+server.requestTimeout = 300_000;
+
+async function serve(req, res) {
+  const url = parseUrl(req.url);
+  if (!url) return sendText(res, 400, 'Bad request');
   if (url.pathname === '/chatkit') return chatkit(req, res);
   const path = normalize(url.pathname === '/' ? 'demo/index.html' : url.pathname.replace(/^\/+/, ''));
   if (!servable.some((dir) => path.startsWith(dir))) return notFound(res);
+  let body;
   try {
-    const body = await readFile(join(root, path));
-    res.writeHead(200, {
-      'content-type': types[extname(path)] ?? 'application/octet-stream',
-      // The demo runs under the same strict policy the element is built for.
-      'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:",
-    });
-    res.end(body);
+    body = await readFile(join(root, path));
   } catch {
-    notFound(res);
+    return notFound(res);
   }
-});
+  res.writeHead(200, {
+    'content-type': types[extname(path)] ?? 'application/octet-stream',
+    'x-content-type-options': 'nosniff',
+    // The demo runs under the same strict policy the element is built for.
+    'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:",
+  });
+  res.end(body);
+}
+
+/** The request target as a URL, or null when it is none (`//[` is an invalid host, say). */
+function parseUrl(target) {
+  try {
+    return new URL(target ?? '/', 'http://localhost');
+  } catch {
+    return null;
+  }
+}
+
+function sendText(res, status, text) {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' });
+  res.end(text);
+}
 
 function notFound(res) {
-  res.writeHead(404, { 'content-type': 'text/plain' });
-  res.end('Not found');
+  sendText(res, 404, 'Not found');
 }
 
 server.listen(port, host, () => {
-  console.log(`stream-chat demo: http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/`);
-  console.log(`  canvas pattern:   http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/demo/canvas.html`);
+  // PORT=0 picks a free port: print the one actually bound.
+  const origin = `http://${host === '0.0.0.0' ? 'localhost' : host}:${server.address().port}`;
+  console.log(`stream-chat demo: ${origin}/`);
+  console.log(`  canvas pattern:   ${origin}/demo/canvas.html`);
   console.log(`  backend: ${backend.description}, at POST /chatkit`);
   console.log(`  threads: ${store instanceof FileStore ? `kept in ${store.directory}` : 'in memory (STORE=memory)'}`);
 });

@@ -35,6 +35,7 @@ import type {
 } from './types.js';
 import { answerRequest, deleteStalePendingCalls, itemsNewestFirst, loadAttachments } from './requests.js';
 import { parseRequest } from './validate.js';
+import { LateWork } from './late-work.js';
 import { toWire } from './wire.js';
 
 export type {
@@ -81,6 +82,7 @@ export class ChatKitServer<C = unknown> {
   /** The running turns of each thread in this process, to cancel when the thread is deleted. */
   private readonly turns = new Map<string, Set<AbortController>>();
   private readonly turnOf = new WeakMap<RespondContext<C>, AbortController>();
+  private readonly lateWork = new LateWork();
 
   /** @param options - The store, the agent, and optionally the action handler, error reporter and hooks. */
   constructor(options: ChatKitServerOptions<C>) {
@@ -104,11 +106,12 @@ export class ChatKitServer<C = unknown> {
    *   thread on `threads.get_by_id` and `threads.update`, 501 for attachment, transcription and sync-action requests.
    */
   async process(request: unknown, context: C, options: ProcessOptions = {}): Promise<StreamingResult | NonStreamingResult> {
-    const parsed = parseRequest(typeof request === 'string' || request instanceof Uint8Array ? parseJson(request) : request);
+    const parsed = parseRequest(typeof request === 'string' || request instanceof Uint8Array ? parseJson(request) : request, options.limits);
     if (isStreaming(parsed)) {
       const signal = options.signal ?? new AbortController().signal;
       return { streaming: true, events: this.guardedStream(parsed, context, signal) };
     }
+    if (parsed.type === 'threads.get_by_id') await this.lateWork.settled(parsed.params.thread_id);
     return { streaming: false, json: toWire(await answerRequest(this.store, parsed, context, (threadId) => this.cancelTurns(threadId))) };
   }
 
@@ -290,6 +293,7 @@ export class ChatKitServer<C = unknown> {
       signal: turn.signal,
       newItemId: (kind) => store.generateItemId(kind, thread, context),
       now: () => new Date().toISOString(),
+      waitUntil: (work) => this.lateWork.add(thread.id, work),
     };
     this.turnOf.set(ctx, turn);
     return ctx;

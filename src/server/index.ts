@@ -27,6 +27,7 @@ export {
 } from './chatkit-server.js';
 export { saveCancelledTurn } from './turn.js';
 export { createChatKitHandler, type ChatKitHandler, type ChatKitHandlerOptions } from './handler.js';
+export type { AllowedOrigins } from './request-guard.js';
 export { ChatKitRequestError, CustomStreamError, StreamError } from './errors.js';
 export {
   contextUserId,
@@ -54,5 +55,5 @@ export {
 } from './respond-helpers.js';
 export { createDemoAgent, DEMO_COMMANDS, demoTitle, type DemoAgentOptions, type DemoCommand } from './demo-agent.js';
 export { encodeSseEvent, SSE_HEADERS, toWire } from './wire.js';
-export { parseRequest } from './validate.js';
+export { DEFAULT_REQUEST_LIMITS, parseRequest, type RequestLimits } from './validate.js';
 export * from './agents/index.js';

@@ -6,6 +6,7 @@
  */
 import type { Action, ThreadItem, ThreadMetadata, ThreadStreamEvent, UserMessageItem, WidgetItem } from '../protocol/types.js';
 import type { ItemKind, Store } from './store.js';
+import type { RequestLimits } from './validate.js';
 
 /** What `respond()` and `action()` get besides the thread: the request context and helpers. */
 export interface RespondContext<C = unknown> {
@@ -22,6 +23,12 @@ export interface RespondContext<C = unknown> {
   newItemId(kind: ItemKind): string;
   /** Returns the current time as an ISO-8601 string, for `created_at`. */
   now(): string;
+  /**
+   * Keeps work that outlives the turn (a title still being written, say) attached to the thread:
+   * `threads.get_by_id` for the thread waits for it (30 s at most) before answering, so a page that
+   * asks right after the response ended sees its result.
+   */
+  waitUntil?(work: Promise<unknown>): void;
 }
 
 /**
@@ -111,4 +118,6 @@ export interface NonStreamingResult {
 export interface ProcessOptions {
   /** Abort it when the client disconnects: the turn stops and its partial reply is saved. */
   signal?: AbortSignal;
+  /** Bounds on nesting, titles, message parts and ids (defaults: `DEFAULT_REQUEST_LIMITS`). */
+  limits?: Partial<RequestLimits>;
 }

@@ -14,6 +14,26 @@ import { ChatKitRequestError } from './errors.js';
 
 type Fields = Record<string, unknown>;
 
+/** Bounds on what one request may carry; each has a default in {@link DEFAULT_REQUEST_LIMITS}. */
+export interface RequestLimits {
+  /** Deepest nesting of objects and arrays in a body (the body itself is level 1). */
+  maxDepth: number;
+  /** Longest thread title `threads.update` accepts, in UTF-16 code units. */
+  maxTitleLength: number;
+  /** Most content parts, and most attachments, in one user message. */
+  maxMessageParts: number;
+  /** Longest thread, item or attachment id a request may name. */
+  maxIdLength: number;
+}
+
+/** The limits a request is held to unless the handler (or `process()`) is given others. */
+export const DEFAULT_REQUEST_LIMITS: Readonly<RequestLimits> = Object.freeze({
+  maxDepth: 64,
+  maxTitleLength: 256,
+  maxMessageParts: 64,
+  maxIdLength: 256,
+});
+
 function invalid(path: string, expected: string): never {
   throw new ChatKitRequestError(400, 'invalid_request', `${path}: expected ${expected}`);
 }
@@ -86,12 +106,16 @@ function inferenceOptions(value: unknown, path: string): InferenceOptions {
   };
 }
 
-function userInput(value: unknown, path: string): UserMessageInput {
+function readUserInput(value: unknown, path: string, limits: RequestLimits): UserMessageInput {
   const fields = object(value, path);
   if (!Array.isArray(fields.content)) invalid(`${path}.content`, 'an array');
+  const attachments = strings(fields.attachments, `${path}.attachments`);
+  const most = limits.maxMessageParts;
+  if (fields.content.length > most) invalid(`${path}.content`, `at most ${most} parts`);
+  if (attachments.length > most) invalid(`${path}.attachments`, `at most ${most} attachments`);
   return {
     content: fields.content.map((part, index) => content(part, `${path}.content[${index}]`)),
-    attachments: strings(fields.attachments, `${path}.attachments`),
+    attachments,
     quoted_text: optional(fields.quoted_text, `${path}.quoted_text`, string),
     inference_options: inferenceOptions(fields.inference_options, `${path}.inference_options`),
   };
@@ -119,6 +143,16 @@ function action(value: unknown, path: string): Action {
   return { type: string(fields.type, `${path}.type`), payload: optional(fields.payload, `${path}.payload`, json) };
 }
 
+function title(value: unknown, max: number): string {
+  const text = string(value, 'params.title');
+  if (text.length > max) invalid('params.title', `a title of at most ${max} characters`);
+  return text;
+}
+
+function definedOnly(limits: Partial<RequestLimits>): Partial<RequestLimits> {
+  return Object.fromEntries(Object.entries(limits).filter(([, value]) => value !== undefined));
+}
+
 function count(value: unknown, path: string): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) invalid(path, 'a non-negative integer');
   return value;
@@ -133,18 +167,48 @@ function listParams(fields: Fields): ListParams {
 }
 
 /**
+ * Refuses a body nested deeper than `max` before anything recurses into it: every later step
+ * (validation, storage, serialisation) would otherwise hit the stack limit, now or when the
+ * thread is read again. Iterative, so the check itself cannot overflow.
+ */
+function checkDepth(body: unknown, max: number): void {
+  const stack: { value: unknown; depth: number }[] = [{ value: body, depth: 1 }];
+  for (let entry = stack.pop(); entry !== undefined; entry = stack.pop()) {
+    const { value, depth } = entry;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth > max) throw new ChatKitRequestError(400, 'invalid_request', `body: expected at most ${max} levels of nesting`);
+    for (const child of Array.isArray(value) ? value : Object.values(value)) stack.push({ value: child, depth: depth + 1 });
+  }
+}
+
+/**
  * Checks an already-parsed request body against the ChatKit request union and returns a typed
  * copy holding only the known fields; optional fields sent as null come back undefined.
  *
  * @param body - The parsed JSON body.
- * @throws {ChatKitRequestError} 400 `invalid_request`, naming the first offending field.
+ * @param limits - Bounds on nesting, titles, message parts and ids; missing ones take
+ *   {@link DEFAULT_REQUEST_LIMITS}.
+ * @throws {ChatKitRequestError} 400 `invalid_request`, naming the first offending field (never
+ *   echoing its value).
  */
-export function parseRequest(body: unknown): ChatKitRequest {
+export function parseRequest(body: unknown, limits: Partial<RequestLimits> = {}): ChatKitRequest {
+  const bounds: RequestLimits = { ...DEFAULT_REQUEST_LIMITS, ...definedOnly(limits) };
+  checkDepth(body, bounds.maxDepth);
   const fields = object(body, 'body');
   const type = string(fields.type, 'type');
   const p = object(fields.params, 'params');
   const metadata = optional(fields.metadata, 'metadata', jsonObject);
-  const threadId = (): string => string(p.thread_id, 'params.thread_id');
+  const id = (value: unknown, path: string): string => {
+    const text = string(value, path);
+    if (text.length > bounds.maxIdLength) invalid(path, `an id of at most ${bounds.maxIdLength} characters`);
+    return text;
+  };
+  const threadId = (): string => id(p.thread_id, 'params.thread_id');
+  const ids = (value: unknown, path: string): string[] => {
+    if (!Array.isArray(value)) invalid(path, 'an array of strings');
+    return value.map((entry, index) => id(entry, `${path}[${index}]`));
+  };
+  const userInput = (value: unknown, path: string) => readUserInput(value, path, bounds);
   switch (type) {
     case 'threads.create':
       return { type, params: { input: userInput(p.input, 'params.input') }, metadata };
@@ -156,18 +220,18 @@ export function parseRequest(body: unknown): ChatKitRequest {
     case 'threads.add_structured_input':
       return {
         type,
-        params: { thread_id: threadId(), item_id: string(p.item_id, 'params.item_id'), input: submission(p.input, 'params.input') },
+        params: { thread_id: threadId(), item_id: id(p.item_id, 'params.item_id'), input: submission(p.input, 'params.input') },
         metadata,
       };
     case 'threads.retry_after_item':
-      return { type, params: { thread_id: threadId(), item_id: string(p.item_id, 'params.item_id') }, metadata };
+      return { type, params: { thread_id: threadId(), item_id: id(p.item_id, 'params.item_id') }, metadata };
     case 'threads.custom_action':
     case 'threads.sync_custom_action':
       return {
         type,
         params: {
           thread_id: threadId(),
-          item_id: optional(p.item_id, 'params.item_id', string) ?? null,
+          item_id: optional(p.item_id, 'params.item_id', id) ?? null,
           action: action(p.action, 'params.action'),
         },
         metadata,
@@ -180,13 +244,13 @@ export function parseRequest(body: unknown): ChatKitRequest {
     case 'items.list':
       return { type, params: { ...listParams(p), thread_id: threadId() }, metadata };
     case 'threads.update':
-      return { type, params: { thread_id: threadId(), title: string(p.title, 'params.title') }, metadata };
+      return { type, params: { thread_id: threadId(), title: title(p.title, bounds.maxTitleLength) }, metadata };
     case 'items.feedback':
       return {
         type,
         params: {
           thread_id: threadId(),
-          item_ids: strings(p.item_ids, 'params.item_ids'),
+          item_ids: ids(p.item_ids, 'params.item_ids'),
           kind: oneOf(p.kind, 'params.kind', ['positive', 'negative'] as const),
         },
         metadata,
@@ -202,7 +266,7 @@ export function parseRequest(body: unknown): ChatKitRequest {
         metadata,
       };
     case 'attachments.delete':
-      return { type, params: { attachment_id: string(p.attachment_id, 'params.attachment_id') }, metadata };
+      return { type, params: { attachment_id: id(p.attachment_id, 'params.attachment_id') }, metadata };
     case 'input.transcribe':
       return {
         type,

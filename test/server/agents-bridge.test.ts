@@ -85,8 +85,14 @@ function pendingCall(events: ThreadStreamEvent[]): ClientToolCallItem {
 describe('agent bridge: streamed text', () => {
   it('streams model text as one assistant message and titles the thread with the small model', async () => {
     const { fake, h } = await setup();
-    fake.script(MAIN, reply.text('Hel', 'lo', ' there'));
+    // The answer starts once the title is in, so the title goes out in this stream.
+    const answer = reply.held(reply.text('Hel', 'lo', ' there'));
+    fake.script(MAIN, answer.reply);
     fake.script(TITLE, reply.text('"Greeting The Assistant."'));
+    void fake.received(TITLE).then(async (request) => {
+      await request.closed;
+      answer.release();
+    });
 
     const events = await h.stream(createThread('hi there'));
     assert.deepEqual(types(withoutThreadUpdates(events)), [

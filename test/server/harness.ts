@@ -8,6 +8,7 @@ import {
   MemoryStore,
   createChatKitHandler,
   type ActionFn,
+  type ChatKitHandlerOptions,
   type RespondFn,
 } from '../../src/server/index.js';
 import { readSse } from '../support/sse.js';
@@ -55,6 +56,8 @@ export interface HarnessOptions {
   maxBodyBytes?: number;
   store?: WatchedStore;
   context?: (req: IncomingMessage) => unknown;
+  /** Further handler options (allowed origins, limits, timeouts). */
+  handler?: Omit<ChatKitHandlerOptions<unknown>, 'context' | 'maxBodyBytes'>;
   /** Wraps the handler (to simulate a framework that parses the body first). */
   wrap?: (handler: ReturnType<typeof createChatKitHandler>) => ReturnType<typeof createChatKitHandler>;
 }
@@ -63,16 +66,17 @@ export async function startServer(respond: RespondFn, options: HarnessOptions = 
   const store = options.store ?? new WatchedStore();
   const errors: unknown[] = [];
   const server = new ChatKitServer({ store, respond, action: options.action, onError: (error) => errors.push(error) });
-  const handler = createChatKitHandler(server, { maxBodyBytes: options.maxBodyBytes, context: options.context });
+  const handler = createChatKitHandler(server, { ...options.handler, maxBodyBytes: options.maxBodyBytes, context: options.context });
   const http = createServer(options.wrap ? options.wrap(handler) : handler);
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/chatkit`;
   const post = (body: unknown, init: RequestInit = {}) =>
     fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
       body: typeof body === 'string' ? body : JSON.stringify(body),
       ...init,
+      // A JSON client always says so; a test adding its own headers keeps it.
+      headers: { 'content-type': 'application/json', ...(init.headers as Record<string, string> | undefined) },
     });
   return {
     url,

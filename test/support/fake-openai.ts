@@ -22,7 +22,11 @@ export type FakeReply =
   /** Starts a streamed response, sends the text, then an in-stream `error` event. */
   | { type: 'stream_error'; chunks: string[]; code: string; message: string }
   /** Accepts the request and never answers until the client goes away. */
-  | { type: 'hang' };
+  | { type: 'hang' }
+  /** Starts a streamed response, sends the text, then drops the connection mid-response. */
+  | { type: 'drop'; chunks: string[] }
+  /** Answers with `then` once `until` resolves (a slow model, released by the test). */
+  | { type: 'held'; until: Promise<void>; then: FakeReply };
 
 /** A request the fake received. */
 export interface FakeRequest {
@@ -56,6 +60,13 @@ export const reply = {
   }),
   streamError: (code: string, message: string, ...chunks: string[]): FakeReply => ({ type: 'stream_error', chunks, code, message }),
   hang: (): FakeReply => ({ type: 'hang' }),
+  drop: (...chunks: string[]): FakeReply => ({ type: 'drop', chunks }),
+  /** A reply held back until the returned `release()` is called. */
+  held(then: FakeReply): { reply: FakeReply; release: () => void } {
+    let release = () => undefined as void;
+    const until = new Promise<void>((resolve) => (release = resolve));
+    return { reply: { type: 'held', until, then }, release };
+  },
 };
 
 /** A function call output for {@link reply.response}. */
@@ -142,6 +153,11 @@ async function readJson(req: IncomingMessage): Promise<JsonRecord> {
 
 function send(res: ServerResponse, scripted: FakeReply, path: string, body: JsonRecord): void {
   switch (scripted.type) {
+    case 'held':
+      void scripted.until.then(() => {
+        if (!res.destroyed) send(res, scripted.then, path, body);
+      });
+      return;
     case 'http_error':
       res.writeHead(scripted.status, { 'content-type': 'application/json', ...scripted.headers });
       res.end(JSON.stringify(scripted.body));
@@ -152,6 +168,7 @@ function send(res: ServerResponse, scripted: FakeReply, path: string, body: Json
       return;
     case 'stream_error':
     case 'response':
+    case 'drop':
       if (path.endsWith('/chat/completions')) return sendChatCompletion(res, scripted, body);
       if (path.endsWith('/responses')) return sendResponse(res, scripted, body);
       res.writeHead(404, { 'content-type': 'application/json' });
@@ -166,7 +183,9 @@ let responseCounter = 0;
 
 const usage = { input_tokens: 10, input_tokens_details: { cached_tokens: 0 }, output_tokens: 5, output_tokens_details: { reasoning_tokens: 0 }, total_tokens: 15 };
 
-function sendResponse(res: ServerResponse, scripted: Extract<FakeReply, { type: 'response' | 'stream_error' }>, body: JsonRecord): void {
+type Streamed = Extract<FakeReply, { type: 'response' | 'stream_error' | 'drop' }>;
+
+function sendResponse(res: ServerResponse, scripted: Streamed, body: JsonRecord): void {
   responseCounter += 1;
   const id = `resp_fake${responseCounter}`;
   const model = typeof body.model === 'string' ? body.model : 'fake';
@@ -190,6 +209,7 @@ function sendResponse(res: ServerResponse, scripted: Extract<FakeReply, { type: 
   });
   const outputs: FakeOutput[] = scripted.type === 'response' ? scripted.output : [{ type: 'text', chunks: scripted.chunks }];
   const items = outputs.map((output, index) => outputItem(output, `${id}_${index}`));
+  const cut = scripted.type !== 'response';
 
   if (body.stream !== true) {
     res.writeHead(200, { 'content-type': 'application/json' });
@@ -213,7 +233,7 @@ function sendResponse(res: ServerResponse, scripted: Extract<FakeReply, { type: 
       for (const delta of output.chunks) {
         emit({ type: 'response.output_text.delta', item_id: itemId, output_index: outputIndex, content_index: 0, delta, logprobs: [] });
       }
-      if (scripted.type === 'stream_error') return;
+      if (cut) return;
       const text = output.chunks.join('');
       emit({ type: 'response.output_text.done', item_id: itemId, output_index: outputIndex, content_index: 0, text, logprobs: [] });
       emit({ type: 'response.content_part.done', item_id: itemId, output_index: outputIndex, content_index: 0, part: { type: 'output_text', text, annotations: [] } });
@@ -225,6 +245,11 @@ function sendResponse(res: ServerResponse, scripted: Extract<FakeReply, { type: 
     }
     emit({ type: 'response.output_item.done', output_index: outputIndex, item });
   });
+  if (scripted.type === 'drop') {
+    // Mid-response, as when a proxy or the provider resets the connection: undici's "terminated".
+    res.write('', () => res.socket?.destroy());
+    return;
+  }
   if (scripted.type === 'stream_error') {
     emit({ type: 'error', code: scripted.code, message: scripted.message, param: null });
   } else {
@@ -248,7 +273,7 @@ function outputItem(output: FakeOutput, id: string): JsonRecord {
 
 // --- Chat Completions ------------------------------------------------------------------------
 
-function sendChatCompletion(res: ServerResponse, scripted: Extract<FakeReply, { type: 'response' | 'stream_error' }>, body: JsonRecord): void {
+function sendChatCompletion(res: ServerResponse, scripted: Streamed, body: JsonRecord): void {
   responseCounter += 1;
   const id = `chatcmpl-fake${responseCounter}`;
   const model = typeof body.model === 'string' ? body.model : 'fake';
@@ -283,6 +308,10 @@ function sendChatCompletion(res: ServerResponse, scripted: Extract<FakeReply, { 
     res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created: 1_700_000_000, model, choices: [{ index: 0, delta, finish_reason: finishReason }] })}\n\n`);
   chunk({ role: 'assistant', content: '' });
   for (const output of outputs) if (output.type === 'text') for (const delta of output.chunks) chunk({ content: delta });
+  if (scripted.type === 'drop') {
+    res.write('', () => res.socket?.destroy());
+    return;
+  }
   if (scripted.type === 'stream_error') {
     res.write(`data: ${JSON.stringify({ error: { message: scripted.message, type: 'server_error', code: scripted.code } })}\n\n`);
     res.end();

@@ -6,7 +6,7 @@ import { loadAgentInput, type AgentInputMessage } from './history.js';
 import { providerStreamError } from './provider-errors.js';
 import { loadAgentsSdk, type AgentsSdk } from './sdk.js';
 import { defaultToolProgress, streamAgentRun, type AgentToolCall } from './stream-agent-run.js';
-import { cleanTitle, DEFAULT_TITLE_INSTRUCTIONS } from './title.js';
+import { cleanTitle, DEFAULT_TITLE_INSTRUCTIONS, titleWhenReady } from './title.js';
 
 /** The model an agent uses when no `model` is given (the Agents SDK's own default). */
 export const DEFAULT_AGENT_MODEL = 'gpt-5.4-mini';
@@ -90,8 +90,10 @@ export interface AgentResponderOptions<C = unknown> {
   /** Tools the page runs; one call per turn. */
   clientTools?: AgentClientTool[];
   /**
-   * Names untitled threads after their first user message with a small model, through
-   * `thread.title` (the server then emits `thread.updated`). False turns it off.
+   * Names untitled threads after their first user message with a small model, in parallel
+   * with the answer and never holding it back: a title ready during the turn goes out as
+   * `thread.updated`; a later one is saved to the store, and `threads.get_by_id` waits for it.
+   * `timeoutMs` (15 000 by default) bounds the title model. False turns it off.
    */
   title?: false | { model?: string; instructions?: string; timeoutMs?: number };
   /** Credentials, endpoint and API of the model provider. */
@@ -146,6 +148,7 @@ export function createAgentResponder<C = unknown>(options: AgentResponderOptions
     serverToolNames.has(call.name) ? null : progressLine(progressByName.get(call.name), call);
   const title = options.title === false ? undefined : options.title ?? {};
 
+  const naming = new Set<string>();
   let preparing: Promise<Prepared<C>> | undefined;
   const prepare = () => {
     preparing ??= build(options).catch((error: unknown) => {
@@ -158,23 +161,26 @@ export function createAgentResponder<C = unknown>(options: AgentResponderOptions
   return async function* agentResponder(thread, item, ctx) {
     const { sdk, runner, agent } = await prepare();
     const chat = new AgentChatContext(thread, ctx);
-    const titling =
-      title && item && !thread.title
-        ? modelTitle(
-            sdk,
-            runner,
-            {
-              model: title.model ?? DEFAULT_TITLE_MODEL,
-              instructions: title.instructions ?? DEFAULT_TITLE_INSTRUCTIONS,
-              timeoutMs: title.timeoutMs ?? 15_000,
-              signal: ctx.signal,
-            },
-            messageText(item),
-          ).then((name) => {
-            // The server notices the change and emits thread.updated after the next event.
-            if (name && !thread.title) thread.title = name;
-          })
+    // One title per thread, even when the next message comes before a slow title did.
+    const pendingTitle =
+      title && item && !thread.title && !naming.has(thread.id)
+        ? titleWhenReady(
+            thread,
+            ctx,
+            modelTitle(
+              sdk,
+              runner,
+              {
+                model: title.model ?? DEFAULT_TITLE_MODEL,
+                instructions: title.instructions ?? DEFAULT_TITLE_INSTRUCTIONS,
+                timeoutMs: title.timeoutMs ?? 15_000,
+                signal: ctx.signal,
+              },
+              messageText(item),
+            ).finally(() => naming.delete(thread.id)),
+          )
         : undefined;
+    if (pendingTitle) naming.add(thread.id);
     const abort = new AbortController();
     try {
       const input = await loadAgentInput(thread, ctx, { limit: options.historyLimit, convert: options.convertItem });
@@ -194,8 +200,9 @@ export function createAgentResponder<C = unknown>(options: AgentResponderOptions
       throw providerStreamError(error) ?? error;
     } finally {
       abort.abort();
+      // Also when the server closes the turn at a pending client tool call: the title is not lost.
+      pendingTitle?.turnEnded();
     }
-    await titling;
   };
 }
 

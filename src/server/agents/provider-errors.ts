@@ -18,7 +18,8 @@ export const PROVIDER_ERROR_MESSAGES = {
 /**
  * Maps an error from the model provider or the Agents SDK to the in-band error a user should see:
  * auth and permission errors, an unknown model and an exhausted quota end without retry; rate
- * limits, server errors, network failures, timeouts and interrupted streams allow a retry.
+ * limits, server errors, network failures, timeouts and interrupted streams (including a
+ * connection dropped mid-response, undici's `TypeError: terminated`) allow a retry.
  * Errors that are already {@link StreamError} or {@link CustomStreamError} pass through.
  *
  * @param error - What the run threw.
@@ -64,5 +65,9 @@ function mapOne(error: unknown): CustomStreamError | undefined {
     case 'MaxTurnsExceededError':
       return fail(PROVIDER_ERROR_MESSAGES.maxTurns, true);
   }
+  // undici (Node's fetch) reports a connection dropped mid-body as `TypeError: terminated`; the
+  // SocketError behind it carries this code, and the loop above walks down to it.
+  if (code === 'UND_ERR_SOCKET') return fail(PROVIDER_ERROR_MESSAGES.interrupted, true);
+  if (code === 'UND_ERR_BODY_TIMEOUT') return fail(PROVIDER_ERROR_MESSAGES.timeout, true);
   return undefined;
 }
