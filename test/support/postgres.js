@@ -187,3 +187,21 @@ async function main(command) {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main(process.argv.slice(2));
+
+/** A fresh schema name for one test's store, so tests sharing a database never see each other's rows. */
+export function schemaName() {
+  return `test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+}
+
+/** Drops the schemas a test created (and everything in them). */
+export async function dropSchemas(url, names) {
+  if (names.length === 0) return;
+  const { default: pg } = await import('pg');
+  const client = new pg.Client(url);
+  await client.connect();
+  try {
+    for (const name of names) await client.query(`DROP SCHEMA IF EXISTS "${name}" CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
