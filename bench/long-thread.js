@@ -161,7 +161,7 @@ async function serve({ items }) {
   const { ChatKitServer, MemoryStore, createChatKitHandler } = await loadServerKit();
   const store = new MemoryStore();
   const thread = { id: 'thr_longlong', created_at: '2025-01-01T00:00:00.000Z', title: `A ${items}-item thread`, status: { type: 'active' }, metadata: {} };
-  await store.saveThread(thread, undefined);
+  await store.createThread(thread, undefined);
   const rand = random(7);
   const base = Date.parse(thread.created_at);
   for (let index = 0; index < items; index++) {

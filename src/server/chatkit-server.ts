@@ -207,7 +207,7 @@ export class ChatKitServer<C = unknown> {
         status: { type: 'active' },
         metadata: {},
       };
-      await store.saveThread(thread, context);
+      await store.createThread(thread, context);
       yield { type: 'thread.created', thread: threadResponse(thread) };
       yield* this.userTurn(thread, request.params.input, attachments, this.respondContext(thread, context, signal));
       return;

@@ -25,7 +25,17 @@ export {
 } from './chatkit-server.js';
 export { createChatKitHandler, type ChatKitHandler, type ChatKitHandlerOptions } from './handler.js';
 export { ChatKitRequestError, CustomStreamError, StreamError } from './errors.js';
-export { defaultId, itemIdPrefix, type FeedbackKind, type ItemKind, type Order, type Store } from './store.js';
+export {
+  contextUserId,
+  defaultId,
+  itemIdPrefix,
+  ThreadNotFoundError,
+  type FeedbackKind,
+  type ItemKind,
+  type Order,
+  type Store,
+} from './store.js';
+export { timeOf, Timeline, type Timed } from './timeline.js';
 export { MemoryStore } from './memory-store.js';
 export { FileStore, type FileStoreOptions } from './file-store.js';
 export {

@@ -1,24 +1,35 @@
+/**
+ * The in-process store: threads and items in memory, for demos, tests and prototypes. It follows
+ * every rule of the Store contract (ownership, deletes that stick, ordering and paging through the
+ * shared Timeline) and keeps nothing of a deleted thread.
+ */
 import type { Page, ThreadItem, ThreadMetadata } from '../protocol/types.js';
-import { defaultId, itemIdPrefix, type ItemKind, type Order, type Store } from './store.js';
+import { contextUserId, defaultId, itemIdPrefix, ThreadNotFoundError, type ItemKind, type Order, type Store } from './store.js';
+import { timeOf, Timeline, type Timed } from './timeline.js';
 
-interface Dated {
-  id: string;
-  created_at: string;
+interface StoredThread extends Timed {
+  readonly thread: ThreadMetadata;
+  readonly owner: string | null;
+  readonly items: Timeline<StoredItem>;
+}
+
+interface StoredItem extends Timed {
+  readonly item: ThreadItem;
 }
 
 /**
  * A {@link Store} that keeps everything in process memory: for demos, tests and prototypes.
- * Data is lost on restart and shared by every request context (it does not scope by user).
- * Listings sort by `created_at`, breaking ties by insertion order, so threads and items created
- * in the same millisecond keep a stable order.
+ * Data is lost on restart. Threads belong to the context's `userId` (see `contextUserId`);
+ * listings sort by `created_at`, breaking ties by insertion order.
  */
 export class MemoryStore<C = unknown> implements Store<C> {
-  private readonly threads = new Map<string, ThreadMetadata>();
-  private readonly items = new Map<string, ThreadItem[]>();
+  private readonly threads = new Timeline<StoredThread>();
 
-  /** Returns `thr_` + 8 random hex characters. */
+  /** Returns `thr_` + 8 random hex characters, never the id of a thread already stored. */
   generateThreadId(_context: C): string {
-    return defaultId('thr');
+    let id = defaultId('thr');
+    while (this.threads.get(id)) id = defaultId('thr');
+    return id;
   }
 
   /** Returns the kind's prefix (`msg`, `tc`, `tsk`, `wf`, …) + `_` + 8 random hex characters. */
@@ -27,39 +38,51 @@ export class MemoryStore<C = unknown> implements Store<C> {
   }
 
   /** Loads a copy of a thread's metadata, or null. */
-  async loadThread(threadId: string, _context: C): Promise<ThreadMetadata | null> {
-    const thread = this.threads.get(threadId);
-    return thread ? structuredClone(thread) : null;
+  async loadThread(threadId: string, context: C): Promise<ThreadMetadata | null> {
+    const stored = this.visible(threadId, context);
+    return stored ? structuredClone(stored.thread) : null;
   }
 
-  /** Stores a copy of the thread's metadata (an `items` field, if present, is not stored). */
-  async saveThread(thread: ThreadMetadata, _context: C): Promise<void> {
-    const { id, created_at, title, status, allowed_image_domains, metadata } = thread;
-    // Map.set keeps an existing key's position, so updating a thread never reorders it.
-    this.threads.set(id, structuredClone({ id, created_at, title, status, allowed_image_domains, metadata }));
-    if (!this.items.has(id)) this.items.set(id, []);
+  /** Stores a copy of a new thread, owned by the context's user. */
+  async createThread(thread: ThreadMetadata, context: C): Promise<void> {
+    if (this.threads.get(thread.id)) throw new Error(`Thread ${thread.id} already exists.`);
+    this.threads.put({ id: thread.id, time: timeOf(thread.created_at), thread: metadataOf(thread), owner: contextUserId(context), items: new Timeline() });
   }
 
-  /** Lists threads by creation time (ties in creation order). */
-  async loadThreads(limit: number, after: string | undefined, order: Order, _context: C): Promise<Page<ThreadMetadata>> {
-    return paginate([...this.threads.values()], after, limit, order);
+  /** Replaces a thread's metadata in place, keeping its owner and items. */
+  async saveThread(thread: ThreadMetadata, context: C): Promise<void> {
+    const stored = this.writable(thread.id, context);
+    this.threads.put({ ...stored, time: timeOf(thread.created_at), thread: metadataOf(thread) });
   }
 
-  /** Deletes a thread and all its items. */
-  async deleteThread(threadId: string, _context: C): Promise<void> {
-    this.threads.delete(threadId);
-    this.items.delete(threadId);
+  /** Lists the context's threads by creation time (ties in creation order). */
+  async loadThreads(limit: number, after: string | undefined, order: Order, context: C): Promise<Page<ThreadMetadata>> {
+    const owner = contextUserId(context);
+    return this.threads.page(
+      after,
+      limit,
+      order,
+      (stored) => structuredClone(stored.thread),
+      (stored) => stored.owner === owner,
+    );
   }
 
-  /** Lists a thread's items by creation time (ties in insertion order); unknown thread → empty. */
+  /** Deletes a thread with all its items. */
+  async deleteThread(threadId: string, context: C): Promise<void> {
+    if (this.visible(threadId, context)) this.threads.delete(threadId);
+  }
+
+  /** Lists a thread's items by creation time (ties in insertion order); unknown thread: empty. */
   async loadThreadItems(
     threadId: string,
     after: string | undefined,
     limit: number,
     order: Order,
-    _context: C,
+    context: C,
   ): Promise<Page<ThreadItem>> {
-    return paginate(this.items.get(threadId) ?? [], after, limit, order);
+    const stored = this.visible(threadId, context);
+    if (!stored) return { data: [], has_more: false };
+    return stored.items.page(after, limit, order, (entry) => structuredClone(entry.item));
   }
 
   /** Appends a copy of the item (replacing one with the same id in place). */
@@ -67,58 +90,36 @@ export class MemoryStore<C = unknown> implements Store<C> {
     await this.saveItem(threadId, item, context);
   }
 
-  /** Replaces the item with the same id in place, or appends it. */
-  async saveItem(threadId: string, item: ThreadItem, _context: C): Promise<void> {
-    const list = this.itemsOf(threadId);
-    const index = list.findIndex((existing) => existing.id === item.id);
-    if (index === -1) list.push(structuredClone(item));
-    else list[index] = structuredClone(item);
+  /** Replaces the item with the same id in place, or appends a copy. */
+  async saveItem(threadId: string, item: ThreadItem, context: C): Promise<void> {
+    this.writable(threadId, context).items.put({ id: item.id, time: timeOf(item.created_at), item: structuredClone(item) });
   }
 
   /** Loads a copy of one item, or null. */
-  async loadItem(threadId: string, itemId: string, _context: C): Promise<ThreadItem | null> {
-    const item = this.items.get(threadId)?.find((candidate) => candidate.id === itemId);
-    return item ? structuredClone(item) : null;
+  async loadItem(threadId: string, itemId: string, context: C): Promise<ThreadItem | null> {
+    const entry = this.visible(threadId, context)?.items.get(itemId);
+    return entry ? structuredClone(entry.item) : null;
   }
 
   /** Deletes one item (missing items are ignored). */
-  async deleteThreadItem(threadId: string, itemId: string, _context: C): Promise<void> {
-    const list = this.items.get(threadId);
-    if (!list) return;
-    const index = list.findIndex((item) => item.id === itemId);
-    if (index !== -1) list.splice(index, 1);
+  async deleteThreadItem(threadId: string, itemId: string, context: C): Promise<void> {
+    this.visible(threadId, context)?.items.delete(itemId);
   }
 
-  private itemsOf(threadId: string): ThreadItem[] {
-    let list = this.items.get(threadId);
-    if (!list) {
-      list = [];
-      this.items.set(threadId, list);
-    }
-    return list;
+  private visible(threadId: string, context: C): StoredThread | undefined {
+    const stored = this.threads.get(threadId);
+    return stored && stored.owner === contextUserId(context) ? stored : undefined;
+  }
+
+  private writable(threadId: string, context: C): StoredThread {
+    const stored = this.visible(threadId, context);
+    if (!stored) throw new ThreadNotFoundError(threadId);
+    return stored;
   }
 }
 
-function time(value: Dated): number {
-  const parsed = Date.parse(value.created_at);
-  return Number.isNaN(parsed) ? 0 : parsed;
-}
-
-/** Pages entries kept in insertion order; an unknown `after` cursor yields an empty last page. */
-function paginate<T extends Dated>(entries: T[], after: string | undefined, limit: number, order: Order): Page<T> {
-  // Array.prototype.sort is stable, so equal timestamps keep insertion order; reversing first
-  // makes ties newest-first for `desc`.
-  const ordered = order === 'asc' ? [...entries] : [...entries].reverse();
-  ordered.sort(order === 'asc' ? (a, b) => time(a) - time(b) : (a, b) => time(b) - time(a));
-  let start = 0;
-  if (after !== undefined) {
-    const index = ordered.findIndex((entry) => entry.id === after);
-    if (index === -1) return { data: [], has_more: false };
-    start = index + 1;
-  }
-  const size = Math.max(1, limit);
-  const data = ordered.slice(start, start + size).map((entry) => structuredClone(entry));
-  const last = data[data.length - 1];
-  const hasMore = start + size < ordered.length;
-  return hasMore && last ? { data, has_more: true, after: last.id } : { data, has_more: false };
+/** A copy of exactly the thread fields a store keeps (no `items`). */
+function metadataOf(thread: ThreadMetadata): ThreadMetadata {
+  const { id, created_at, title, status, allowed_image_domains, metadata } = thread;
+  return structuredClone({ id, created_at, title, status, allowed_image_domains, metadata });
 }

@@ -13,10 +13,9 @@ import {
   createChatKitHandler,
   FileStore,
   streamAssistantText,
-  type ItemKind,
+  ThreadNotFoundError,
   type Order,
   type RespondFn,
-  type Store,
 } from '../../src/server/index.js';
 import { readSse } from '../support/sse.js';
 import { addMessage, createdThreadId, createThread } from './harness.js';
@@ -84,7 +83,7 @@ describe('FileStore behaves like MemoryStore', () => {
   it('keeps insertion order for threads created in the same millisecond, and updates never reorder', () =>
     withDirectory(async (directory) => {
       const store = new FileStore({ directory });
-      for (const id of ['thr_a', 'thr_b', 'thr_c']) await store.saveThread(thread(id, T0), undefined);
+      for (const id of ['thr_a', 'thr_b', 'thr_c']) await store.createThread(thread(id, T0), undefined);
       await store.saveThread(thread('thr_a', T0, { title: 'Renamed' }), undefined);
       assert.deepEqual(ids(await store.loadThreads(10, undefined, 'asc', undefined)), ['thr_a', 'thr_b', 'thr_c']);
       assert.deepEqual(ids(await store.loadThreads(10, undefined, 'desc', undefined)), ['thr_c', 'thr_b', 'thr_a']);
@@ -95,9 +94,9 @@ describe('FileStore behaves like MemoryStore', () => {
   it('sorts threads by created_at, pages with exclusive cursors and sets after only with has_more', () =>
     withDirectory(async (directory) => {
       const store = new FileStore({ directory });
-      await store.saveThread(thread('thr_late', at(30)), undefined);
-      await store.saveThread(thread('thr_early', at(10)), undefined);
-      await store.saveThread(thread('thr_mid', at(20)), undefined);
+      await store.createThread(thread('thr_late', at(30)), undefined);
+      await store.createThread(thread('thr_early', at(10)), undefined);
+      await store.createThread(thread('thr_mid', at(20)), undefined);
       const first = await store.loadThreads(2, undefined, 'desc', undefined);
       assert.deepEqual(first, {
         data: [thread('thr_late', at(30), { title: undefined, allowed_image_domains: undefined }), thread('thr_mid', at(20), { title: undefined, allowed_image_domains: undefined })],
@@ -115,7 +114,7 @@ describe('FileStore behaves like MemoryStore', () => {
     withDirectory(async (directory) => {
       const store = new FileStore({ directory });
       const saved = thread('thr_a', new Date().toISOString());
-      await store.saveThread(saved, undefined);
+      await store.createThread(saved, undefined);
       const loaded = await store.loadThread('thr_a', undefined);
       assert.ok(loaded);
       loaded.title = 'changed';
@@ -143,7 +142,7 @@ describe('FileStore behaves like MemoryStore', () => {
   it('lists items by creation time (ties in insertion order), hidden ones included, in both orders', () =>
     withDirectory(async (directory) => {
       const store = new FileStore({ directory });
-      await store.saveThread(thread('thr_a', T0), undefined);
+      await store.createThread(thread('thr_a', T0), undefined);
       // Inserted out of time order on purpose; msg_2, msg_3 and the hidden item share a timestamp.
       await store.addThreadItem('thr_a', message('msg_4', 'thr_a', at(4)), undefined);
       await store.addThreadItem('thr_a', message('msg_1', 'thr_a', at(1)), undefined);
@@ -167,7 +166,7 @@ describe('FileStore behaves like MemoryStore', () => {
   it('replaces items in place, deletes them, and answers missing things with null or empty pages', () =>
     withDirectory(async (directory) => {
       const store = new FileStore({ directory });
-      await store.saveThread(thread('thr_a', T0), undefined);
+      await store.createThread(thread('thr_a', T0), undefined);
       for (const id of ['msg_1', 'msg_2', 'msg_3']) await store.addThreadItem('thr_a', message(id, 'thr_a', T0), undefined);
       await store.saveItem('thr_a', message('msg_1', 'thr_a', T0, 'edited'), undefined);
       await store.addThreadItem('thr_a', message('msg_2', 'thr_a', T0, 'edited too'), undefined);
@@ -190,8 +189,8 @@ describe('FileStore behaves like MemoryStore', () => {
     withDirectory(async (directory) => {
       const store = new FileStore({ directory });
       const withItems: Thread = { ...thread('thr_a', T0), items: { data: [message('msg_x', 'thr_a', T0)], has_more: false } };
-      await store.saveThread(withItems, undefined);
-      await store.saveThread(thread('thr_b', T0), undefined);
+      await store.createThread(withItems, undefined);
+      await store.createThread(thread('thr_b', T0), undefined);
       const loaded = await store.loadThread('thr_a', undefined);
       assert.ok(loaded && !('items' in loaded));
       await store.addThreadItem('thr_a', message('msg_1', 'thr_a', T0), undefined);
@@ -205,8 +204,8 @@ describe('FileStore behaves like MemoryStore', () => {
   it('orders concurrent writes by call order and batches them', () =>
     withDirectory(async (directory) => {
       const store = new FileStore({ directory });
-      await store.saveThread(thread('thr_a', T0), undefined);
-      await store.saveThread(thread('thr_b', T0), undefined);
+      await store.createThread(thread('thr_a', T0), undefined);
+      await store.createThread(thread('thr_b', T0), undefined);
       const expected = Array.from({ length: 100 }, (_, index) => `msg_${index}`);
       await Promise.all(
         expected.flatMap((id) => [
@@ -230,7 +229,7 @@ describe('FileStore persistence', () => {
   it('keeps threads, titles, items, order and deletes across instances on the same directory', () =>
     withDirectory(async (directory) => {
       const first = new FileStore({ directory });
-      for (const id of ['thr_a', 'thr_b', 'thr_c', 'thr_d']) await first.saveThread(thread(id, T0), undefined);
+      for (const id of ['thr_a', 'thr_b', 'thr_c', 'thr_d']) await first.createThread(thread(id, T0), undefined);
       await first.saveThread(thread('thr_b', T0, { title: 'Bee', metadata: { owner: 'ada' }, allowed_image_domains: ['example.com'] }), undefined);
       await first.saveThread(thread('thr_a', T0, { status: { type: 'locked', reason: 'done' } }), undefined);
       await first.deleteThread('thr_c', undefined);
@@ -240,7 +239,8 @@ describe('FileStore persistence', () => {
       await first.addThreadItem('thr_a', message('msg_3', 'thr_a', at(3)), undefined);
       await first.saveItem('thr_a', message('msg_1', 'thr_a', at(1), 'edited'), undefined);
       await first.deleteThreadItem('thr_a', 'msg_3', undefined);
-      await first.addThreadItem('thr_c', message('msg_c', 'thr_c', at(1)), undefined);
+      // A deleted thread stays deleted: writes naming it are refused, not recreating it.
+      await assert.rejects(first.addThreadItem('thr_c', message('msg_c', 'thr_c', at(1)), undefined), ThreadNotFoundError);
       await first.deleteThread('thr_c', undefined);
       // Not awaited: flush() waits for it.
       void first.addThreadItem('thr_d', message('msg_d', 'thr_d', at(1)), undefined);
@@ -273,7 +273,7 @@ describe('FileStore persistence', () => {
   it('ignores a torn last line, cuts it off, and keeps appending after it', () =>
     withDirectory(async (directory) => {
       const first = new FileStore({ directory });
-      await first.saveThread(thread('thr_a', T0, { title: 'Kept' }), undefined);
+      await first.createThread(thread('thr_a', T0, { title: 'Kept' }), undefined);
       await first.addThreadItem('thr_a', message('msg_1', 'thr_a', at(1)), undefined);
       await first.addThreadItem('thr_a', message('msg_2', 'thr_a', at(2)), undefined);
       // What a crash in the middle of an append leaves behind.
@@ -285,7 +285,7 @@ describe('FileStore persistence', () => {
       assert.equal((await second.loadThread('thr_a', undefined))?.title, 'Kept');
       assert.deepEqual((await allItems(second, 'thr_a')).map((item) => item.id), ['msg_1', 'msg_2']);
       await second.addThreadItem('thr_a', message('msg_3', 'thr_a', at(3)), undefined);
-      await second.saveThread(thread('thr_b', at(1)), undefined);
+      await second.createThread(thread('thr_b', at(1)), undefined);
 
       const third = new FileStore({ directory });
       assert.deepEqual(ids(await third.loadThreads(10, undefined, 'asc', undefined)), ['thr_a', 'thr_b']);
@@ -300,6 +300,7 @@ describe('FileStore persistence', () => {
       await mkdir(join(directory, 'items'), { recursive: true });
       const records = [message('msg_1', 'thr_a', at(1)), message('msg_2', 'thr_a', at(2))].map((item) => `{"put":${JSON.stringify(item)}}`);
       await writeFile(join(directory, 'items', 'thr_a.jsonl'), `${records[0]}\n{"put":garbage\n[1,2]\n${records[1]}\n`);
+      await writeFile(join(directory, 'threads.jsonl'), `{"put":${JSON.stringify(thread('thr_a', T0))}}\n`);
       const store = new FileStore({ directory });
       assert.deepEqual((await allItems(store, 'thr_a')).map((item) => item.id), ['msg_1', 'msg_2']);
     }));
@@ -307,6 +308,7 @@ describe('FileStore persistence', () => {
   it('sorts an item with an unparseable created_at first, like MemoryStore, also after a restart', () =>
     withDirectory(async (directory) => {
       const store = new FileStore({ directory });
+      await store.createThread(thread('thr_a', T0), undefined);
       await store.addThreadItem('thr_a', message('msg_1', 'thr_a', at(1)), undefined);
       await store.addThreadItem('thr_a', message('msg_odd', 'thr_a', 'not a date'), undefined);
       for (const reader of [store, new FileStore({ directory })]) {
@@ -318,7 +320,7 @@ describe('FileStore persistence', () => {
     withDirectory(async (root) => {
       const directory = join(root, 'data');
       const store = new FileStore({ directory });
-      await store.saveThread(thread('thr_a', T0), undefined);
+      await store.createThread(thread('thr_a', T0), undefined);
       // A journal the store must never read, one level up.
       const secret = `{"put":${JSON.stringify(message('msg_secret', 'x', T0))}}\n`;
       await writeFile(join(root, 'secret.jsonl'), secret);
@@ -328,9 +330,9 @@ describe('FileStore persistence', () => {
         assert.equal(await store.loadThread(id, undefined), null, id);
         assert.deepEqual(await store.loadThreadItems(id, undefined, 20, 'asc', undefined), { data: [], has_more: false }, id);
         assert.equal(await store.loadItem(id, 'msg_secret', undefined), null, id);
-        await assert.rejects(store.saveThread(thread(id, T0), undefined), /invalid thread id/, id);
-        await assert.rejects(store.saveItem(id, message('msg_1', id, T0), undefined), /invalid thread id/, id);
-        await assert.rejects(store.addThreadItem(id, message('msg_1', id, T0), undefined), /invalid thread id/, id);
+        await assert.rejects(store.createThread(thread(id, T0), undefined), /invalid thread id/, id);
+        await assert.rejects(store.saveItem(id, message('msg_1', id, T0), undefined), ThreadNotFoundError, id);
+        await assert.rejects(store.addThreadItem(id, message('msg_1', id, T0), undefined), ThreadNotFoundError, id);
         await store.deleteThreadItem(id, 'msg_secret', undefined);
         await store.deleteThread(id, undefined);
       }
@@ -339,6 +341,7 @@ describe('FileStore persistence', () => {
       assert.deepEqual(ids(await store.loadThreads(10, undefined, 'asc', undefined)), ['thr_a']);
       // The longest accepted id still makes a valid file name, even when every letter is upper case.
       const longest = 'A'.repeat(120);
+      await store.createThread(thread(longest, T0), undefined);
       await store.addThreadItem(longest, message('msg_1', longest, T0), undefined);
       assert.equal((await allItems(new FileStore({ directory }), longest)).length, 1);
     }));
@@ -346,6 +349,8 @@ describe('FileStore persistence', () => {
   it('keeps thread ids that differ only in case apart', () =>
     withDirectory(async (directory) => {
       const store = new FileStore({ directory });
+      await store.createThread(thread('thr_AbC', T0), undefined);
+      await store.createThread(thread('thr_abc', T0), undefined);
       await store.addThreadItem('thr_AbC', message('msg_upper', 'thr_AbC', T0), undefined);
       await store.addThreadItem('thr_abc', message('msg_lower', 'thr_abc', T0), undefined);
       const reopened = new FileStore({ directory });
@@ -357,7 +362,7 @@ describe('FileStore persistence', () => {
     withDirectory(async (directory) => {
       const store = new FileStore({ directory });
       const padding = 'x'.repeat(1000);
-      for (const id of ['thr_a', 'thr_b', 'thr_c']) await store.saveThread(thread(id, T0), undefined);
+      for (const id of ['thr_a', 'thr_b', 'thr_c']) await store.createThread(thread(id, T0), undefined);
       for (let round = 0; round < 300; round++) {
         await store.saveThread(thread('thr_b', T0, { title: `Title ${round}`, metadata: { padding } }), undefined);
         await store.saveItem('thr_a', message('msg_1', 'thr_a', T0, `${round} ${padding}`), undefined);
@@ -386,7 +391,7 @@ describe('FileStore persistence', () => {
   it('applies calls in call order, even while a thread is still loading', () =>
     withDirectory(async (directory) => {
       const first = new FileStore({ directory });
-      await first.saveThread(thread('thr_a', T0), undefined);
+      await first.createThread(thread('thr_a', T0), undefined);
       await first.addThreadItem('thr_a', message('msg_old', 'thr_a', at(1)), undefined);
       for (const store of [new FileStore({ directory }), first]) {
         // The first store has never loaded thr_a's items; the second has them cached.
@@ -394,7 +399,7 @@ describe('FileStore persistence', () => {
         const calls = [
           store.addThreadItem('thr_a', message('msg_x', 'thr_a', at(2)), undefined),
           store.deleteThread('thr_a', undefined),
-          store.saveThread(thread('thr_a', T0), undefined),
+          store.createThread(thread('thr_a', T0), undefined),
           store.addThreadItem('thr_a', message('msg_y', 'thr_a', at(3)), undefined),
         ];
         const seenAfter = store.loadThreadItems('thr_a', undefined, 20, 'asc', undefined);
@@ -412,7 +417,11 @@ describe('FileStore persistence', () => {
     withDirectory(async (root) => {
       const directory = join(root, 'a', 'b');
       const store = new FileStore({ directory });
-      await Promise.all([store.deleteThread('thr_a', undefined), store.addThreadItem('thr_a', message('msg_1', 'thr_a', T0), undefined)]);
+      await Promise.all([
+        store.deleteThread('thr_b', undefined),
+        store.createThread(thread('thr_a', T0), undefined),
+        store.addThreadItem('thr_a', message('msg_1', 'thr_a', T0), undefined),
+      ]);
       assert.deepEqual((await allItems(new FileStore({ directory }), 'thr_a')).map((item) => item.id), ['msg_1']);
     }));
 
@@ -420,6 +429,7 @@ describe('FileStore persistence', () => {
     withDirectory(async (directory) => {
       const store = new FileStore({ directory, maxCachedThreads: 2 });
       const threads = ['thr_1', 'thr_2', 'thr_3', 'thr_4', 'thr_5'];
+      for (const threadId of threads) await store.createThread(thread(threadId, T0), undefined);
       // Interleaved, so threads are dropped and reloaded while their writes are still queued.
       await Promise.all(
         ['msg_a', 'msg_b', 'msg_c'].flatMap((id) => threads.map((threadId) => store.addThreadItem(threadId, message(id, threadId, T0), undefined))),
@@ -437,7 +447,7 @@ describe('FileStore with a 2,000-item thread', () => {
   it('pages through every item in both orders, before and after a restart', () =>
     withDirectory(async (directory) => {
       const store = new FileStore({ directory });
-      await store.saveThread(thread('thr_big', T0), undefined);
+      await store.createThread(thread('thr_big', T0), undefined);
       // Three items per second, so ties are everywhere; every 100th item is hidden.
       const items = Array.from({ length: 2000 }, (_, index) =>
         index % 100 === 99 ? hidden(`cstmctx_${index}`, 'thr_big', at(Math.floor(index / 3))) : message(`msg_${index}`, 'thr_big', at(Math.floor(index / 3))),
@@ -522,53 +532,5 @@ describe('FileStore behind ChatKitServer', () => {
       } finally {
         await after.close();
       }
-    }));
-});
-
-describe('scoping a FileStore per user (the JSDoc example)', () => {
-  interface User {
-    id: string;
-  }
-
-  class PerUserStore implements Store<User> {
-    private readonly stores = new Map<string, FileStore<User>>();
-    constructor(private readonly root: string) {}
-
-    private of(user: User): FileStore<User> {
-      if (!/^[A-Za-z0-9_-]{1,64}$/.test(user.id)) throw new Error('Invalid user id.');
-      let store = this.stores.get(user.id);
-      if (!store) this.stores.set(user.id, (store = new FileStore({ directory: join(this.root, user.id) })));
-      return store;
-    }
-
-    generateThreadId = (user: User) => this.of(user).generateThreadId(user);
-    generateItemId = (kind: ItemKind, thread: ThreadMetadata, user: User) => this.of(user).generateItemId(kind, thread, user);
-    loadThread = (id: string, user: User) => this.of(user).loadThread(id, user);
-    saveThread = (thread: ThreadMetadata, user: User) => this.of(user).saveThread(thread, user);
-    loadThreads = (limit: number, after: string | undefined, order: Order, user: User) => this.of(user).loadThreads(limit, after, order, user);
-    deleteThread = (id: string, user: User) => this.of(user).deleteThread(id, user);
-    loadThreadItems = (id: string, after: string | undefined, limit: number, order: Order, user: User) =>
-      this.of(user).loadThreadItems(id, after, limit, order, user);
-    addThreadItem = (id: string, item: ThreadItem, user: User) => this.of(user).addThreadItem(id, item, user);
-    saveItem = (id: string, item: ThreadItem, user: User) => this.of(user).saveItem(id, item, user);
-    loadItem = (id: string, itemId: string, user: User) => this.of(user).loadItem(id, itemId, user);
-    deleteThreadItem = (id: string, itemId: string, user: User) => this.of(user).deleteThreadItem(id, itemId, user);
-  }
-
-  it('keeps each user`s threads out of every other user`s requests', () =>
-    withDirectory(async (directory) => {
-      const server = new ChatKitServer<User>({ store: new PerUserStore(directory), respond: reply });
-      const ada = { id: 'ada' };
-      const bob = { id: 'bob' };
-      const created = await server.process(createThread('private'), ada);
-      assert.ok(created.streaming);
-      const events = [];
-      for await (const event of created.events) events.push(event);
-      const threadId = createdThreadId(events);
-      assert.deepEqual(await server.process({ type: 'threads.list', params: {} }, bob), { streaming: false, json: { data: [], has_more: false } });
-      await assert.rejects(server.process({ type: 'threads.get_by_id', params: { thread_id: threadId } }, bob), /was not found/);
-      const own = await server.process({ type: 'threads.get_by_id', params: { thread_id: threadId } }, ada);
-      assert.equal(own.streaming ? undefined : (own.json as Thread).id, threadId);
-      await assert.rejects(server.process({ type: 'threads.list', params: {} }, { id: '../ada' }), /Invalid user id/);
     }));
 });

@@ -37,7 +37,7 @@ describe('threads.list', () => {
     const created_at = new Date(Date.now() + 1000).toISOString();
     for (let index = 1; index < 25; index++) {
       const id = h.store.generateThreadId(undefined);
-      await h.store.saveThread({ id, created_at, status: { type: 'active' }, metadata: {} }, undefined);
+      await h.store.createThread({ id, created_at, status: { type: 'active' }, metadata: {} }, undefined);
       created.push(id);
     }
   });
@@ -338,7 +338,7 @@ describe('MemoryStore', () => {
   it('keeps insertion order for threads created in the same millisecond, and updates never reorder', async () => {
     const store = new WatchedStore();
     const created_at = '2026-01-01T00:00:00.000Z';
-    for (const id of ['thr_a', 'thr_b', 'thr_c']) await store.saveThread({ id, created_at, status: { type: 'active' }, metadata: {} }, undefined);
+    for (const id of ['thr_a', 'thr_b', 'thr_c']) await store.createThread({ id, created_at, status: { type: 'active' }, metadata: {} }, undefined);
     await store.saveThread({ id: 'thr_a', created_at, title: 'Renamed', status: { type: 'active' }, metadata: {} }, undefined);
     assert.deepEqual(ids(await store.loadThreads(10, undefined, 'asc', undefined)), ['thr_a', 'thr_b', 'thr_c']);
     assert.deepEqual(ids(await store.loadThreads(10, undefined, 'desc', undefined)), ['thr_c', 'thr_b', 'thr_a']);
@@ -349,7 +349,7 @@ describe('MemoryStore', () => {
   it('returns copies, so callers cannot change stored data by mutation', async () => {
     const store = new WatchedStore();
     const thread = { id: 'thr_a', created_at: new Date().toISOString(), status: { type: 'active' as const }, metadata: {} };
-    await store.saveThread(thread, undefined);
+    await store.createThread(thread, undefined);
     const loaded = await store.loadThread('thr_a', undefined);
     assert.ok(loaded);
     loaded.title = 'changed';

@@ -58,11 +58,11 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
 async function seed(store: MemoryStore, body: Record<string, unknown>): Promise<string> {
   for (let t = 0; t < Number(body.threads ?? 0); t++) {
     const id = store.generateThreadId(undefined);
-    await store.saveThread({ id, created_at: new Date(Date.UTC(2026, 0, 1, 0, t)).toISOString(), title: `Seeded ${t}`, status: { type: 'active' }, metadata: {} }, undefined);
+    await store.createThread({ id, created_at: new Date(Date.UTC(2026, 0, 1, 0, t)).toISOString(), title: `Seeded ${t}`, status: { type: 'active' }, metadata: {} }, undefined);
   }
   const threadId = store.generateThreadId(undefined);
   const thread = { id: threadId, created_at: new Date().toISOString(), title: 'Long thread', status: { type: 'active' as const }, metadata: {} };
-  await store.saveThread(thread, undefined);
+  await store.createThread(thread, undefined);
   const base = Date.UTC(2026, 0, 1);
   for (let i = 0; i < Number(body.items ?? 0); i++) {
     const created_at = new Date(base + i * 1000).toISOString();
