@@ -1,14 +1,15 @@
 // A throwaway PostgreSQL for the tests and the load bench: `initdb` into a temporary folder, then
 // `postgres` on a free loopback port with its socket in that folder, run as the `postgres` user
 // when we are root (PostgreSQL refuses to run as root). Password login over TCP, like a real
-// deployment: the URL it gives is postgres://chat:…@127.0.0.1:<port>/chat.
+// deployment: the URL it gives is postgres://chat:…@127.0.0.1:<port>/chat. TLS is on too (a
+// self-signed certificate for 127.0.0.1, when `openssl` is there): clients choose plain or TLS.
 //
 // As a library: `startPostgres()` starts one and returns { url, stop }; `testDatabaseUrl()` gives
 // TEST_DATABASE_URL when set, else starts one for this process (stopped when the process exits).
 // As a command: `node test/support/postgres.js <command> [args…]` runs the command with
 // TEST_DATABASE_URL set (starting a server first when none is given) and stops the server after.
 import { spawn, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,9 +66,30 @@ function freePort() {
   });
 }
 
+/**
+ * Writes a self-signed certificate for 127.0.0.1 into the data folder; returns the server's TLS
+ * settings and the certificate's path (for clients to trust), or null without `openssl`.
+ */
+function certificate(dir, user) {
+  const cert = join(dir, 'server.crt');
+  const key = join(dir, 'server.key');
+  const made = spawnSync(
+    'openssl',
+    ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2', '-subj', '/CN=127.0.0.1',
+      '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', key, '-out', cert],
+    { encoding: 'utf8' },
+  );
+  if (made.status !== 0) return null;
+  // PostgreSQL insists that only its own user can read the key.
+  if (user.uid !== undefined) for (const file of [cert, key]) chownSync(file, user.uid, user.gid);
+  chmodSync(key, 0o600);
+  return { settings: { ssl: 'on', ssl_cert_file: cert, ssl_key_file: key }, ca: cert };
+}
+
 /** Runs the server until it says it accepts connections; rejects with its last words if it exits first. */
-function launch(bin, dir, port, user) {
-  const args = ['-D', dir, '-p', String(port), '-k', dir, ...Object.entries(SETTINGS).flatMap(([key, value]) => ['-c', `${key}=${value}`])];
+function launch(bin, dir, port, user, tls) {
+  const settings = { ...SETTINGS, ...tls?.settings };
+  const args = ['-D', dir, '-p', String(port), '-k', dir, ...Object.entries(settings).flatMap(([key, value]) => ['-c', `${key}=${value}`])];
   const child = spawn(join(bin, 'postgres'), args, { ...user, stdio: ['ignore', 'ignore', 'pipe'] });
   const log = [];
   return new Promise((resolve, reject) => {
@@ -84,9 +106,9 @@ function launch(bin, dir, port, user) {
 
 /**
  * Starts a throwaway PostgreSQL server with a `chat` database owned by a `chat` role that logs in
- * with a password over TCP.
+ * with a password over TCP, in plain text or TLS (`ca`: the certificate to trust; null without openssl).
  *
- * @returns {Promise<{url: string, stop(): Promise<void>}>}
+ * @returns {Promise<{url: string, ca: string | null, stop(): Promise<void>}>}
  */
 export async function startPostgres() {
   const bin = binaries();
@@ -104,12 +126,13 @@ export async function startPostgres() {
     throw new Error(`initdb failed:\n${init.stderr || init.error}`);
   }
 
+  const tls = certificate(dir, user);
   let child;
   let port;
   for (let attempt = 0; !child; attempt++) {
     port = await freePort();
     try {
-      child = await launch(bin, dir, port, user);
+      child = await launch(bin, dir, port, user, tls);
     } catch (error) {
       // Another process may have taken the port between the probe and the bind: try another.
       if (attempt >= 2 || !/could not (bind|create listen)/i.test(String(error))) {
@@ -147,7 +170,7 @@ export async function startPostgres() {
     });
     return stopped;
   };
-  return { url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`, stop };
+  return { url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`, ca: tls?.ca ?? null, stop };
 }
 
 let shared;
@@ -165,6 +188,18 @@ export async function testDatabaseUrl() {
   return url;
 }
 
+/**
+ * The certificate that the test database's TLS certificate chains to: TEST_DATABASE_CA when
+ * TEST_DATABASE_URL is given (null when unset), else the one of the server started here.
+ *
+ * @returns {Promise<string | null>}
+ */
+export async function testDatabaseCa() {
+  if (process.env.TEST_DATABASE_URL) return process.env.TEST_DATABASE_CA || null;
+  await testDatabaseUrl();
+  return (await shared).ca;
+}
+
 /** Stops the server {@link testDatabaseUrl} started, if any. */
 export async function stopTestDatabase() {
   if (shared) await (await shared).stop();
@@ -178,7 +213,7 @@ async function main(command) {
   }
   const given = process.env.TEST_DATABASE_URL;
   const server = given ? undefined : await startPostgres();
-  const env = { ...process.env, TEST_DATABASE_URL: given ?? server.url };
+  const env = given ? process.env : { ...process.env, TEST_DATABASE_URL: server.url, TEST_DATABASE_CA: server.ca ?? '' };
   const child = spawn(command[0], command.slice(1), { stdio: 'inherit', env, shell: process.platform === 'win32' });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
   const code = await new Promise((resolve) => child.once('exit', (status, signal) => resolve(status ?? (signal ? 1 : 0))));
