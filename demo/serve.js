@@ -12,10 +12,11 @@ const host = process.env.HOST ?? '127.0.0.1';
 
 const backend = await chooseBackend();
 // Conversations survive restarts in .data/threads (CHAT_DATA_DIR); STORE=memory keeps them in memory;
-// DATABASE_URL (postgres://…) keeps them in PostgreSQL, shared by every instance started with it.
+// DATABASE_URL (postgres://…) keeps them in PostgreSQL (schema DATABASE_SCHEMA, stream_chat by
+// default), shared by every instance started with it.
 const dataDir = process.env.CHAT_DATA_DIR ?? fileURLToPath(new URL('../.data/threads', import.meta.url));
 const store = process.env.DATABASE_URL
-  ? new PostgresStore({ connectionString: process.env.DATABASE_URL })
+  ? new PostgresStore({ connectionString: process.env.DATABASE_URL, schema: process.env.DATABASE_SCHEMA || undefined })
   : process.env.STORE === 'memory'
     ? new MemoryStore()
     : new FileStore({ directory: dataDir });
