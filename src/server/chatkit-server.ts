@@ -1,6 +1,11 @@
+/**
+ * The ChatKit protocol server: validates one request, routes it (chatkit-python 1.6.5's
+ * `ChatKitServer.process` in chatkit/server.py is the reference for every request type) and
+ * returns either a JSON body or a lazy stream of events. It keeps one record per running turn so
+ * that deleting a thread cancels the work still running for it; turns themselves run in
+ * `turn.ts`, and the public types live in `types.ts`.
+ */
 import type {
-  Action,
-  AssistantMessageItem,
   Attachment,
   ChatKitRequest,
   NonStreamingRequest,
@@ -8,97 +13,45 @@ import type {
   StreamingRequest,
   StructuredInputItem,
   StructuredInputSubmission,
-  Thread,
   ThreadItem,
-  ThreadItemUpdate,
   ThreadMetadata,
   ThreadStreamEvent,
+  UserMessageContent,
   UserMessageInput,
   UserMessageItem,
   WidgetItem,
 } from '../protocol/types.js';
-import { ChatKitRequestError, CustomStreamError, StreamError } from './errors.js';
-import type { ItemKind, Store } from './store.js';
+import { ChatKitRequestError } from './errors.js';
+import { ThreadNotFoundError, type Store } from './store.js';
+import { runTurn, saveCancelledTurn, THREAD_GONE, threadResponse } from './turn.js';
+import type {
+  ActionFn,
+  ChatKitServerOptions,
+  NonStreamingResult,
+  ProcessOptions,
+  RespondContext,
+  RespondFn,
+  StreamCancelledFn,
+  StreamingResult,
+  StreamOptions,
+} from './types.js';
 import { parseRequest } from './validate.js';
 import { toWire } from './wire.js';
 
+export type {
+  ActionFn,
+  ChatKitServerOptions,
+  NonStreamingResult,
+  ProcessOptions,
+  RespondContext,
+  RespondFn,
+  StreamCancelledFn,
+  StreamingResult,
+  StreamOptions,
+} from './types.js';
+
 /** Page size used when a list request gives no `limit`, and for `threads.get_by_id`. */
 export const DEFAULT_PAGE_SIZE = 20;
-
-/** What `respond()` and `action()` get besides the thread: the request context and helpers. */
-export interface RespondContext<C = unknown> {
-  /** The request context (what the handler's `context` function returned). */
-  readonly context: C;
-  /** The server's store, to read earlier items (for example a completed client tool call). */
-  readonly store: Store<C>;
-  /** Aborted when the client disconnects; pass it to model calls and timers to stop early. */
-  readonly signal: AbortSignal;
-  /** Returns a new item id of the given kind for this thread (`msg_…`, `tc_…`, …). */
-  newItemId(kind: ItemKind): string;
-  /** Returns the current time as an ISO-8601 string, for `created_at`. */
-  now(): string;
-}
-
-/**
- * Produces the events of one assistant turn. `item` is the user message to answer, or null when
- * the turn continues after a client tool output or a structured input answer arrived (read it
- * from `ctx.store`). `thread` is live: set `thread.title` or `thread.status` and the server saves
- * the thread and emits `thread.updated` after the next event. Yielded `thread.item.done` items are
- * persisted; a done pending `client_tool_call` ends the turn. Throw {@link StreamError} or
- * {@link CustomStreamError} to end the stream with an in-band error.
- */
-export type RespondFn<C = unknown> = (
-  thread: ThreadMetadata,
-  item: UserMessageItem | null,
-  ctx: RespondContext<C>,
-) => AsyncIterable<ThreadStreamEvent>;
-
-/**
- * Handles `threads.custom_action`: a widget action (`sender` is the widget item) or a
- * client-sent action (`sender` is null). Its events are processed exactly like respond's.
- */
-export type ActionFn<C = unknown> = (
-  thread: ThreadMetadata,
-  action: Action,
-  sender: WidgetItem | null,
-  ctx: RespondContext<C>,
-) => AsyncIterable<ThreadStreamEvent>;
-
-/** Options of {@link ChatKitServer}. */
-export interface ChatKitServerOptions<C = unknown> {
-  /** Where threads and items live. */
-  store: Store<C>;
-  /** The agent: produces the events of each assistant turn. */
-  respond: RespondFn<C>;
-  /** Handles `threads.custom_action`; without it such requests stream a `stream.error`. */
-  action?: ActionFn<C>;
-  /**
-   * Receives unexpected errors: exceptions from `respond`/`action` other than
-   * {@link StreamError} and {@link CustomStreamError}, and store failures. Defaults to
-   * `console.error`.
-   */
-  onError?: (error: unknown) => void;
-}
-
-/** A result to send as `text/event-stream`, one `data:` frame per event (see `encodeSseEvent`). */
-export interface StreamingResult {
-  streaming: true;
-  /** The events in order; the body ends when the iteration ends. */
-  events: AsyncIterable<ThreadStreamEvent>;
-}
-
-/** A result to send as `application/json` with status 200. */
-export interface NonStreamingResult {
-  streaming: false;
-  /** The body, already stripped of null fields; `JSON.stringify` it. */
-  json: unknown;
-}
-
-/** Options of {@link ChatKitServer.process}. */
-export interface ProcessOptions {
-  /** Abort it when the client disconnects: the turn stops and its partial reply is saved. */
-  signal?: AbortSignal;
-}
 
 const STREAMING_TYPES: ReadonlySet<string> = new Set<StreamingRequest['type']>([
   'threads.create',
@@ -108,8 +61,6 @@ const STREAMING_TYPES: ReadonlySet<string> = new Set<StreamingRequest['type']>([
   'threads.retry_after_item',
   'threads.custom_action',
 ]);
-
-const CANCELLED_NOTE = 'The user stopped the previous response before it finished.';
 
 /**
  * Serves the ChatKit protocol (chatkit-python 1.6.5 on the wire) over any transport: validate
@@ -127,13 +78,20 @@ export class ChatKitServer<C = unknown> {
   readonly onError: (error: unknown) => void;
   private readonly respond: RespondFn<C>;
   private readonly action: ActionFn<C> | undefined;
+  private readonly streamOptions: (thread: ThreadMetadata, context: C) => StreamOptions;
+  private readonly onStreamCancelled: StreamCancelledFn<C>;
+  /** The running turns of each thread in this process, to cancel when the thread is deleted. */
+  private readonly turns = new Map<string, Set<AbortController>>();
+  private readonly turnOf = new WeakMap<RespondContext<C>, AbortController>();
 
-  /** @param options - The store, the agent and optional action handler and error reporter. */
+  /** @param options - The store, the agent, and optionally the action handler, error reporter and hooks. */
   constructor(options: ChatKitServerOptions<C>) {
     this.store = options.store;
     this.respond = options.respond;
     this.action = options.action;
     this.onError = options.onError ?? ((error) => console.error('ChatKitServer:', error));
+    this.streamOptions = options.streamOptions ?? (() => ({ allow_cancel: true }));
+    this.onStreamCancelled = options.onStreamCancelled ?? saveCancelledTurn;
   }
 
   /**
@@ -145,13 +103,13 @@ export class ChatKitServer<C = unknown> {
    * @param context - Your per-request context, handed to the store and to respond.
    * @param options - An abort signal for client disconnects.
    * @throws {ChatKitRequestError} 400 for invalid JSON or an invalid request, 404 for an unknown
-   *   thread on a non-streaming request, 501 for attachment, transcription and sync-action requests.
+   *   thread on `threads.get_by_id` and `threads.update`, 501 for attachment, transcription and sync-action requests.
    */
   async process(request: unknown, context: C, options: ProcessOptions = {}): Promise<StreamingResult | NonStreamingResult> {
     const parsed = parseRequest(typeof request === 'string' || request instanceof Uint8Array ? parseJson(request) : request);
     if (isStreaming(parsed)) {
       const signal = options.signal ?? new AbortController().signal;
-      return { streaming: true, events: this.stream(parsed, context, signal) };
+      return { streaming: true, events: this.guardedStream(parsed, context, signal) };
     }
     return { streaming: false, json: toWire(await this.answer(parsed, context)) };
   }
@@ -170,33 +128,80 @@ export class ChatKitServer<C = unknown> {
       case 'threads.sync_custom_action':
         throw new ChatKitRequestError(501, 'not_supported', `${request.type} is not supported by this server.`);
     }
+    // As in chatkit-python, listing items, deleting and feedback do not require the thread: an
+    // unknown one (or another user's) answers an empty page or `{}` and changes nothing.
     const thread = await store.loadThread(request.params.thread_id, context);
-    if (!thread) throw new ChatKitRequestError(404, 'not_found', `Thread ${request.params.thread_id} was not found.`);
+    switch (request.type) {
+      case 'items.list': {
+        if (!thread) return { data: [], has_more: false };
+        const { limit, order = 'desc', after } = request.params;
+        return withoutHidden(await store.loadThreadItems(thread.id, after, limit || DEFAULT_PAGE_SIZE, order, context));
+      }
+      case 'threads.delete':
+        if (thread) {
+          await store.deleteThread(thread.id, context);
+          this.cancelTurns(thread.id);
+        }
+        return {};
+      case 'items.feedback':
+        if (thread) await store.addFeedback?.(thread.id, request.params.item_ids, request.params.kind, context);
+        return {};
+    }
+    if (!thread) throw new ChatKitRequestError(404, 'not_found', `Thread ${request.params.thread_id.slice(0, 200)} was not found.`);
     switch (request.type) {
       case 'threads.get_by_id': {
         const items = await store.loadThreadItems(thread.id, undefined, DEFAULT_PAGE_SIZE, 'asc', context);
         return threadResponse(thread, withoutHidden(items));
       }
-      case 'items.list': {
-        const { limit, order = 'desc', after } = request.params;
-        return withoutHidden(await store.loadThreadItems(thread.id, after, limit || DEFAULT_PAGE_SIZE, order, context));
-      }
       case 'threads.update':
         thread.title = request.params.title;
         await store.saveThread(thread, context);
         return threadResponse(thread);
-      case 'threads.delete':
-        await store.deleteThread(thread.id, context);
-        return {};
-      case 'items.feedback':
-        await store.addFeedback?.(thread.id, request.params.item_ids, request.params.kind, context);
-        return {};
       default:
         return unreachable(request);
     }
   }
 
-  private async *stream(request: StreamingRequest, context: C, signal: AbortSignal): AsyncGenerator<ThreadStreamEvent> {
+  /** Runs a streaming request; a thread found deleted on the way ends the stream quietly. */
+  private async *guardedStream(request: StreamingRequest, context: C, signal: AbortSignal): AsyncGenerator<ThreadStreamEvent> {
+    const turn = new AbortController();
+    const leave = () => turn.abort(signal.reason);
+    if (signal.aborted) leave();
+    else signal.addEventListener('abort', leave, { once: true });
+    const threads: string[] = [];
+    const track = (threadId: string) => {
+      threads.push(threadId);
+      let running = this.turns.get(threadId);
+      if (!running) this.turns.set(threadId, (running = new Set()));
+      running.add(turn);
+    };
+    try {
+      yield* this.stream(request, context, turn, track);
+    } catch (error) {
+      if (!(error instanceof ThreadNotFoundError)) throw error;
+      turn.abort(THREAD_GONE);
+    } finally {
+      signal.removeEventListener('abort', leave);
+      for (const threadId of threads) {
+        const running = this.turns.get(threadId);
+        running?.delete(turn);
+        if (running?.size === 0) this.turns.delete(threadId);
+      }
+    }
+  }
+
+  /** Aborts every turn of the thread running in this process (its respond sees `ctx.signal`). */
+  private cancelTurns(threadId: string): void {
+    for (const turn of this.turns.get(threadId) ?? []) turn.abort(THREAD_GONE);
+    this.turns.delete(threadId);
+  }
+
+  private async *stream(
+    request: StreamingRequest,
+    context: C,
+    turn: AbortController,
+    track: (threadId: string) => void,
+  ): AsyncGenerator<ThreadStreamEvent> {
     const { store } = this;
     if (request.type === 'threads.create') {
       const attachments = await this.loadAttachments(request.params.input, context);
@@ -208,8 +213,9 @@ export class ChatKitServer<C = unknown> {
         metadata: {},
       };
       await store.createThread(thread, context);
+      track(thread.id);
       yield { type: 'thread.created', thread: threadResponse(thread) };
-      yield* this.userTurn(thread, request.params.input, attachments, this.respondContext(thread, context, signal));
+      yield* this.userTurn(thread, request.params.input, attachments, this.respondContext(thread, context, turn));
       return;
     }
 
@@ -217,7 +223,8 @@ export class ChatKitServer<C = unknown> {
     // stream without any event; the client treats an empty stream as a failed request.
     const thread = await store.loadThread(request.params.thread_id, context);
     if (!thread) return;
-    const ctx = this.respondContext(thread, context, signal);
+    track(thread.id);
+    const ctx = this.respondContext(thread, context, turn);
     const respond = this.respond;
     switch (request.type) {
       case 'threads.add_user_message': {
@@ -297,7 +304,7 @@ export class ChatKitServer<C = unknown> {
       id: ctx.newItemId('message'),
       thread_id: thread.id,
       created_at: ctx.now(),
-      content: input.content,
+      content: input.content.map(withInteractive),
       attachments,
       quoted_text: input.quoted_text,
       inference_options: input.inference_options,
@@ -307,111 +314,20 @@ export class ChatKitServer<C = unknown> {
     yield* this.pipeline(thread, ctx, () => this.respond(thread, item, ctx));
   }
 
-  /**
-   * Runs one turn: `stream_options`, then the turn's events, persisted as they pass, with
-   * `thread.updated` after any event that changed the thread and once more at the end. Errors
-   * become an in-band `error` event; a disconnect saves the partial reply and a hidden note.
-   */
-  private async *pipeline(
+  /** Runs one turn (see `runTurn`), with this server's store and hooks. */
+  private pipeline(
     thread: ThreadMetadata,
     ctx: RespondContext<C>,
     start: () => AsyncIterable<ThreadStreamEvent>,
   ): AsyncGenerator<ThreadStreamEvent> {
-    const { store } = this;
-    yield { type: 'stream_options', stream_options: { allow_cancel: true } };
-    let saved = JSON.stringify(thread);
-    const threadUpdate = async (): Promise<ThreadStreamEvent[]> => {
-      const current = JSON.stringify(thread);
-      if (current === saved) return [];
-      saved = current;
-      await store.saveThread(thread, ctx.context);
-      return [{ type: 'thread.updated', thread: threadResponse(thread) }];
-    };
-
-    const pending = new Map<string, ThreadItem>();
-    let iterator: AsyncIterator<ThreadStreamEvent> | undefined;
-    let settled = false;
-    try {
-      iterator = start()[Symbol.asyncIterator]();
-      for (;;) {
-        const step = await nextUnlessAborted(iterator, ctx.signal);
-        if (step === ABORTED) break;
-        if (step.done) {
-          settled = true;
-          break;
-        }
-        const event = step.value;
-        await this.persist(thread.id, event, pending, ctx.context);
-        if (!isHiddenItemDone(event)) yield event;
-        yield* await threadUpdate();
-        if (event.type === 'thread.item.done' && event.item.type === 'client_tool_call' && event.item.status === 'pending') {
-          // Only one client tool call per turn: the turn pauses until its output is posted.
-          settled = true;
-          await iterator.return?.();
-          break;
-        }
-      }
-    } catch (error) {
-      settled = true;
-      yield this.errorEvent(error);
-    } finally {
-      // Not awaited: after an abort the iterator may be mid-step, and return() would wait for it.
-      closeQuietly(iterator);
-      if (!settled) await this.saveCancelled(thread, pending, ctx);
-    }
-    yield* await threadUpdate();
-  }
-
-  private async persist(threadId: string, event: ThreadStreamEvent, pending: Map<string, ThreadItem>, context: C): Promise<void> {
-    const { store } = this;
-    switch (event.type) {
-      case 'thread.item.added':
-        pending.set(event.item.id, structuredClone(event.item));
-        break;
-      case 'thread.item.updated': {
-        const item = pending.get(event.item_id);
-        if (item?.type === 'assistant_message') applyUpdate(item, event.update);
-        break;
-      }
-      case 'thread.item.done':
-        pending.delete(event.item.id);
-        await store.addThreadItem(threadId, event.item, context);
-        break;
-      case 'thread.item.replaced':
-        pending.delete(event.item.id);
-        await store.saveItem(threadId, event.item, context);
-        break;
-      case 'thread.item.removed':
-        pending.delete(event.item_id);
-        await store.deleteThreadItem(threadId, event.item_id, context);
-        break;
-    }
-  }
-
-  /** Keeps what the user already saw and tells the next turn that this one was cut short. */
-  private async saveCancelled(thread: ThreadMetadata, pending: Map<string, ThreadItem>, ctx: RespondContext<C>): Promise<void> {
-    for (const item of pending.values()) {
-      if (item.type === 'assistant_message' && item.content.some((part) => part.text.trim() !== '')) {
-        await this.store.addThreadItem(thread.id, item, ctx.context);
-      }
-    }
-    const note: ThreadItem = {
-      type: 'sdk_hidden_context',
-      id: ctx.newItemId('sdk_hidden_context'),
-      thread_id: thread.id,
-      created_at: ctx.now(),
-      content: CANCELLED_NOTE,
-    };
-    await this.store.addThreadItem(thread.id, note, ctx.context);
-  }
-
-  private errorEvent(error: unknown): ThreadStreamEvent {
-    if (error instanceof CustomStreamError) {
-      return { type: 'error', code: 'custom', message: error.message, allow_retry: error.allowRetry };
-    }
-    if (error instanceof StreamError) return { type: 'error', code: error.code, allow_retry: error.allowRetry };
-    this.onError(error);
-    return { type: 'error', code: 'stream.error', allow_retry: true };
+    const turn = this.turnOf.get(ctx);
+    return runTurn(thread, ctx, start, {
+      store: this.store,
+      streamOptions: this.streamOptions(thread, ctx.context),
+      onStreamCancelled: this.onStreamCancelled,
+      onError: this.onError,
+      abort: (reason) => turn?.abort(reason),
+    });
   }
 
   private async loadAttachments(input: UserMessageInput, context: C): Promise<Attachment[] | null> {
@@ -444,15 +360,17 @@ export class ChatKitServer<C = unknown> {
     }
   }
 
-  private respondContext(thread: ThreadMetadata, context: C, signal: AbortSignal): RespondContext<C> {
+  private respondContext(thread: ThreadMetadata, context: C, turn: AbortController): RespondContext<C> {
     const { store } = this;
-    return {
+    const ctx: RespondContext<C> = {
       context,
       store,
-      signal,
+      signal: turn.signal,
       newItemId: (kind) => store.generateItemId(kind, thread, context),
       now: () => new Date().toISOString(),
     };
+    this.turnOf.set(ctx, turn);
+    return ctx;
   }
 }
 
@@ -472,18 +390,8 @@ function unreachable(value: never): never {
   throw new Error(`Unhandled request: ${JSON.stringify(value)}`);
 }
 
-/** The client-facing thread: private metadata is never exposed (always `{}`). */
-function threadResponse(thread: ThreadMetadata, items: Page<ThreadItem> = { data: [], has_more: false }): Thread {
-  const { id, title, created_at, status, allowed_image_domains } = thread;
-  return structuredClone({ id, title, created_at, status, allowed_image_domains, metadata: {}, items });
-}
-
 function isHidden(item: ThreadItem): boolean {
   return item.type === 'hidden_context_item' || item.type === 'sdk_hidden_context';
-}
-
-function isHiddenItemDone(event: ThreadStreamEvent): boolean {
-  return event.type === 'thread.item.done' && isHidden(event.item);
 }
 
 function withoutHidden(page: Page<ThreadItem>): Page<ThreadItem> {
@@ -501,57 +409,7 @@ function answerStructuredInput(item: StructuredInputItem, input: StructuredInput
   };
 }
 
-/** Applies an assistant-message update to a pending copy, padding missing parts (§4). */
-function applyUpdate(item: AssistantMessageItem, update: ThreadItemUpdate): void {
-  if (!update.type.startsWith('assistant_message.')) return;
-  const part = (index: number) => {
-    while (item.content.length <= index) item.content.push({ type: 'output_text', text: '', annotations: [] });
-    return index;
-  };
-  switch (update.type) {
-    case 'assistant_message.content_part.added':
-    case 'assistant_message.content_part.done':
-      item.content[part(update.content_index)] = structuredClone(update.content);
-      break;
-    case 'assistant_message.content_part.text_delta': {
-      const target = item.content[part(update.content_index)];
-      if (target) target.text += update.delta;
-      break;
-    }
-    case 'assistant_message.content_part.annotation_added': {
-      const annotations = item.content[part(update.content_index)]?.annotations;
-      annotations?.splice(Math.min(update.annotation_index, annotations.length), 0, structuredClone(update.annotation));
-      break;
-    }
-  }
-}
-
-const ABORTED = Symbol('aborted');
-
-/** Waits for the iterator's next step, or for the signal, whichever comes first. */
-function nextUnlessAborted<T>(iterator: AsyncIterator<T>, signal: AbortSignal): Promise<IteratorResult<T> | typeof ABORTED> {
-  if (signal.aborted) return Promise.resolve(ABORTED);
-  return new Promise((resolve, reject) => {
-    const onAbort = () => resolve(ABORTED);
-    signal.addEventListener('abort', onAbort, { once: true });
-    iterator.next().then(
-      (step) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(step);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}
-
-function closeQuietly(iterator: AsyncIterator<unknown> | undefined): void {
-  if (!iterator?.return) return;
-  try {
-    iterator.return().catch(() => undefined);
-  } catch {
-    // A respond that fails while closing has nothing left to tell anyone.
-  }
+/** An `input_tag` part as chatkit-python stores it: `interactive` defaults to false. */
+function withInteractive(part: UserMessageContent): UserMessageContent {
+  return part.type === 'input_tag' ? { ...part, interactive: part.interactive ?? false } : part;
 }

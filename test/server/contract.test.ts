@@ -9,6 +9,7 @@ import {
   clientEffect,
   clientToolCall,
   CustomStreamError,
+  notice,
   progress,
   StreamError,
   streamAssistantText,
@@ -244,7 +245,10 @@ describe('client tool round trip (§6)', () => {
     if (item) {
       yield progress('Reading selection...');
       yield clientToolCall(ctx, thread, 'get_selected_items', { scope: 'canvas' });
-      yield* streamAssistantText(ctx, thread, ['never sent']);
+      // After the pending call the turn goes on, as in chatkit-python (its _process_events has no
+      // pending-call case): a title and a notice still reach the client.
+      thread.title = 'Selection';
+      yield notice('info', 'Waiting for the page.');
       return;
     }
     const page = await ctx.store.loadThreadItems(thread.id, undefined, 1, 'desc', ctx.context);
@@ -253,12 +257,22 @@ describe('client tool round trip (§6)', () => {
     yield* streamAssistantText(ctx, thread, [`output: ${JSON.stringify(call.output)}`]);
   };
 
-  it('ends the turn on the pending call, completes it from the output, then responds with null', () =>
+  it('streams the pending call and what follows it, completes the call from the output, then responds with null', () =>
     withServer(selection, async (h) => {
       calls.length = 0;
       const first = await h.stream(createThread('what is selected?'));
-      assert.deepEqual(types(first), ['thread.created', 'thread.item.done', 'stream_options', 'progress_update', 'thread.item.done']);
-      const pending = first.at(-1);
+      assert.deepEqual(types(first), [
+        'thread.created',
+        'thread.item.done',
+        'stream_options',
+        'progress_update',
+        'thread.item.done',
+        'notice',
+        'thread.updated',
+      ]);
+      const updated = first.at(-1);
+      assert.equal(updated?.type === 'thread.updated' ? updated.thread.title : undefined, 'Selection');
+      const pending = first[4];
       assert.equal(pending?.type, 'thread.item.done');
       assert.equal(pending.item.type, 'client_tool_call');
       const call = pending.item as ClientToolCallItem;

@@ -131,11 +131,18 @@ describe('threads.get_by_id and items.list', () => {
     assert.equal((body as Page<ThreadItem>).has_more, true);
   });
 
-  it('answers an unknown thread with 404 not_found', async () => {
-    for (const type of ['threads.get_by_id', 'items.list', 'threads.delete']) {
-      await assertRefused(await h.post({ type, params: { thread_id: 'thr_missing' } }), 404, 'not_found');
-    }
+  it('answers an unknown thread with 404 not_found on get_by_id and update', async () => {
+    await assertRefused(await h.post({ type: 'threads.get_by_id', params: { thread_id: 'thr_missing' } }), 404, 'not_found');
     await assertRefused(await h.post({ type: 'threads.update', params: { thread_id: 'thr_missing', title: 'x' } }), 404, 'not_found');
+  });
+
+  it('answers items.list, threads.delete and items.feedback on an unknown thread with 200, like chatkit-python', async () => {
+    const missing = { thread_id: 'thr_missing' };
+    assert.deepEqual(await h.json({ type: 'items.list', params: missing }), { status: 200, body: { data: [], has_more: false } });
+    assert.deepEqual(await h.json({ type: 'threads.delete', params: missing }), { status: 200, body: {} });
+    const feedback = { type: 'items.feedback', params: { ...missing, item_ids: ['msg_1'], kind: 'negative' } };
+    assert.deepEqual(await h.json(feedback), { status: 200, body: {} });
+    assert.equal(await h.store.loadThread('thr_missing', undefined), null);
   });
 });
 
