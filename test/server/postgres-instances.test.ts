@@ -212,4 +212,24 @@ describe('two instances on one database', () => {
     assert.equal(left[0]?.count, '0');
     await assert.rejects(post(b.url, create('text late')));
   });
+
+  it('cut streams that outlast the SIGTERM grace period, keeping their partial answers', async () => {
+    const c = await startInstance('c', { DATABASE_URL: url, STORE_SCHEMA: schema, GRACE_MS: '100' });
+    instances.push(c);
+    const running = await openUntilDelta(c.url, create('drip 400'));
+    const threadId = threadIdOf(running.seen);
+    c.process.kill('SIGTERM');
+    await assert.rejects(running.rest());
+    assert.equal(await c.exited, 0);
+    const stored = JSON.parse((await json(a.url, { type: 'items.list', params: { thread_id: threadId, order: 'asc' } })).text) as {
+      data: { type: string; content: { text: string }[] }[];
+    };
+    assert.deepEqual(stored.data.map((item) => item.type), ['user_message', 'assistant_message']);
+    assert.match(stored.data[1]?.content[0]?.text ?? '', /^line 1\n\n/);
+    const [hidden] = await sql<{ count: string }>(
+      `SELECT count(*) FROM "${schema}".items WHERE thread_id = $1 AND item->>'type' = 'sdk_hidden_context'`,
+      [threadId],
+    );
+    assert.equal(hidden?.count, '1');
+  });
 });
