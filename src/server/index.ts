@@ -21,8 +21,11 @@ export {
   type ProcessOptions,
   type RespondContext,
   type RespondFn,
+  type StreamCancelledFn,
   type StreamingResult,
+  type StreamOptions,
 } from './chatkit-server.js';
+export { saveCancelledTurn } from './turn.js';
 export { createChatKitHandler, type ChatKitHandler, type ChatKitHandlerOptions } from './handler.js';
 export { ChatKitRequestError, CustomStreamError, StreamError } from './errors.js';
 export {

@@ -10,8 +10,8 @@ const OPAQUE_KEYS = new Set(['data', 'arguments', 'output', 'payload', 'metadata
 /**
  * Returns a copy of a protocol value with every `null` or `undefined` object field left out, the
  * way chatkit-python serialises with `exclude_none=True`. Free-form JSON under `data`,
- * `arguments`, `output`, `payload` and `metadata` is copied untouched (a `data` array,
- * such as a page's items, is still cleaned).
+ * `arguments`, `output`, `payload` and `metadata` is copied untouched, arrays included (only a
+ * `data` array, a page's items, is still cleaned).
  *
  * @param value - A thread, item, event, page or any other protocol value.
  * @returns A value ready for `JSON.stringify`.
@@ -22,7 +22,9 @@ export function toWire(value: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(value)) {
     if (field === null || field === undefined) continue;
-    out[key] = OPAQUE_KEYS.has(key) && !Array.isArray(field) ? field : toWire(field);
+    // A page's `data` is the one array of protocol values under these keys; a tool's array
+    // `output` (or `arguments`) is the integrator's JSON and keeps its nulls.
+    out[key] = OPAQUE_KEYS.has(key) && !(key === 'data' && Array.isArray(field)) ? field : toWire(field);
   }
   return out;
 }

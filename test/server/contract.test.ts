@@ -4,7 +4,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ClientToolCallItem, StructuredInputItem, ThreadStreamEvent, WidgetItem } from '../../src/protocol/types.js';
+import type { ClientToolCallItem, StructuredInputItem, Thread, ThreadStreamEvent, WidgetItem } from '../../src/protocol/types.js';
 import {
   clientEffect,
   clientToolCall,
@@ -436,6 +436,37 @@ describe('serialisation', () => {
       assert.doesNotMatch(text, /"title"|"quoted_text"|"icon"|"allowed_image_domains"|"after"/);
     });
   });
+
+  it('keeps nulls inside an array tool output, live and when served again from the store', () => {
+    const ask: RespondFn = async function* (thread, item, ctx) {
+      if (item) yield clientToolCall(ctx, thread, 'lookup');
+    };
+    return withServer(ask, async (h) => {
+      const threadId = createdThreadId(await h.stream(createThread('look it up')));
+      const output = [{ id: 'a', note: null }, null, [null]];
+      await h.stream({ type: 'threads.add_client_tool_output', params: { thread_id: threadId, result: output } });
+      const { body } = await h.json({ type: 'threads.get_by_id', params: { thread_id: threadId } });
+      const call = (body as Thread).items.data.find((entry) => entry.type === 'client_tool_call');
+      assert.deepEqual(call?.type === 'client_tool_call' ? call.output : undefined, output);
+    });
+  });
+
+  it('sends input_tag parts with interactive: false unless the client set it, like chatkit-python', () =>
+    withServer(hello, async (h) => {
+      const tag = { type: 'input_tag', id: 'p1', text: '@Paris', data: { city: null } };
+      const body = createThread('hi');
+      const input = { ...body.params.input, content: [tag, { ...tag, id: 'p2', interactive: true }] };
+      const [, userDone] = await h.stream({ ...body, params: { input } });
+      const expected = [
+        { ...tag, interactive: false },
+        { ...tag, id: 'p2', interactive: true },
+      ];
+      assert.equal(userDone?.type, 'thread.item.done');
+      assert.deepEqual(userDone.item.type === 'user_message' ? userDone.item.content : undefined, expected);
+      const { body: thread } = await h.json({ type: 'threads.get_by_id', params: { thread_id: userDone.item.thread_id } });
+      const stored = (thread as Thread).items.data[0];
+      assert.deepEqual(stored?.type === 'user_message' ? stored.content : undefined, expected);
+    }));
 
   it('drops null optional fields sent by the client', () =>
     withServer(hello, async (h) => {
