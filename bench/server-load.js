@@ -375,7 +375,12 @@ async function conversation([url, deleteUrl], agent, { tokens, delay }, deleteAf
   if (deleteAfter) {
     const threadId = seen[0].thread.id;
     try {
-      const deleted = await post(deleteUrl, agent, JSON.stringify({ type: 'threads.delete', params: { thread_id: threadId } }), 15_000);
+      const body = JSON.stringify({ type: 'threads.delete', params: { thread_id: threadId } });
+      // A kept-alive socket the server closed as idle just as it was reused fails at once with
+      // ECONNRESET (the server never saw the request); a delete is safe to send again.
+      const deleted = await post(deleteUrl, agent, body, 15_000).catch((error) =>
+        error.code === 'ECONNRESET' ? post(deleteUrl, agent, body, 15_000) : Promise.reject(error),
+      );
       if (deleted.status !== 200 || deleted.text !== '{}') result.problem = `threads.delete answered ${deleted.status} ${deleted.text}`;
     } catch (error) {
       result.problem = `threads.delete: ${error.message}`;
