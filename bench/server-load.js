@@ -377,7 +377,7 @@ async function conversation([url, deleteUrl], agent, { tokens, delay }, deleteAf
     try {
       const body = JSON.stringify({ type: 'threads.delete', params: { thread_id: threadId } });
       // A kept-alive socket the server closed as idle just as it was reused fails at once with
-      // ECONNRESET (the server never saw the request); a delete is safe to send again.
+      // ECONNRESET; a delete is safe to send again whether or not it arrived.
       const deleted = await post(deleteUrl, agent, body, 15_000).catch((error) =>
         error.code === 'ECONNRESET' ? post(deleteUrl, agent, body, 15_000) : Promise.reject(error),
       );
