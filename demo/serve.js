@@ -27,7 +27,15 @@ if (store instanceof PostgresStore) {
     process.exit(1);
   });
 }
-const chatkit = createChatKitHandler(new ChatKitServer({ store, respond: backend.respond }));
+const handleChatKit = createChatKitHandler(new ChatKitServer({ store, respond: backend.respond }));
+// Requests still running, so a shutdown lets cut answers save what they streamed before the store closes.
+const running = new Set();
+const chatkit = (req, res) => {
+  const done = handleChatKit(req, res);
+  running.add(done);
+  void done.finally(() => running.delete(done));
+  return done;
+};
 
 /**
  * A real model when OPENAI_API_KEY is set (OPENAI_BASE_URL for any OpenAI-compatible server,
@@ -111,6 +119,8 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => {
     server.close();
     server.closeAllConnections();
-    Promise.resolve(store instanceof FileStore ? store.flush() : store instanceof PostgresStore ? store.close() : undefined).finally(() => process.exit(0));
+    Promise.allSettled([...running])
+      .then(() => (store instanceof FileStore ? store.flush() : store instanceof PostgresStore ? store.close() : undefined))
+      .finally(() => process.exit(0));
   });
 }

@@ -102,10 +102,21 @@ describe('npm start with DATABASE_URL', () => {
 
     const second = await startDemo('demo-two');
     const response = await post(`${second.origin}/chatkit`, { type: 'threads.add_user_message', params: { thread_id: threadId, input: input('slow') } });
-    for await (const event of sseEvents(response)) {
-      if (event.type === 'thread.item.updated') break;
+    // Read up to the first words of the answer, and keep the stream open while the server stops.
+    const events = sseEvents(response)[Symbol.asyncIterator]();
+    for (;;) {
+      const step = await events.next();
+      assert.ok(!step.done, 'the answer ended before its first words');
+      if (step.value.type === 'thread.item.updated' && step.value.update.type === 'assistant_message.content_part.text_delta') break;
     }
     second.child.kill('SIGTERM');
+    let cut = false;
+    try {
+      while (!(await events.next()).done);
+    } catch {
+      cut = true;
+    }
+    assert.ok(cut, 'SIGTERM cut the running answer');
     assert.equal(await second.exited, 0);
     assert.doesNotMatch(second.output(), /Error|ChatKitServer:/);
     const client = new pg.Client(url);
@@ -122,7 +133,8 @@ describe('npm start with DATABASE_URL', () => {
     try {
       const listed = await json(`${third.origin}/chatkit`, { type: 'items.list', params: { thread_id: threadId, order: 'asc' } });
       const types = (JSON.parse(listed.text) as { data: { type: string }[] }).data.map((item) => item.type);
-      assert.deepEqual(types.slice(0, 3), ['user_message', 'assistant_message', 'user_message']);
+      // The answer cut by SIGTERM kept what it had streamed.
+      assert.deepEqual(types, ['user_message', 'assistant_message', 'user_message', 'assistant_message']);
     } finally {
       third.child.kill('SIGTERM');
       await third.exited;
