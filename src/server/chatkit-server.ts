@@ -234,7 +234,8 @@ export class ChatKitServer<C = unknown> {
       }
       case 'threads.add_client_tool_output': {
         // The protocol carries no call id: the output answers the newest item, which must be a
-        // pending client tool call (protocol/chatkit.md §6).
+        // pending client tool call: chatkit-python's `ThreadsAddClientToolOutputReq` case
+        // (chatkit/server.py) raises "Last thread item in … was not a ClientToolCallItem".
         const [newest] = (await store.loadThreadItems(thread.id, undefined, 1, 'desc', context)).data;
         if (newest?.type !== 'client_tool_call' || newest.status !== 'pending') return;
         await store.saveItem(thread.id, { ...newest, status: 'completed', output: request.params.result }, context);
@@ -254,7 +255,8 @@ export class ChatKitServer<C = unknown> {
         }
         if (target?.type !== 'user_message') return;
         const message = target;
-        // No thread.item.removed events: the client drops the later items itself (§8).
+        // No thread.item.removed events, as in chatkit-python's `ThreadsRetryAfterItemReq` case
+        // (chatkit/server.py), which only calls `store.delete_thread_item`: the client drops them.
         for (const id of newer) await store.deleteThreadItem(thread.id, id, context);
         yield* this.pipeline(thread, ctx, () => respond(thread, message, ctx));
         return;

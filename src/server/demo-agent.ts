@@ -1,3 +1,8 @@
+/**
+ * The built-in demo agent that `npm start` runs: deterministic, no model, a keyword per behaviour
+ * (streaming, progress, a client tool, effects, notices, errors) so that every feature of the
+ * element can be tried and tested by hand.
+ */
 import type { JsonObject, JsonValue, ThreadMetadata, ThreadStreamEvent, UserMessageItem } from '../protocol/types.js';
 import type { RespondContext, RespondFn } from './chatkit-server.js';
 import { CustomStreamError } from './errors.js';

@@ -1,3 +1,8 @@
+/**
+ * Builders for the events a `respond()` generator yields: progress lines, client effects,
+ * notices, a streamed assistant message and a pending client tool call, each in the shape
+ * chatkit-python's types (chatkit/types.py) give them on the wire.
+ */
 import { randomBytes } from 'node:crypto';
 import type {
   AssistantMessageContent,

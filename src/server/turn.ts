@@ -155,7 +155,11 @@ function isHiddenItemDone(event: ThreadStreamEvent): boolean {
   return event.type === 'thread.item.done' && (event.item.type === 'hidden_context_item' || event.item.type === 'sdk_hidden_context');
 }
 
-/** Applies an assistant-message update to a pending copy, padding missing parts (§4). */
+/**
+ * Applies an assistant-message update to a pending copy. Missing parts are padded, as
+ * chatkit-python's `_apply_assistant_message_update` does: "Pad the content list so the requested
+ * content_index exists before we write into it."
+ */
 function applyUpdate(item: AssistantMessageItem, update: ThreadItemUpdate): void {
   if (!update.type.startsWith('assistant_message.')) return;
   const part = (index: number) => {
