@@ -58,16 +58,16 @@ window.runBench = (tokens, rounds) => {
       const parser = new MarkdownStream();
       return (t) => parser.update(t);
     },
-    'parse + render': (round) => {
+    'parse + render': () => {
       const element = document.createElement('div');
       document.body.append(element);
-      return (t) => render(renderMarkdown(t, { key: `render-${round}`, streaming: true }), element);
+      return (t) => render(renderMarkdown(t, { streaming: true }), element);
     },
-    'parse + render + layout': (round) => {
+    'parse + render + layout': () => {
       const element = document.createElement('div');
       document.body.append(element);
       return (t) => {
-        render(renderMarkdown(t, { key: `layout-${round}`, streaming: true }), element);
+        render(renderMarkdown(t, { streaming: true }), element);
         return element.offsetHeight;
       };
     },

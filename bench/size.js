@@ -5,10 +5,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 
 /**
- * Budget for each script-tag file, gzipped: Lit (~7 kB), the marked lexer (~13 kB), the
- * streaming markdown renderer (~5 kB), seven locales (~5 kB), styles and the element (~20 kB).
+ * Gzip budget of each script-tag file. `stream-chat.js` is the module build a page loads; the
+ * IIFE is the all-in-one file for pages without modules and must stay one file.
+ * Today's module file holds Lit (~7 kB), the marked lexer (~13 kB), the streaming markdown
+ * renderer (~5 kB), seven locales (~5 kB), styles and the element (~20 kB). The target for the
+ * module file is 40 kB, once optional parts (locales other than English first) load as separate
+ * files on first use; until then its budget is today's size with a little room.
  */
-const BUDGET_GZIP = 56 * 1024;
+const BUDGETS = { 'dist/stream-chat.js': 52 * 1024, 'dist/stream-chat.iife.js': 60 * 1024 };
 
 const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
 function sizes(file) {
@@ -17,11 +21,11 @@ function sizes(file) {
 }
 
 let over = false;
-for (const file of ['dist/stream-chat.js', 'dist/stream-chat.iife.js']) {
+for (const [file, budget] of Object.entries(BUDGETS)) {
   const { raw, gzip, brotli } = sizes(file);
-  console.log(`${file}: ${kb(raw)} raw, ${kb(gzip)} gzip, ${kb(brotli)} brotli (budget ${kb(BUDGET_GZIP)} gzip)`);
-  if (gzip > BUDGET_GZIP) {
-    console.error(`${file} is over its size budget by ${kb(gzip - BUDGET_GZIP)}`);
+  console.log(`${file}: ${kb(raw)} raw, ${kb(gzip)} gzip, ${kb(brotli)} brotli (budget ${kb(budget)} gzip)`);
+  if (gzip > budget) {
+    console.error(`${file} is over its size budget by ${kb(gzip - budget)}`);
     over = true;
   }
 }

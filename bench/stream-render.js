@@ -2,9 +2,9 @@
 //
 // One long markdown answer (at least --tokens tokens of 1-6 characters: headings, paragraphs with
 // bold, code and links, lists, fenced code blocks, tables; generated deterministically) is streamed
-// by the BUILT server kit (dist/server), ONE token per `text_delta` SSE event, as fast as the
-// server can write: respond() yields streamAssistantText() over an in-memory array, so the only
-// pause between two events is the write itself (the handler waits only for socket backpressure).
+// by the BUILT server kit (dist/server), ONE token per `text_delta` SSE event and per network
+// write, --rate tokens per second (6,000 by default, about what a Python ChatKit server writes;
+// 0 writes them as fast as the server can, in a few large network reads).
 // Both widgets get the same bytes from the same endpoint in the same run: <stream-chat> posts
 // threads.create itself; deep-chat gets a `connect.handler` that posts the same request with fetch,
 // parses the same SSE stream and calls `signals.onResponse({text})` once per delta (deep-chat's
@@ -42,6 +42,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { headerLine, launchWithServer, PROBES, summariseProbe, taskDuration } from './lib/browser.js';
 import { markdownAnswer } from './lib/markdown-text.js';
+import { pace } from './lib/pace.js';
 import { readOptions } from './lib/options.js';
 import { epochNow, fromRoot, loadServerKit, requireFiles, serveFromWorker, startServerWorker } from './lib/server.js';
 import { fmt, max, median, ratio, table } from './lib/stats.js';
@@ -57,6 +58,7 @@ Chromium: /usr/bin/chromium, or CHROME_PATH.`;
 
 const SPEC = {
   tokens: { default: 20000, help: 'tokens in the answer (at least; it ends at a block boundary)' },
+  rate: { default: 6000, help: 'tokens per second, each its own write (0: as fast as the server writes)' },
   runs: { default: 1, help: 'runs (each streams into both widgets); medians and maxima are printed' },
   'sample-ms': { default: 50, help: 'how often Node polls the page (and reads the rendered length of <stream-chat>)' },
   'deadline-s': { default: 45, help: 'a widget still rendering after this long is stopped and reported as unfinished' },
@@ -204,14 +206,14 @@ const WIDGETS = {
 };
 
 /** Worker thread: the ChatKit endpoint (built server kit) and the files, on one node:http server. */
-async function serve({ tokens: count }) {
+async function serve({ tokens: count, rate }) {
   const { tokens } = markdownAnswer(count);
   const { ChatKitServer, MemoryStore, createChatKitHandler, streamAssistantText } = await loadServerKit();
   const chatkit = new ChatKitServer({
     store: new MemoryStore(),
-    // The tokens are in memory: nothing waits between two text_delta events but the write itself.
     async *respond(thread, _item, ctx) {
-      yield* streamAssistantText(ctx, thread, tokens);
+      const paced = pace(tokens, { fast: tokens.length, fastRate: rate, pauseMs: 0, paced: 0, rate });
+      yield* streamAssistantText(ctx, thread, rate > 0 ? paced : tokens);
     },
   });
   await serveFromWorker({
@@ -233,7 +235,7 @@ async function main() {
   const prefix = new Float64Array(tokens.length + 1);
   tokens.forEach((token, index) => (prefix[index + 1] = prefix[index] + token.length));
 
-  const server = await startServerWorker(new URL(import.meta.url), { tokens: options.tokens });
+  const server = await startServerWorker(new URL(import.meta.url), { tokens: options.tokens, rate: options.rate });
   // Warm the server up (JIT) so that both widgets get a stream written at the same pace.
   const warmUp = [];
   for (let i = 0; i < 2; i++) warmUp.push(await drainStream(server.origin));
@@ -243,7 +245,7 @@ async function main() {
   console.log(headerLine('stream-render', chromium.version));
   console.log(
     `answer: ${tokens.length} tokens, ${text.length} characters of markdown (${(text.length / tokens.length).toFixed(2)} chars/token), ` +
-      'one token per SSE text_delta event, no delay between events',
+      (options.rate > 0 ? `one token per SSE text_delta event and per write, ${options.rate} tokens/s` : 'one token per SSE text_delta event, no delay between events'),
   );
   console.log(`dist/stream-chat.js: ${(bundle.size / 1024).toFixed(1)} kB, built ${bundle.mtime.toISOString()}; widgets 480x600 px`);
   console.log(`server: ${warmUp.map((ms) => fmt(ms, '', 0)).join(' and ')} ms to write the whole stream to Node's fetch (2 warm-up streams)`);

@@ -125,17 +125,20 @@ function track(res, onStream) {
  *
  * @param {URL} script - The module to run in the worker (usually `import.meta.url`).
  * @param {object} data - Its `workerData`.
- * @returns {Promise<{origin: string, info: object, streams: object[], close(): Promise<void>}>}
- *   `streams` fills with the records described in {@link startServer}; `info` is what the worker
- *   passed as `info` (for example a seeded thread id).
+ * @returns {Promise<{origin: string, info: object, streams: object[], messages: object[], close(): Promise<void>}>}
+ *   `streams` fills with the records described in {@link startServer}; `messages` with any other
+ *   message the worker posts; `info` is what the worker passed as `info` (for example a seeded
+ *   thread id).
  */
 export async function startServerWorker(script, data) {
   const worker = new Worker(script, { workerData: data });
   const streams = [];
+  const messages = [];
   const ready = await new Promise((resolve, reject) => {
     worker.on('message', (message) => {
       if (message.type === 'ready') resolve(message);
       else if (message.type === 'stream') streams.push(message.record);
+      else messages.push(message);
     });
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the server worker exited with code ${code}`)));
@@ -145,6 +148,7 @@ export async function startServerWorker(script, data) {
     origin: ready.origin,
     info: ready.info,
     streams,
+    messages,
     close: async () => {
       const exited = new Promise((resolve) => worker.once('exit', resolve));
       worker.postMessage({ type: 'close' });

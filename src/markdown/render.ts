@@ -2,15 +2,17 @@
  * Renders markdown into Lit templates while it streams: the module views import.
  *
  * Model output only ever becomes text nodes and allow-listed attribute values (see
- * `templates.ts`): no HTML string is ever parsed, raw HTML is shown as literal text, links allow-listed by {@link isSafeUrl}, images only from allowed hosts.
+ * `templates.ts`): no HTML string is ever parsed, raw HTML is shown as literal text, links are
+ * allow-listed by {@link isSafeUrl}, images only come from allowed hosts.
  *
- * Closed blocks are rendered once: their templates are cached and guarded, and `repeat()` keyed
- * by block keeps their DOM nodes, so selected text stays selected while the tail grows.
+ * Both renderers are Lit directives: their state (the incremental parse, the DOM of each block)
+ * lives on the template part they render into and is freed with it, like lit-html's `cache()`.
+ * Callers keep no keys and owe no object identity: each message part simply renders its text.
  */
-import { html, nothing, type TemplateResult } from 'lit';
-import { guard } from 'lit/directives/guard.js';
-import { repeat } from 'lit/directives/repeat.js';
+import { html, noChange, type TemplateResult } from 'lit';
+import { Directive, directive, PartType, type DirectiveResult, type PartInfo } from 'lit/directive.js';
 import type { MarkedToken } from 'marked';
+import { BlockList } from './block-list.js';
 import { MarkdownStream, createLexer, type Block, type StreamSnapshot } from './parse.js';
 import {
   inline,
@@ -41,233 +43,111 @@ export interface RenderMarkdownOptions {
    * of its full text parsed at once.
    */
   readonly streaming?: boolean;
-  /**
-   * Identifies the message (e.g. its id), so its parse state is kept between deltas and each
-   * delta re-parses only the open tail. Without a key, state is found by text prefix in a small
-   * cache.
-   */
-  readonly key?: string;
 }
 
 const defaultStrings: MarkdownStrings = { copy: 'Copy', copied: 'Copied' };
 const noDomains: readonly string[] = [];
 const noAnnotations: readonly Annotation[] = [];
 
-/**
- * Blocks per group (`<div class="md-group">`), and groups per chapter (`<div class="md-chapter">`).
- * A group or chapter whose blocks are all committed is rendered once and guarded, so a delta
- * touches a few chapters, one chapter's groups and one group's blocks: its cost does not grow
- * with the length of the message. The wrappers are elements rather than bare template parts
- * because layout has the same problem: the browser re-lays out the children of the element
- * whose last child grew, so a flat list of a thousand blocks costs a thousand cached child
- * layouts per frame.
- */
-const GROUP = 16;
-const CHAPTER = 16;
-/** How many message states are kept by key, and without a key. */
-const KEYED_STATES = 200;
-const UNKEYED_STATES = 32;
+/** Renders a message's markdown text into a child part; state is kept on that part. */
+class MarkdownDirective extends Directive {
+  private readonly stream = new MarkdownStream();
+  private readonly blocks = new BlockList();
+  private context: Context = { domains: noDomains, strings: defaultStrings };
+  private revision = -1;
+  /** Indexes of the blocks rendered with citations last time. */
+  private cited: readonly number[] = [];
+  private last: { text: string; streaming: boolean; annotations: readonly Annotation[] } | undefined;
+
+  constructor(part: PartInfo) {
+    super(part);
+    if (part.type !== PartType.CHILD) throw new Error('renderMarkdown() belongs in a child position');
+  }
+
+  render(text: string, options: RenderMarkdownOptions = {}): unknown {
+    const streaming = options.streaming === true;
+    const annotations = options.annotations ?? noAnnotations;
+    const contextChanged = this.updateContext(options);
+    const last = this.last;
+    if (!contextChanged && last && last.text === text && last.streaming === streaming && sameItems(last.annotations, annotations)) {
+      return noChange;
+    }
+    this.last = { text, streaming, annotations };
+    const snapshot = this.stream.update(text, { final: !streaming });
+    if (contextChanged || snapshot.revision !== this.revision) {
+      this.blocks.clear();
+      this.revision = snapshot.revision;
+    }
+    const { marks, sources } = placeCitations(annotations, snapshot);
+    const { committed } = snapshot;
+    // Frozen blocks are rendered again only when their citations change.
+    for (const index of new Set([...this.cited, ...marks.keys()])) {
+      const block = committed[index];
+      if (!block || index >= this.blocks.frozenCount) continue;
+      const key = marksKey(marks.get(index));
+      if (!this.blocks.isCurrent(index, block, key)) this.blocks.freeze(index, block, key, this.template(block, marks));
+    }
+    this.cited = [...marks.keys()];
+    for (let index = this.blocks.frozenCount; index < committed.length; index++) {
+      const block = committed[index] as Block;
+      this.blocks.freeze(index, block, marksKey(marks.get(index)), this.template(block, marks));
+    }
+    this.blocks.renderOpen(snapshot.tail.map((block) => this.template(block, marks)));
+    this.blocks.renderSources(sources.length > 0 ? renderSources(sources) : null);
+    const className = streaming ? 'md md-streaming' : 'md';
+    if (this.blocks.root.className !== className) this.blocks.root.className = className;
+    return this.blocks.root;
+  }
+
+  private template(block: Block, marks: ReadonlyMap<number, Mark[]>): TemplateResult {
+    return renderBlock(block.token as MarkedToken, this.context, marks.get(block.index) ?? []);
+  }
+
+  /** Takes the options' domains and strings; true when they differ from the last ones. */
+  private updateContext(options: RenderMarkdownOptions): boolean {
+    const domains = options.allowedImageDomains ?? noDomains;
+    const strings = options.strings ?? defaultStrings;
+    const { context } = this;
+    if (sameItems(domains, context.domains) && strings.copy === context.strings.copy && strings.copied === context.strings.copied) {
+      return false;
+    }
+    this.context = { domains: [...domains], strings: { copy: strings.copy, copied: strings.copied } };
+    return true;
+  }
+}
 
 /**
  * Renders a message's markdown text.
  *
- * Call it again with the longer text on every delta; blocks that have closed keep their DOM
- * nodes and are not rebuilt, and the cost of a call does not grow with the message's length.
- * @returns A template to place inside the message's container.
+ * Render it again in the same place with the longer text on every delta: blocks that have
+ * closed keep their DOM nodes and are never rendered again, and the cost of a delta does not
+ * grow with the length of the message.
  */
-export function renderMarkdown(text: string, options: RenderMarkdownOptions = {}): TemplateResult {
-  const state = stateFor(text, options.key);
-  return state.render(text, options);
+export const renderMarkdown: (text: string, options?: RenderMarkdownOptions) => DirectiveResult<typeof MarkdownDirective> =
+  directive(MarkdownDirective);
+
+/** Renders a short string as inline markdown (no blocks): lexed again only when it changes. */
+class InlineMarkdownDirective extends Directive {
+  private text: string | undefined;
+
+  render(text: string): unknown {
+    if (text === this.text) return noChange;
+    this.text = text;
+    const tokens = createLexer().inlineTokens(text);
+    return html`${inline(tokens, { domains: noDomains, strings: defaultStrings })}`;
+  }
 }
 
 /** Renders a short string as inline markdown (no blocks): emphasis, code, links. */
-export function renderInlineMarkdown(text: string): TemplateResult {
-  // Notices re-render with every streamed frame: lex each text once.
-  let template = inlineCache.get(text);
-  if (!template) {
-    const tokens = createLexer().inlineTokens(text);
-    template = html`${inline(tokens, { domains: noDomains, strings: defaultStrings })}`;
-    if (inlineCache.size >= INLINE_CACHE) inlineCache.delete(inlineCache.keys().next().value as string);
-    inlineCache.set(text, template);
-  }
-  return template;
+export const renderInlineMarkdown: (text: string) => DirectiveResult<typeof InlineMarkdownDirective> =
+  directive(InlineMarkdownDirective);
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a === b || (a.length === b.length && a.every((item, i) => item === b[i]));
 }
 
-/** Inline renderings kept, oldest dropped first. */
-const INLINE_CACHE = 32;
-const inlineCache = new Map<string, TemplateResult>();
-
-// ---------------------------------------------------------------------------------------------
-// Per-message state
-
-const keyed = new Map<string, MessageState>();
-const unkeyed: MessageState[] = [];
-
-function stateFor(text: string, key: string | undefined): MessageState {
-  if (key !== undefined) {
-    let state = keyed.get(key);
-    if (state) {
-      keyed.delete(key);
-    } else {
-      state = new MessageState();
-      if (keyed.size >= KEYED_STATES) {
-        const oldest = keyed.keys().next();
-        if (!oldest.done) keyed.delete(oldest.value);
-      }
-    }
-    keyed.set(key, state);
-    return state;
-  }
-  let index = unkeyed.findIndex((s) => s.text === text);
-  if (index === -1) index = unkeyed.findIndex((s) => s.text !== undefined && startsWith(text, s.text));
-  const state = index === -1 ? new MessageState() : unkeyed.splice(index, 1)[0] ?? new MessageState();
-  unkeyed.unshift(state);
-  if (unkeyed.length > UNKEYED_STATES) unkeyed.pop();
-  return state;
-}
-
-/** `text.startsWith(prefix)`, as a memory compare (V8's `startsWith` goes character by character). */
-function startsWith(text: string, prefix: string): boolean {
-  return text.length >= prefix.length && text.slice(0, prefix.length) === prefix;
-}
-
-/** A rendered group or chapter: its guarded part, and the marks it was rendered with. */
-interface Section {
-  readonly marks: string;
-  readonly part: unknown;
-}
-
-class MessageState {
-  text: string | undefined;
-  private readonly stream = new MarkdownStream();
-  private last:
-    | {
-        text: string;
-        streaming: boolean;
-        options: RenderMarkdownOptions;
-        annotations: readonly Annotation[];
-        template: TemplateResult;
-      }
-    | undefined;
-  private context: Context = { domains: noDomains, strings: defaultStrings };
-  private contextKey = '';
-  private blocks = new WeakMap<Block, { marks: string; template: TemplateResult }>();
-  private groups: Section[] = [];
-  private chapters: Section[] = [];
-  private revision = -1;
-
-  render(text: string, options: RenderMarkdownOptions): TemplateResult {
-    const streaming = options.streaming === true;
-    const annotations = options.annotations ?? noAnnotations;
-    const last = this.last;
-    if (
-      last &&
-      last.text === text &&
-      last.streaming === streaming &&
-      last.annotations === annotations &&
-      last.options.allowedImageDomains === options.allowedImageDomains &&
-      last.options.strings === options.strings
-    ) {
-      return last.template;
-    }
-    this.text = text;
-    this.updateContext(options);
-    const snapshot = this.stream.update(text, { final: !streaming });
-    if (snapshot.revision !== this.revision) {
-      this.groups = [];
-      this.chapters = [];
-      this.revision = snapshot.revision;
-    }
-    const { marks, sources } = placeCitations(annotations, snapshot);
-    const body = this.renderChapters(snapshot, marks);
-    const template = html`<div class=${streaming ? 'md md-streaming' : 'md'}>${guard([body], () => body)}${
-      sources.length > 0 ? renderSources(sources) : nothing
-    }</div>`;
-    this.last = { text, streaming, options, annotations, template };
-    return template;
-  }
-
-  private updateContext(options: RenderMarkdownOptions): void {
-    const domains = options.allowedImageDomains ?? noDomains;
-    const strings = options.strings ?? defaultStrings;
-    if (domains === this.context.domains && strings === this.context.strings) return;
-    const key = JSON.stringify([domains, strings.copy, strings.copied]);
-    this.context = { domains, strings };
-    if (key === this.contextKey) return;
-    this.contextKey = key;
-    this.blocks = new WeakMap();
-    this.groups = [];
-    this.chapters = [];
-  }
-
-  private renderChapters(snapshot: StreamSnapshot, marks: ReadonlyMap<number, Mark[]>): unknown[] {
-    const sealed = snapshot.committed.length;
-    const total = sealed + snapshot.tail.length;
-    // The marks rendered into each group and chapter, so citations arriving later re-render them.
-    const groupMarks = new Map<number, string>();
-    const chapterMarks = new Map<number, string>();
-    for (const [index, list] of marks) {
-      const key = `${index}:${marksKey(list)};`;
-      const g = Math.floor(index / GROUP);
-      const c = Math.floor(g / CHAPTER);
-      groupMarks.set(g, (groupMarks.get(g) ?? '') + key);
-      chapterMarks.set(c, (chapterMarks.get(c) ?? '') + key);
-    }
-    const chapters: unknown[] = [];
-    for (let c = 0; c * CHAPTER * GROUP < total; c++) {
-      const chapter = section(this.chapters, c, (c + 1) * CHAPTER * GROUP <= sealed, chapterMarks.get(c) ?? '', () => {
-        const groups: unknown[] = [];
-        for (let g = c * CHAPTER; g < (c + 1) * CHAPTER && g * GROUP < total; g++) {
-          const group = section(this.groups, g, (g + 1) * GROUP <= sealed, groupMarks.get(g) ?? '', () => {
-            const members: Block[] = [];
-            for (let i = g * GROUP; i < Math.min((g + 1) * GROUP, total); i++) {
-              const block = i < sealed ? snapshot.committed[i] : snapshot.tail[i - sealed];
-              if (block) members.push(block);
-            }
-            return html`<div class="md-group">${repeat(
-              members,
-              (block) => block.key,
-              (block) => this.renderBlockPart(block, marks.get(block.index)),
-            )}</div>`;
-          });
-          groups.push(group);
-        }
-        return html`<div class="md-chapter">${groups}</div>`;
-      });
-      chapters.push(chapter);
-    }
-    return chapters;
-  }
-
-  private renderBlockPart(block: Block, marks: Mark[] | undefined): unknown {
-    const key = marks ? marksKey(marks) : '';
-    let template: TemplateResult;
-    const cached = block.closed ? this.blocks.get(block) : undefined;
-    if (cached && cached.marks === key) {
-      template = cached.template;
-    } else {
-      template = renderBlock(block.token as MarkedToken, this.context, marks ?? []);
-      if (block.closed) this.blocks.set(block, { marks: key, template });
-    }
-    return guard([template], () => template);
-  }
-}
-
-/**
- * The guarded part for section `index`: cached in `cache` once `sealed` (all its blocks are
- * committed) and reused while its marks stay the same; built again on every call otherwise.
- */
-function section(cache: Section[], index: number, sealed: boolean, marks: string, build: () => TemplateResult): unknown {
-  const cached = sealed ? cache[index] : undefined;
-  if (cached && cached.marks === marks) return cached.part;
-  const template = build();
-  const part = guard([template], () => template);
-  if (sealed) cache[index] = { marks, part };
-  return part;
-}
-
-function marksKey(marks: readonly Mark[]): string {
-  return marks.map((m) => `${m.n}@${m.offset}`).join(',');
+function marksKey(marks: readonly Mark[] | undefined): string {
+  return marks ? marks.map((m) => `${m.n}@${m.offset}`).join(',') : '';
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,14 +2,12 @@
  * The ChatKit protocol server: validates one request, routes it (chatkit-python 1.6.5's
  * `ChatKitServer.process` in chatkit/server.py is the reference for every request type) and
  * returns either a JSON body or a lazy stream of events. It keeps one record per running turn so
- * that deleting a thread cancels the work still running for it; turns themselves run in
- * `turn.ts`, and the public types live in `types.ts`.
+ * that deleting a thread cancels the work still running for it. Non-streaming answers live in
+ * `requests.ts`, turns run in `turn.ts`, and the public types live in `types.ts`.
  */
 import type {
   Attachment,
   ChatKitRequest,
-  NonStreamingRequest,
-  Page,
   StreamingRequest,
   StructuredInputItem,
   StructuredInputSubmission,
@@ -35,6 +33,7 @@ import type {
   StreamingResult,
   StreamOptions,
 } from './types.js';
+import { answerRequest, deleteStalePendingCalls, itemsNewestFirst, loadAttachments } from './requests.js';
 import { parseRequest } from './validate.js';
 import { toWire } from './wire.js';
 
@@ -50,8 +49,7 @@ export type {
   StreamOptions,
 } from './types.js';
 
-/** Page size used when a list request gives no `limit`, and for `threads.get_by_id`. */
-export const DEFAULT_PAGE_SIZE = 20;
+export { DEFAULT_PAGE_SIZE } from './requests.js';
 
 const STREAMING_TYPES: ReadonlySet<string> = new Set<StreamingRequest['type']>([
   'threads.create',
@@ -111,55 +109,7 @@ export class ChatKitServer<C = unknown> {
       const signal = options.signal ?? new AbortController().signal;
       return { streaming: true, events: this.guardedStream(parsed, context, signal) };
     }
-    return { streaming: false, json: toWire(await this.answer(parsed, context)) };
-  }
-
-  private async answer(request: NonStreamingRequest, context: C): Promise<unknown> {
-    const { store } = this;
-    switch (request.type) {
-      case 'threads.list': {
-        const { limit, order = 'desc', after } = request.params;
-        const page = await store.loadThreads(limit || DEFAULT_PAGE_SIZE, after, order, context);
-        return { ...page, data: page.data.map((thread) => threadResponse(thread)) };
-      }
-      case 'attachments.create':
-      case 'attachments.delete':
-      case 'input.transcribe':
-      case 'threads.sync_custom_action':
-        throw new ChatKitRequestError(501, 'not_supported', `${request.type} is not supported by this server.`);
-    }
-    // As in chatkit-python, listing items, deleting and feedback do not require the thread: an
-    // unknown one (or another user's) answers an empty page or `{}` and changes nothing.
-    const thread = await store.loadThread(request.params.thread_id, context);
-    switch (request.type) {
-      case 'items.list': {
-        if (!thread) return { data: [], has_more: false };
-        const { limit, order = 'desc', after } = request.params;
-        return withoutHidden(await store.loadThreadItems(thread.id, after, limit || DEFAULT_PAGE_SIZE, order, context));
-      }
-      case 'threads.delete':
-        if (thread) {
-          await store.deleteThread(thread.id, context);
-          this.cancelTurns(thread.id);
-        }
-        return {};
-      case 'items.feedback':
-        if (thread) await store.addFeedback?.(thread.id, request.params.item_ids, request.params.kind, context);
-        return {};
-    }
-    if (!thread) throw new ChatKitRequestError(404, 'not_found', `Thread ${request.params.thread_id.slice(0, 200)} was not found.`);
-    switch (request.type) {
-      case 'threads.get_by_id': {
-        const items = await store.loadThreadItems(thread.id, undefined, DEFAULT_PAGE_SIZE, 'asc', context);
-        return threadResponse(thread, withoutHidden(items));
-      }
-      case 'threads.update':
-        thread.title = request.params.title;
-        await store.saveThread(thread, context);
-        return threadResponse(thread);
-      default:
-        return unreachable(request);
-    }
+    return { streaming: false, json: toWire(await answerRequest(this.store, parsed, context, (threadId) => this.cancelTurns(threadId))) };
   }
 
   /** Runs a streaming request; a thread found deleted on the way ends the stream quietly. */
@@ -204,7 +154,7 @@ export class ChatKitServer<C = unknown> {
   ): AsyncGenerator<ThreadStreamEvent> {
     const { store } = this;
     if (request.type === 'threads.create') {
-      const attachments = await this.loadAttachments(request.params.input, context);
+      const attachments = await loadAttachments(store, request.params.input, context);
       if (!attachments) return;
       const thread: ThreadMetadata = {
         id: store.generateThreadId(context),
@@ -228,7 +178,7 @@ export class ChatKitServer<C = unknown> {
     const respond = this.respond;
     switch (request.type) {
       case 'threads.add_user_message': {
-        const attachments = await this.loadAttachments(request.params.input, context);
+        const attachments = await loadAttachments(store, request.params.input, context);
         if (attachments) yield* this.userTurn(thread, request.params.input, attachments, ctx);
         return;
       }
@@ -239,14 +189,14 @@ export class ChatKitServer<C = unknown> {
         const [newest] = (await store.loadThreadItems(thread.id, undefined, 1, 'desc', context)).data;
         if (newest?.type !== 'client_tool_call' || newest.status !== 'pending') return;
         await store.saveItem(thread.id, { ...newest, status: 'completed', output: request.params.result }, context);
-        await this.deleteStalePendingCalls(thread.id, context);
+        await deleteStalePendingCalls(store, thread.id, context);
         yield* this.pipeline(thread, ctx, () => respond(thread, null, ctx));
         return;
       }
       case 'threads.retry_after_item': {
         const newer: string[] = [];
         let target: ThreadItem | undefined;
-        for await (const item of this.itemsNewestFirst(thread.id, context)) {
+        for await (const item of itemsNewestFirst(store, thread.id, context)) {
           if (item.id === request.params.item_id) {
             target = item;
             break;
@@ -332,36 +282,6 @@ export class ChatKitServer<C = unknown> {
     });
   }
 
-  private async loadAttachments(input: UserMessageInput, context: C): Promise<Attachment[] | null> {
-    const attachments: Attachment[] = [];
-    for (const id of input.attachments) {
-      const attachment = (await this.store.loadAttachment?.(id, context)) ?? null;
-      if (!attachment) return null;
-      attachments.push(attachment);
-    }
-    return attachments;
-  }
-
-  /** Drops pending client tool calls that were never answered (only the newest one can be). */
-  private async deleteStalePendingCalls(threadId: string, context: C): Promise<void> {
-    const recent = await this.store.loadThreadItems(threadId, undefined, DEFAULT_PAGE_SIZE, 'desc', context);
-    for (const item of recent.data) {
-      if (item.type === 'client_tool_call' && item.status === 'pending') {
-        await this.store.deleteThreadItem(threadId, item.id, context);
-      }
-    }
-  }
-
-  private async *itemsNewestFirst(threadId: string, context: C): AsyncGenerator<ThreadItem> {
-    let after: string | undefined;
-    for (;;) {
-      const page = await this.store.loadThreadItems(threadId, after, DEFAULT_PAGE_SIZE, 'desc', context);
-      yield* page.data;
-      if (!page.has_more || page.after === undefined) return;
-      after = page.after;
-    }
-  }
-
   private respondContext(thread: ThreadMetadata, context: C, turn: AbortController): RespondContext<C> {
     const { store } = this;
     const ctx: RespondContext<C> = {
@@ -390,14 +310,6 @@ function isStreaming(request: ChatKitRequest): request is StreamingRequest {
 
 function unreachable(value: never): never {
   throw new Error(`Unhandled request: ${JSON.stringify(value)}`);
-}
-
-function isHidden(item: ThreadItem): boolean {
-  return item.type === 'hidden_context_item' || item.type === 'sdk_hidden_context';
-}
-
-function withoutHidden(page: Page<ThreadItem>): Page<ThreadItem> {
-  return { ...page, data: page.data.filter((item) => !isHidden(item)) };
 }
 
 function answerStructuredInput(item: StructuredInputItem, input: StructuredInputSubmission): StructuredInputItem {

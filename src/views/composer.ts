@@ -32,6 +32,7 @@ export function renderComposer(props: ComposerProps): TemplateResult {
   >
     <textarea
       part="input"
+      class="input"
       rows="1"
       dir="auto"
       enterkeyhint="send"
@@ -44,7 +45,7 @@ export function renderComposer(props: ComposerProps): TemplateResult {
     ></textarea>
     <slot name="composer-actions"></slot>
     ${props.responding && props.allowCancel
-      ? html`<button part="stop-button" class="icon-button" type="button" aria-label=${props.strings.stop} title=${props.strings.stop} @click=${props.onStop}>
+      ? html`<button part="stop-button" class="icon-button stop" type="button" aria-label=${props.strings.stop} title=${props.strings.stop} @click=${props.onStop}>
           <svg viewBox="0 0 24 24" aria-hidden="true"><rect x="7" y="7" width="10" height="10" rx="2"></rect></svg>
         </button>`
       : html`<button

@@ -18,7 +18,7 @@ export interface HeaderProps {
 /** Renders the header bar. */
 export function renderHeader(props: HeaderProps): TemplateResult {
   const s = props.strings;
-  return html`<div part="header">
+  return html`<div part="header" class="header">
     ${props.history
       ? html`<button
           part="history-button"

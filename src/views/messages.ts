@@ -4,7 +4,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Annotation, AssistantMessageItem, ThreadItem, WidgetNode } from '../protocol/types.js';
-import type { MarkdownStrings } from '../markdown/render.js';
 import { format, type Strings } from '../i18n.js';
 import { renderAssistantText } from './assistant-text.js';
 
@@ -60,7 +59,7 @@ function renderItem(item: ThreadItem, props: MessagesProps): TemplateResult | ty
 }
 
 function renderAssistant(item: AssistantMessageItem, streaming: boolean, props: MessagesProps): TemplateResult {
-  const strings = markdownStrings(props.strings);
+  const strings = { copy: props.strings.copy, copied: props.strings.copied };
   return html`<div
     part="message assistant-message"
     class="message assistant ${streaming ? 'streaming' : ''}"
@@ -68,9 +67,8 @@ function renderAssistant(item: AssistantMessageItem, streaming: boolean, props: 
     aria-busy=${streaming ? 'true' : 'false'}
   >
     <div class="bubble" dir="auto">
-      ${item.content.map((part, index) =>
+      ${item.content.map((part) =>
         renderAssistantText(part.text, {
-          key: `${item.id}:${index}`,
           streaming,
           annotations: part.annotations ?? NO_ANNOTATIONS,
           allowedImageDomains: props.allowedImageDomains,
@@ -82,17 +80,6 @@ function renderAssistant(item: AssistantMessageItem, streaming: boolean, props: 
 }
 
 const NO_ANNOTATIONS: readonly Annotation[] = [];
-const markdownStringsCache = new WeakMap<Strings, MarkdownStrings>();
-
-/** The renderer's strings, one stable object per locale table (so cached blocks stay cached). */
-function markdownStrings(strings: Strings): MarkdownStrings {
-  let found = markdownStringsCache.get(strings);
-  if (!found) {
-    found = { copy: strings.copy, copied: strings.copied };
-    markdownStringsCache.set(strings, found);
-  }
-  return found;
-}
 
 function fallback(id: string, text: string): TemplateResult {
   return html`<div part="fallback" class="activity fallback" data-id=${id} dir="auto">${text}</div>`;

@@ -2,14 +2,6 @@
 import { render } from 'lit';
 import { renderMarkdown, type RenderMarkdownOptions } from '../../src/markdown/render.js';
 
-let keys = 0;
-
-/** A message key no other test uses, so each run starts from a fresh parse state. */
-export function freshKey(): string {
-  keys += 1;
-  return `test-message-${keys}`;
-}
-
 /** A detached container to render into. */
 export function container(): HTMLElement {
   return document.createElement('div');
@@ -23,7 +15,7 @@ export function markup(element: Element): string {
 /** Renders the full text at once into a new container and returns its markup. */
 export function oneShot(text: string, options: RenderMarkdownOptions = {}): string {
   const element = container();
-  render(renderMarkdown(text, { ...options, key: freshKey() }), element);
+  render(renderMarkdown(text, options), element);
   return markup(element);
 }
 
@@ -38,14 +30,13 @@ export function stream(
   options: RenderMarkdownOptions = {},
   onDelta?: (text: string) => void,
 ): string {
-  const key = options.key ?? freshKey();
   let text = '';
   for (const chunk of chunks) {
     text += chunk;
-    render(renderMarkdown(text, { ...options, key, streaming: true }), element);
+    render(renderMarkdown(text, { ...options, streaming: true }), element);
     onDelta?.(text);
   }
-  render(renderMarkdown(text, { ...options, key, streaming: false }), element);
+  render(renderMarkdown(text, { ...options, streaming: false }), element);
   return text;
 }
 

@@ -1,18 +1,18 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { render } from 'lit';
 import { renderInlineMarkdown, renderMarkdown, type Annotation, type RenderMarkdownOptions } from '../../src/markdown/render.js';
-import { container, freshKey, markup, oneShot, stream } from './helpers.js';
+import { container, markup, oneShot, stream } from './helpers.js';
 
 /** Renders `text` as a message that is still streaming. */
 function midStream(text: string, options: RenderMarkdownOptions = {}): HTMLElement {
   const element = container();
-  render(renderMarkdown(text, { ...options, key: freshKey(), streaming: true }), element);
+  render(renderMarkdown(text, { ...options, streaming: true }), element);
   return element;
 }
 
 function finished(text: string, options: RenderMarkdownOptions = {}): HTMLElement {
   const element = container();
-  render(renderMarkdown(text, { ...options, key: freshKey() }), element);
+  render(renderMarkdown(text, options), element);
   return element;
 }
 
@@ -219,7 +219,7 @@ describe('code blocks', () => {
 
   it('copies the code with navigator.clipboard and dispatches nothing', async () => {
     const element = await fixture<HTMLElement>(html`<div></div>`);
-    render(renderMarkdown('```sh\nnpm i <pkg> && echo "&amp;"\n```', { key: freshKey(), strings }), element);
+    render(renderMarkdown('```sh\nnpm i <pkg> && echo "&amp;"\n```', { strings }), element);
     const copied: string[] = [];
     let resolveWrite: () => void = () => undefined;
     const written = new Promise<void>((resolve) => (resolveWrite = resolve));
@@ -255,7 +255,7 @@ describe('code blocks', () => {
 
   it('does nothing when the clipboard API is missing', async () => {
     const element = await fixture<HTMLElement>(html`<div></div>`);
-    render(renderMarkdown('```\nx\n```', { key: freshKey() }), element);
+    render(renderMarkdown('```\nx\n```'), element);
     Object.defineProperty(navigator, 'clipboard', { configurable: true, value: undefined });
     try {
       element.querySelector<HTMLButtonElement>('.md-copy')?.click();
@@ -271,7 +271,6 @@ describe('code blocks', () => {
       renderMarkdown(
         '# Title\n\nCited text.\n\n```js\nconst a = 1;\n```\n\n- [x] done\n- [ ] todo\n\n1. loose\n\n   [ ] task\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n![logo](https://img.example.com/a.png)',
         {
-          key: freshKey(),
           allowedImageDomains: ['img.example.com'],
           annotations: [
             { source: { type: 'url', title: 'Example', url: 'https://example.com' }, index: 20 },
@@ -346,11 +345,10 @@ describe('citations', () => {
 
   it('adds markers to blocks that closed before the annotation arrived', () => {
     const element = container();
-    const key = freshKey();
-    render(renderMarkdown(text, { key, streaming: true }), element);
-    render(renderMarkdown(text, { key, streaming: true, annotations: annotations.slice(0, 1) }), element);
+    render(renderMarkdown(text, { streaming: true }), element);
+    render(renderMarkdown(text, { streaming: true, annotations: annotations.slice(0, 1) }), element);
     expect(element.querySelector('p sup.md-cite')?.textContent).to.equal('[1]');
-    render(renderMarkdown(text, { key, annotations }), element);
+    render(renderMarkdown(text, { annotations }), element);
     expect(markup(element)).to.equal(oneShot(text, { annotations }));
   });
 
@@ -362,16 +360,15 @@ describe('citations', () => {
 describe('options', () => {
   it('re-renders closed blocks when the strings change', () => {
     const element = container();
-    const key = freshKey();
     const text = '```\ncode\n```\n\nafter';
-    render(renderMarkdown(text, { key }), element);
-    render(renderMarkdown(text, { key, strings: { copy: 'Copiar', copied: 'Copiado' } }), element);
+    render(renderMarkdown(text), element);
+    render(renderMarkdown(text, { strings: { copy: 'Copiar', copied: 'Copiado' } }), element);
     expect(element.querySelector('.md-copy')?.textContent).to.equal('Copiar');
   });
 
-  it('finds the state of an unkeyed message by its text prefix', () => {
+  it('keeps the state of a message on the part it renders into', () => {
     const element = container();
-    const unique = `Unkeyed ${freshKey()}`;
+    const unique = 'Unkeyed';
     let text = '';
     for (const chunk of [`${unique} `, '**wor', 'ld**\n\nBye\n\n', 'more']) {
       text += chunk;

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { render } from 'lit';
 import { isSafeUrl, renderInlineMarkdown, renderMarkdown, type Annotation } from '../../src/markdown/render.js';
 import { splits } from '../chunks.js';
-import { container, freshKey } from './helpers.js';
+import { container } from './helpers.js';
 
 declare global {
   interface Window {
@@ -90,14 +90,13 @@ describe('markdown XSS', () => {
       document.body.append(element);
       try {
         for (const [how, chunks] of splits(payload)) {
-          const key = freshKey();
           let text = '';
           for (const chunk of chunks) {
             text += chunk;
-            render(renderMarkdown(text, { key, streaming: true, allowedImageDomains, annotations }), element);
+            render(renderMarkdown(text, { streaming: true, allowedImageDomains, annotations }), element);
             assertInert(element, `${how} at ${JSON.stringify(text)}`);
           }
-          render(renderMarkdown(text, { key, allowedImageDomains, annotations }), element);
+          render(renderMarkdown(text, { allowedImageDomains, annotations }), element);
           assertInert(element, `${how}, final`);
         }
         render(renderInlineMarkdown(payload), element);
@@ -112,16 +111,15 @@ describe('markdown XSS', () => {
   it('shows the payload as text rather than dropping it', () => {
     const element = container();
     const text = 'Hi <script>window.__xss = 1</script> [click](javascript:window.__xss=1)\n\n<div onclick="x()">block</div>';
-    render(renderMarkdown(text, { key: freshKey() }), element);
+    render(renderMarkdown(text), element);
     expect(element.querySelector('p')?.textContent).to.equal('Hi <script>window.__xss = 1</script> click');
     expect(element.querySelector('.md-html')?.textContent).to.equal('<div onclick="x()">block</div>');
   });
 
   it('splits a payload across deltas without ever producing an element from it', () => {
     const element = container();
-    const key = freshKey();
     for (const text of ['<scr', '<script', '<script>', '<script>window.__xss=1</scr', '<script>window.__xss=1</script>']) {
-      render(renderMarkdown(text, { key, streaming: true }), element);
+      render(renderMarkdown(text, { streaming: true }), element);
       expect(element.querySelectorAll('script').length).to.equal(0);
       expect(element.textContent?.trim()).to.equal(text.startsWith('<script>') ? text : '');
     }

@@ -1,0 +1,54 @@
+import { css } from 'lit';
+
+/** The composer form (`composer.ts`). */
+export const composerStyles = css`
+  .composer {
+    display: flex;
+    align-items: flex-end;
+    gap: 8px;
+    padding: 8px var(--_gap) var(--_gap);
+  }
+  .input {
+    flex: 1;
+    resize: none;
+    min-height: 42px;
+    max-height: 12em;
+    field-sizing: content;
+    padding: 9px 12px;
+    font: inherit;
+    color: inherit;
+    background: var(--stream-chat-input-background, var(--_bg));
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .input:disabled {
+    opacity: 0.6;
+  }
+  .icon-button {
+    flex: none;
+    width: 42px;
+    height: 42px;
+    border-radius: 50%;
+    border: none;
+    background: var(--_accent);
+    color: var(--_on-accent);
+    display: grid;
+    place-items: center;
+  }
+  .icon-button:disabled {
+    opacity: 0.4;
+    cursor: default;
+  }
+  .icon-button svg {
+    width: 20px;
+    height: 20px;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 2.2;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+  }
+  .stop svg {
+    fill: currentColor;
+  }
+`;
