@@ -4,6 +4,9 @@
 // stream broke). Build first (`npx tsc -p tsconfig.server.json`), then
 // `node bench/server-load.js [--concurrency=200] [--soak=3000] [--store=file] …` (see OPTIONS).
 // The server runs in a child process (with --expose-gc) so its memory is measured alone.
+// `--store=postgres --instances=2` runs two server processes on one PostgreSQL database
+// (DATABASE_URL, else a throwaway server from test/support/postgres.js) and sends each
+// conversation to the next instance in turn, its threads.delete to the other one.
 import { fork } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -24,7 +27,9 @@ const OPTIONS = {
   'soak-tokens': 10,
   'soak-token-ms': 1,
   warmup: 200, // short conversations before measuring, not counted
-  store: 'memory', // memory | file (a FileStore in a temporary directory)
+  store: 'memory', // memory | file (a FileStore in a temporary directory) | postgres (a fresh schema)
+  compare: 0, // 1: run file, postgres and postgres with 2 instances in turn, then print them side by side
+  instances: 1, // server processes, requests spread round-robin (postgres only: the others keep data in-process)
   'deadline-s': 180, // the whole run stops after this, whatever happens
 };
 
@@ -34,9 +39,15 @@ const KIT = new URL('../dist/server/index.js', import.meta.url);
 // Server (child process)
 
 async function serve() {
-  const { ChatKitServer, FileStore, MemoryStore, createChatKitHandler, streamAssistantText } = await import(KIT.href);
+  const { ChatKitServer, FileStore, MemoryStore, PostgresStore, createChatKitHandler, streamAssistantText } = await import(KIT.href);
   const directory = process.env.BENCH_STORE_DIRECTORY;
-  const store = directory ? new FileStore({ directory }) : new MemoryStore();
+  const database = process.env.BENCH_DATABASE_URL;
+  const store = database
+    ? new PostgresStore({ connectionString: database, schema: process.env.BENCH_SCHEMA })
+    : directory
+      ? new FileStore({ directory })
+      : new MemoryStore();
+  if (database) await store.migrate();
   let errors = 0;
 
   /** Answers "tokens=N delay=D" with N tokens, D ms apart. */
@@ -58,7 +69,7 @@ async function serve() {
   process.on('message', async (message) => {
     if (message.type === 'stop') {
       httpServer.closeAllConnections();
-      httpServer.close(() => process.exit(0));
+      httpServer.close(() => void Promise.resolve(database ? store.close() : undefined).finally(() => process.exit(0)));
       return;
     }
     if (message.gc && typeof globalThis.gc === 'function') {
@@ -86,52 +97,101 @@ async function* words(count, delay, signal) {
 
 async function drive() {
   const options = readOptions();
+  if (!options.compare) {
+    const { broken } = await run(options);
+    process.exit(broken === 0 ? 0 : 1);
+  }
+  // The same load against FileStore, then PostgreSQL with one and with two instances.
+  const runs = [];
+  for (const [store, instances] of [['file', 1], ['postgres', 1], ['postgres', 2]]) {
+    console.log(`\n=== store=${store}, ${instances} instance${instances > 1 ? 's' : ''}\n`);
+    runs.push([`${store}, ${instances} instance${instances > 1 ? 's' : ''}`, await run({ ...options, store, instances })]);
+  }
+  console.log('\nside by side (burst | soak):');
+  for (const [label, result] of runs) {
+    const line = (phaseResult) =>
+      `${rate(phaseResult.events, phaseResult.elapsed)} events/s, first event p50 ${quantile(phaseResult.firstEvent, 0.5)} / p95 ${quantile(phaseResult.firstEvent, 0.95)} ms`;
+    console.log(`  ${label.padEnd(22)} ${line(result.burst)} | ${line(result.soak)}`);
+  }
+  process.exit(runs.some(([, result]) => result.broken > 0) ? 1 : 0);
+}
+
+/** One whole run (warm-up, burst, soak) with one store and instance count; prints as it goes. */
+async function run(options) {
   if (!existsSync(fileURLToPath(KIT))) {
     console.error('server-load: dist/server/index.js is missing; build it first: npx tsc -p tsconfig.server.json');
     process.exit(1);
   }
   const started = performance.now();
   const directory = options.store === 'file' ? await mkdtemp(join(tmpdir(), 'server-load-')) : undefined;
-  const child = fork(fileURLToPath(import.meta.url), ['--serve'], {
-    execArgv: ['--expose-gc'],
-    env: { ...process.env, BENCH_STORE_DIRECTORY: directory ?? '' },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+  const database = options.store === 'postgres' ? await openDatabase() : undefined;
+  const cleanUp = async () => {
+    if (directory) await rm(directory, { recursive: true, force: true });
+    await database?.close();
+  };
+  const children = Array.from({ length: options.instances }, () =>
+    fork(fileURLToPath(import.meta.url), ['--serve'], {
+      execArgv: ['--expose-gc'],
+      env: {
+        ...process.env,
+        BENCH_STORE_DIRECTORY: directory ?? '',
+        BENCH_DATABASE_URL: database?.url ?? '',
+        BENCH_SCHEMA: database?.schema ?? '',
+      },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    }),
+  );
   const deadline = setTimeout(() => {
     console.error(`server-load: stopped at the ${options['deadline-s']} s deadline`);
-    child.kill();
+    for (const child of children) child.kill();
     if (directory) rmSync(directory, { recursive: true, force: true });
-    process.exit(1);
+    void Promise.resolve(database?.close()).finally(() => process.exit(1));
   }, options['deadline-s'] * 1000);
   deadline.unref();
 
-  const messages = [];
-  const waiters = [];
-  child.on('message', (message) => (waiters.shift() ?? ((value) => messages.push(value)))(message));
-  const next = () => (messages.length ? Promise.resolve(messages.shift()) : new Promise((resolve) => waiters.push(resolve)));
+  let stopping = false;
+  for (const child of children) {
+    child.once('exit', (code) => {
+      if (stopping) return;
+      console.error(`server-load: a server process exited (${code}) during the run`);
+      for (const other of children) other.kill();
+      void cleanUp().finally(() => process.exit(1));
+    });
+  }
+  const channels = children.map(channel);
+  /** Memory and event-loop figures of every instance: sums of memory, the worst delays. */
   const snapshot = async (gc = false) => {
-    child.send({ type: 'snapshot', gc });
-    return next();
+    const all = await Promise.all(channels.map((each) => each.ask({ type: 'snapshot', gc })));
+    const sum = (key) => all.reduce((total, value) => total + value[key], 0);
+    const max = (key) => Math.max(...all.map((value) => value[key]));
+    return { rss: sum('rss'), heapUsed: sum('heapUsed'), errors: sum('errors'), lagP99: max('lagP99'), lagMax: max('lagMax') };
   };
 
-  const ready = await next();
-  const url = `http://127.0.0.1:${ready.port}/chatkit`;
+  const ready = await Promise.all(channels.map((each) => each.next()));
+  const urls = ready.map((each) => `http://127.0.0.1:${each.port}/chatkit`);
+  let turn = 0;
+  /** The next instance in turn, and the one after it (for the conversation's threads.delete). */
+  const route = () => {
+    const index = turn++;
+    return [urls[index % urls.length], urls[(index + 1) % urls.length]];
+  };
   const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+  const where = options.instances > 1 ? `${options.instances} server processes, requests round-robin` : 'server in a child process';
   console.log(
     `server-load: node ${process.version}, ${availableParallelism()} CPUs, store=${options.store}, ` +
-      `server in a child process, forced GC ${ready.gc ? 'available (--expose-gc)' : 'unavailable'}`,
+      `${where}, forced GC ${ready[0].gc ? 'available (--expose-gc)' : 'unavailable'}`,
   );
 
   const memory = [['before', await snapshot()]];
 
   // Cold code (both processes) would otherwise dominate the burst's first events.
-  const warmUp = await phase(options.warmup, 10, () => conversation(url, agent, { tokens: 5, delay: 0 }, true));
+  const warmUp = await phase(options.warmup, 10, () => conversation(route(), agent, { tokens: 5, delay: 0 }, true));
   await snapshot();
   console.log(`warm-up: ${options.warmup} short conversations in ${seconds(warmUp.elapsed)} (not counted below)`);
 
   const burst = { tokens: options.tokens, delay: options['token-ms'] };
   console.log(`\nburst: ${options.concurrency} conversations at once, ${burst.tokens} tokens each, ${burst.delay} ms apart`);
-  const burstResult = await phase(options.concurrency, options.concurrency, () => conversation(url, agent, burst, false));
+  const burstResult = await phase(options.concurrency, options.concurrency, () => conversation(route(), agent, burst, false));
   const afterBurst = await snapshot();
   report(burstResult, afterBurst);
   memory.push(['after burst', afterBurst]);
@@ -141,14 +201,14 @@ async function drive() {
     `\nsoak: ${options.soak} conversations, ${options['soak-concurrency']} at a time, ` +
       `${soak.tokens} tokens each, ${soak.delay} ms apart, each followed by threads.delete`,
   );
-  const soakResult = await phase(options.soak, options['soak-concurrency'], () => conversation(url, agent, soak, true));
+  const soakResult = await phase(options.soak, options['soak-concurrency'], () => conversation(route(), agent, soak, true));
   const afterSoak = await snapshot();
   report(soakResult, afterSoak);
   memory.push(['after soak', afterSoak]);
   const afterGc = await snapshot(true);
-  memory.push([ready.gc ? 'after forced GC' : 'after soak (no GC)', afterGc]);
+  memory.push([ready[0].gc ? 'after forced GC' : 'after soak (no GC)', afterGc]);
 
-  console.log('\nmemory of the server process (RSS / heapUsed):');
+  console.log(`\nmemory of the server process${children.length > 1 ? 'es (summed)' : ''} (RSS / heapUsed):`);
   for (const [label, value] of memory) console.log(`  ${label.padEnd(16)} ${mb(value.rss)} / ${mb(value.heapUsed)}`);
   const retained = afterGc.heapUsed - memory[0][1].heapUsed;
   console.log(`  heap retained after the run: ${mb(retained)} (the burst's ${options.concurrency} threads stay stored)`);
@@ -158,10 +218,47 @@ async function drive() {
   console.log(`\ntotal time: ${seconds(performance.now() - started)}, ${broken === 0 ? 'every stream complete' : `${broken} broken streams`}`);
 
   agent.destroy();
-  child.send({ type: 'stop' });
-  await new Promise((resolve) => child.once('exit', resolve));
-  if (directory) await rm(directory, { recursive: true, force: true });
-  process.exit(broken === 0 ? 0 : 1);
+  stopping = true;
+  for (const child of children) child.send({ type: 'stop' });
+  await Promise.all(children.map((child) => new Promise((resolve) => child.once('exit', resolve))));
+  await cleanUp();
+  clearTimeout(deadline);
+  return { broken, burst: burstResult, soak: soakResult };
+}
+
+/** Messages from one child, in order: `next()` waits for the next one, `ask()` sends then waits. */
+function channel(child) {
+  const messages = [];
+  const waiters = [];
+  child.on('message', (message) => (waiters.shift() ?? ((value) => messages.push(value)))(message));
+  const next = () => (messages.length ? Promise.resolve(messages.shift()) : new Promise((resolve) => waiters.push(resolve)));
+  return {
+    next,
+    ask(message) {
+      child.send(message);
+      return next();
+    },
+  };
+}
+
+/**
+ * The database for --store=postgres: DATABASE_URL (or TEST_DATABASE_URL) with a fresh schema,
+ * else a throwaway PostgreSQL server. `close()` drops the schema (and stops that server).
+ */
+async function openDatabase() {
+  const { dropSchemas, startPostgres } = await import('../test/support/postgres.js');
+  const given = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL;
+  const server = given ? undefined : await startPostgres();
+  const url = given ?? server.url;
+  const schema = `bench_${process.pid}`;
+  return {
+    url,
+    schema,
+    async close() {
+      await dropSchemas(url, [schema]);
+      await server?.stop();
+    },
+  };
 }
 
 function readOptions() {
@@ -178,7 +275,9 @@ function readOptions() {
       options[name] = raw;
     }
   }
-  if (options.store !== 'memory' && options.store !== 'file') usage(`--store must be memory or file, got ${options.store}`);
+  if (!['memory', 'file', 'postgres'].includes(options.store)) usage(`--store must be memory, file or postgres, got ${options.store}`);
+  if (options.instances < 1 || !Number.isInteger(options.instances)) usage(`--instances must be a whole number ≥ 1, got ${options.instances}`);
+  if (options.instances > 1 && options.store !== 'postgres') usage('--instances above 1 needs --store=postgres (the other stores live in one process)');
   return options;
 }
 
@@ -226,9 +325,9 @@ function report(result, server) {
 /**
  * Streams one `threads.create` and checks it event by event: thread.created, the user message,
  * stream_options, the assistant message added, its content part, one delta per token, the part
- * done and the message done with the whole text; then, for the soak, deletes the thread.
+ * done and the message done with the whole text; then, for the soak, deletes the thread (through `deleteUrl`: with several instances, another one).
  */
-async function conversation(url, agent, { tokens, delay }, deleteAfter) {
+async function conversation([url, deleteUrl], agent, { tokens, delay }, deleteAfter) {
   const body = JSON.stringify({
     type: 'threads.create',
     params: { input: { content: [{ type: 'input_text', text: `tokens=${tokens} delay=${delay}` }], attachments: [], inference_options: {} } },
@@ -276,7 +375,12 @@ async function conversation(url, agent, { tokens, delay }, deleteAfter) {
   if (deleteAfter) {
     const threadId = seen[0].thread.id;
     try {
-      const deleted = await post(url, agent, JSON.stringify({ type: 'threads.delete', params: { thread_id: threadId } }), 15_000);
+      const body = JSON.stringify({ type: 'threads.delete', params: { thread_id: threadId } });
+      // A kept-alive socket the server closed as idle just as it was reused fails at once with
+      // ECONNRESET; a delete is safe to send again whether or not it arrived.
+      const deleted = await post(deleteUrl, agent, body, 15_000).catch((error) =>
+        error.code === 'ECONNRESET' ? post(deleteUrl, agent, body, 15_000) : Promise.reject(error),
+      );
       if (deleted.status !== 200 || deleted.text !== '{}') result.problem = `threads.delete answered ${deleted.status} ${deleted.text}`;
     } catch (error) {
       result.problem = `threads.delete: ${error.message}`;
@@ -332,6 +436,14 @@ function post(url, agent, body, timeout, onEvent) {
     });
     request.end(body);
   });
+}
+
+const rate = (count, ms) => Math.round((count * 1000) / ms).toLocaleString('en-US');
+
+function quantile(values, q) {
+  if (values.length === 0) return '-';
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))].toFixed(0);
 }
 
 function percentiles(values) {

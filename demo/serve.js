@@ -4,17 +4,38 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ChatKitServer, FileStore, MemoryStore, createChatKitHandler, createDemoAgent } from '../dist/server/index.js';
+import { ChatKitServer, FileStore, MemoryStore, PostgresStore, createChatKitHandler, createDemoAgent } from '../dist/server/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const port = Number(process.env.PORT ?? 5173);
 const host = process.env.HOST ?? '127.0.0.1';
 
 const backend = await chooseBackend();
-// Conversations survive restarts in .data/threads (CHAT_DATA_DIR); STORE=memory keeps them in memory.
+// Conversations survive restarts in .data/threads (CHAT_DATA_DIR); STORE=memory keeps them in memory;
+// DATABASE_URL (postgres://…) keeps them in PostgreSQL (schema DATABASE_SCHEMA, stream_chat by
+// default), shared by every instance started with it.
 const dataDir = process.env.CHAT_DATA_DIR ?? fileURLToPath(new URL('../.data/threads', import.meta.url));
-const store = process.env.STORE === 'memory' ? new MemoryStore() : new FileStore({ directory: dataDir });
-const chatkit = createChatKitHandler(new ChatKitServer({ store, respond: backend.respond }));
+const store = process.env.DATABASE_URL
+  ? new PostgresStore({ connectionString: process.env.DATABASE_URL, schema: process.env.DATABASE_SCHEMA || undefined })
+  : process.env.STORE === 'memory'
+    ? new MemoryStore()
+    : new FileStore({ directory: dataDir });
+// Connect and migrate before listening, so a wrong DATABASE_URL stops the start with its reason.
+if (store instanceof PostgresStore) {
+  await store.migrate().catch((error) => {
+    console.error(`stream-chat demo: cannot use DATABASE_URL: ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  });
+}
+const handleChatKit = createChatKitHandler(new ChatKitServer({ store, respond: backend.respond }));
+// Requests still running, so a shutdown lets cut answers save what they streamed before the store closes.
+const running = new Set();
+const chatkit = (req, res) => {
+  const done = handleChatKit(req, res);
+  running.add(done);
+  void done.finally(() => running.delete(done));
+  return done;
+};
 
 /**
  * A real model when OPENAI_API_KEY is set (OPENAI_BASE_URL for any OpenAI-compatible server,
@@ -113,13 +134,23 @@ server.listen(port, host, () => {
   console.log(`stream-chat demo: ${origin}/`);
   console.log(`  canvas pattern:   ${origin}/demo/canvas.html`);
   console.log(`  backend: ${backend.description}, at POST /chatkit`);
-  console.log(`  threads: ${store instanceof FileStore ? `kept in ${store.directory}` : 'in memory (STORE=memory)'}`);
+  console.log(`  threads: ${describeStore()}`);
 });
+
+function describeStore() {
+  if (store instanceof FileStore) return `kept in ${store.directory}`;
+  if (!(store instanceof PostgresStore)) return 'in memory (STORE=memory)';
+  // Where, without the user name and password.
+  const where = URL.canParse(process.env.DATABASE_URL) ? new URL(process.env.DATABASE_URL) : null;
+  return `in PostgreSQL${where ? ` at ${where.host}${where.pathname}` : ''}, schema ${store.schema} (DATABASE_URL)`;
+}
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => {
     server.close();
     server.closeAllConnections();
-    Promise.resolve(store instanceof FileStore ? store.flush() : undefined).finally(() => process.exit(0));
+    Promise.allSettled([...running])
+      .then(() => (store instanceof FileStore ? store.flush() : store instanceof PostgresStore ? store.close() : undefined))
+      .finally(() => process.exit(0));
   });
 }

@@ -42,6 +42,7 @@ export {
 export { timeOf, Timeline, type Timed } from './timeline.js';
 export { MemoryStore } from './memory-store.js';
 export { FileStore, type FileStoreOptions } from './file-store.js';
+export { DEFAULT_POOL_SIZE, PostgresStore, type PostgresStoreOptions } from './postgres-store.js';
 export {
   clientEffect,
   clientToolCall,

@@ -1,9 +1,9 @@
 /**
- * Users separated by default and deletes that stick, over real HTTP, with both shipped stores:
+ * Users separated by default and deletes that stick, over real HTTP, with every shipped store:
  * another user's thread is not found by any of the 11 request types that name a thread, and a
  * thread deleted mid-answer is neither written, listed nor kept, and its running work is cancelled.
  */
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -23,6 +23,8 @@ import {
   type Store,
 } from '../../src/server/index.js';
 import { readSse } from '../support/sse.js';
+import { PostgresStore } from '../../src/server/postgres-store.js';
+import { dropSchemas, schemaName, stopTestDatabase, testDatabaseUrl } from '../support/postgres.js';
 import { createdThreadId, createThread, input } from './harness.js';
 
 interface User {
@@ -60,9 +62,25 @@ async function serve(store: Store<User>, respond: RespondFn<User>) {
   };
 }
 
+// PostgresStore runs the same suite on a real PostgreSQL (see test/support/postgres.js), each
+// store in a schema of its own.
+const databaseUrl = await testDatabaseUrl();
+const postgresStores: PostgresStore<User>[] = [];
+function postgresStore(): PostgresStore<User> {
+  const store = new PostgresStore<User>({ connectionString: databaseUrl, schema: schemaName() });
+  postgresStores.push(store);
+  return store;
+}
+after(async () => {
+  await Promise.all(postgresStores.map((store) => store.close()));
+  await dropSchemas(databaseUrl, postgresStores.map((store) => store.schema));
+  await stopTestDatabase();
+});
+
 const stores: [string, (directory: string) => Store<User>][] = [
   ['MemoryStore', () => new MemoryStore<User>()],
   ['FileStore', (directory) => new FileStore<User>({ directory })],
+  ['PostgresStore', () => postgresStore()],
 ];
 
 async function withDirectory(run: (directory: string) => Promise<void>): Promise<void> {
