@@ -310,7 +310,7 @@ export class ChatController implements ReactiveController {
         slice = performance.now();
         if (run !== this.run) break;
       }
-      pending = null;
+      if (pending && settles(pending, event)) pending = null;
       if (event.type === 'thread.item.done' && event.item.type === 'user_message') {
         run.draft = null;
         run.optimisticId = null;
@@ -494,6 +494,13 @@ export class ChatController implements ReactiveController {
  */
 function yieldToMain(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Whether a later event of the same stream answered, replaced or removed a pending call. */
+function settles(call: ClientToolCallItem, event: ThreadStreamEvent): boolean {
+  if (event.type === 'thread.item.removed') return event.item_id === call.id;
+  if (event.type === 'thread.item.done' || event.type === 'thread.item.replaced') return event.item.id === call.id;
+  return false;
 }
 
 /** Turns a tool's result into JSON the server can take, or an error result. */
