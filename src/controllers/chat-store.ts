@@ -4,7 +4,7 @@
  * the conversation share one store and a small config for requests and public events.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ClientOptions } from '../protocol/client.js';
+import { ChatKitClientError, type ClientOptions } from '../protocol/client.js';
 import { initialState, reduce, type Action, type ChatState, type ShownError } from '../state/reducer.js';
 import type { StreamChatEventMap } from '../events.js';
 
@@ -67,4 +67,13 @@ export class ChatStore implements ReactiveController {
 export function showError(config: ChatConfig, error: ShownError): void {
   config.store.apply({ type: 'request-failed', error });
   config.dispatch('stream-chat-error', { code: error.code, message: config.describe(error), allowRetry: error.allowRetry });
+}
+
+/** The error a failed request or stream shows. */
+export function shownError(error: unknown): ShownError {
+  if (error instanceof ChatKitClientError) {
+    const offline = error.code === 'network' && typeof navigator !== 'undefined' && navigator.onLine === false;
+    return { code: offline ? 'offline' : error.code, allowRetry: true };
+  }
+  return { code: 'network', allowRetry: true };
 }

@@ -6,9 +6,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ChatKitClientError, streamEvents } from '../protocol/client.js';
 import type { JsonValue, StreamingRequest, ThreadStreamEvent, UserMessageItem } from '../protocol/types.js';
-import { lastUserMessage, type Action, type ShownError } from '../state/reducer.js';
+import { lastUserMessage, type Action } from '../state/reducer.js';
 import { StreamChatError, type ErrorCode } from '../errors.js';
-import { showError, type ChatConfig } from './chat-store.js';
+import { showError, shownError, type ChatConfig } from './chat-store.js';
 import { callClientTool, type ClientToolHandler } from './client-tools.js';
 
 /** What the run controller needs besides the shared config. */
@@ -244,15 +244,6 @@ export class RunController implements ReactiveController {
   private refuse(code: ErrorCode): StreamChatError {
     return new StreamChatError(code, this.config.describe({ code, allowRetry: false }), false);
   }
-}
-
-/** The error a failed request or stream shows. */
-export function shownError(error: unknown): ShownError {
-  if (error instanceof ChatKitClientError) {
-    const offline = error.code === 'network' && typeof navigator !== 'undefined' && navigator.onLine === false;
-    return { code: offline ? 'offline' : error.code, allowRetry: true };
-  }
-  return { code: 'network', allowRetry: true };
 }
 
 /**

@@ -7,8 +7,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ChatKitClientError, requestJson } from '../protocol/client.js';
 import type { ThreadItem } from '../protocol/types.js';
-import { showError, type ChatConfig } from './chat-store.js';
-import { shownError } from './run-controller.js';
+import { showError, shownError, type ChatConfig } from './chat-store.js';
 
 /** What the loader needs besides the shared config. */
 export interface LoaderConfig extends ChatConfig {
