@@ -9,7 +9,6 @@ import type { ClientToolCallItem, JsonValue, ThreadItem, ThreadMetadata, ThreadS
 import { serverErrorCode, type ErrorCode } from '../errors.js';
 import { applyUpdate, isLocalId, metadataOf, visible } from './items.js';
 
-
 /** An error the view shows, with or without a Retry button. */
 export interface ShownError {
   code: ErrorCode;
