@@ -2,7 +2,8 @@
  * The `stream-chat-element/element` entry: the class and types, without registering the tag.
  */
 export { StreamChatElement } from './stream-chat.js';
-export { StreamChatError, type ClientToolHandler } from './controllers/chat-controller.js';
+export { StreamChatError, type ErrorCode } from './errors.js';
+export type { ClientToolHandler } from './controllers/client-tools.js';
 export { defineLocale, type Strings } from './i18n.js';
 export { EVENT_NAMES } from './events.js';
 export type * from './events.js';

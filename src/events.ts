@@ -2,7 +2,8 @@
  * The public events of `<stream-chat>`: detail types, one factory, and their registration in
  * `HTMLElementEventMap` so `addEventListener('stream-chat-effect', e => e.detail.name)` type-checks.
  */
-import type { JsonObject, JsonValue, ThreadStatus } from './protocol/types.js';
+import type { JsonObject, ThreadStatus } from './protocol/types.js';
+import type { ErrorCode } from './errors.js';
 
 /** Detail of `stream-chat-response-start`. */
 export interface ResponseStartDetail {
@@ -67,7 +68,7 @@ export interface NoticeDetail {
 
 /** Detail of `stream-chat-error`. `message` is the localized text the element shows. */
 export interface ErrorDetail {
-  code: string;
+  code: ErrorCode;
   message: string;
   allowRetry: boolean;
 }
@@ -109,9 +110,6 @@ export function chatEvent<K extends keyof StreamChatEventMap>(
 ): CustomEvent<StreamChatEventMap[K]> {
   return new CustomEvent(name, { detail, bubbles: true, composed: true });
 }
-
-/** The result a client tool handler may produce. */
-export type ClientToolResult = JsonValue | undefined;
 
 /** Every public event as the DOM types it: a `CustomEvent` with its detail. */
 export type StreamChatDomEventMap = { [K in keyof StreamChatEventMap]: CustomEvent<StreamChatEventMap[K]> };

@@ -7,6 +7,7 @@ import { es } from './locales/es.js';
 import { fr } from './locales/fr.js';
 import { ja } from './locales/ja.js';
 import { zh } from './locales/zh.js';
+import type { ErrorCode } from './errors.js';
 
 /** Every string the element shows. */
 export interface Strings {
@@ -40,7 +41,8 @@ export interface Strings {
   noThreads: string;
   historyFailed: string;
   loadingOlder: string;
-  errors: Record<string, string>;
+  /** One message per error code: a locale without one fails to compile. */
+  errors: Record<ErrorCode, string>;
 }
 
 const en: Strings = {
@@ -76,6 +78,7 @@ const en: Strings = {
   loadingOlder: 'Loading earlier messages…',
   errors: {
     'stream.error': 'An error occurred when generating a response.',
+    custom: 'Something went wrong.',
     network: 'Could not reach the server. Check your connection and try again.',
     offline: 'You are offline. Your message was kept; send it again when you are back online.',
     http: 'The server could not handle the request.',
@@ -105,6 +108,16 @@ export function defineLocale(locale: string, strings: Strings): void {
 export function stringsFor(locale: string | undefined): Strings {
   const tag = (locale ?? '').toLowerCase();
   return tables[tag] ?? tables[tag.split('-')[0] ?? ''] ?? en;
+}
+
+/** The locale in use: the element's own, else the page's, else the browser's. */
+export function resolveLocale(locale: string | undefined): string {
+  return locale || document.documentElement.lang || navigator.language || 'en';
+}
+
+/** The text an error shows: the server's own words, else the localized message for its code. */
+export function describeError(strings: Strings, error: { code: ErrorCode; message?: string }): string {
+  return error.message || strings.errors[error.code];
 }
 
 /** Fills `{name}` placeholders. */

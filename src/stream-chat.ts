@@ -1,19 +1,18 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { ref } from 'lit/directives/ref.js';
 import { styles } from './stream-chat.styles.js';
-import { chatEvent, type StreamChatEventMap } from './events.js';
-import { ChatController, type ClientToolHandler } from './controllers/chat-controller.js';
+import { chatEvent } from './events.js';
+import { ChatStore, type ChatConfig } from './controllers/chat-store.js';
+import { RunController } from './controllers/run-controller.js';
+import { ThreadLoader } from './controllers/thread-loader.js';
+import type { ClientToolHandler } from './controllers/client-tools.js';
 import { AutoscrollController } from './controllers/autoscroll.js';
 import { HistoryController } from './controllers/history-controller.js';
-import type { ClientOptions } from './protocol/client.js';
-import { directionOf, stringsFor, type Strings } from './i18n.js';
-import type { ShownError } from './state/reducer.js';
-import { renderMessages } from './views/messages.js';
-import { renderComposer } from './views/composer.js';
-import { renderError, renderNotices, renderProgress } from './views/status.js';
-import { renderHistory, type HistoryProps } from './views/history.js';
-import { renderHeader } from './views/header.js';
+import { ComposerController } from './controllers/composer-controller.js';
+import { NarrowController, readStorage, setCustomState, writeStorage } from './controllers/host-support.js';
+import { describeError, resolveLocale, stringsFor, type Strings } from './i18n.js';
+import { isResponding, type ChatState } from './state/reducer.js';
+import { renderChat } from './views/chat.js';
 
 /**
  * A drop-in chat UI that streams ChatKit conversations over server-sent events.
@@ -47,6 +46,8 @@ import { renderHeader } from './views/header.js';
  * @csspart assistant-message - A reply from the assistant.
  * @csspart tool - A client tool call line.
  * @csspart fallback - An item the element shows as plain text (widgets, tasks, images).
+ * @csspart workflow - A workflow item: its tasks as a list.
+ * @csspart structured-input - A structured-input item: its questions as plain text.
  * @csspart progress - The latest progress line.
  * @csspart error - The error banner.
  * @csspart retry-button - The Retry button in the error banner.
@@ -125,68 +126,49 @@ export class StreamChatElement extends LitElement {
   /** Handlers used for a client tool when no `stream-chat-client-tool` listener answers it. */
   @property({ attribute: false }) clientTools: Record<string, ClientToolHandler> = {};
 
-  private readonly chat = new ChatController(this, (error) => this.describeError(error));
-  private readonly autoscroll = new AutoscrollController(this);
-  private readonly threads = new HistoryController(this);
+  /** The open thread is the store's; `threadId` mirrors it at once, so a `stream-chat-thread-change` listener reads the new one. */
+  private readonly store = new ChatStore(this, (previous, next) => previous.threadId !== next.threadId && (this.threadId = next.threadId));
+  private readonly config: ChatConfig = {
+    store: this.store,
+    request: () => ({ url: this.apiUrl, fetch: this.fetch, headers: { 'accept-language': resolveLocale(this.locale), ...this.headers }, idleTimeout: this.idleTimeout }),
+    dispatch: (name, detail) => this.dispatchEvent(chatEvent(name, detail)),
+    describe: (error) => describeError(this.strings, error),
+  };
+  private readonly chat = new RunController(this, { ...this.config, clientTools: () => ({ handlers: this.clientTools, timeout: this.clientToolTimeout }) });
+  private readonly loader = new ThreadLoader(this, { ...this.config, scroller: () => this.autoscroll.element, stopRun: () => this.chat.stop() });
+  private readonly autoscroll = new AutoscrollController(this, this.store);
+  private readonly threads = new HistoryController(this, { ...this.config, open: (id) => (this.threadId = id), newThread: (panel) => (panel ? this.handleNewThread() : this.newThread()) });
+  private readonly layout = new NarrowController(this);
+  private readonly composer = new ComposerController(this, this.store, (text) => this.send(text));
   private readonly internals = this.attachInternals();
-  private draft = '';
   private strings: Strings = stringsFor(undefined);
-  private announcement = '';
-  /** Narrow widgets overlay the history panel; wide ones show it beside the messages. */
-  private narrow = false;
-  private resizeObserver: ResizeObserver | undefined;
-  /** The user sent from the composer: give it focus back when the response ends. */
-  private refocus = false;
-  /** The thread id last written under `remember-thread` (undefined: not yet). */
-  private storedThreadId: string | null | undefined;
+  /** The state of the last update, to react to what changed since. */
+  private rendered: ChatState = this.store.state;
 
   /** True from the moment a message is sent until its response (with every tool round trip) ends. Read-only. */
   get responding(): boolean {
-    return this.chat.state.responding;
+    return isResponding(this.store.state);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.resizeObserver ??= new ResizeObserver(([entry]) => {
-      const narrow = (entry?.contentRect.width ?? WIDE) < WIDE;
-      if (narrow !== this.narrow) {
-        this.narrow = narrow;
-        this.requestUpdate();
-      }
-    });
-    this.resizeObserver.observe(this);
-    if (this.threadId === null && this.rememberThread) {
-      this.threadId = readStorage(this.rememberThread);
-    }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.resizeObserver?.disconnect();
+    if (this.threadId === null && this.rememberThread) this.threadId = readStorage(this.rememberThread);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('locale') || !this.hasUpdated) this.strings = stringsFor(this.resolvedLocale);
+    if (changed.has('locale') || !this.hasUpdated) this.strings = stringsFor(resolveLocale(this.locale));
     // An empty attribute means no thread, like a missing one.
     const wanted = this.threadId || null;
-    if (changed.has('threadId') && wanted !== this.chat.state.threadId) {
-      this.autoscroll.follow();
-      this.chat.openThread(wanted);
-    }
+    if (changed.has('threadId') && wanted !== this.store.state.threadId) this.loader.open(wanted);
+    const [previous, state] = [this.rendered, (this.rendered = this.store.state)];
+    // A thread the server created or changed (not one loaded): the history list shows it.
+    if (state.thread && state.thread !== previous.thread && !previous.loading) this.threads.seen(state.thread);
+    if (this.rememberThread && !state.loading && (state.threadId !== previous.threadId || previous.loading)) writeStorage(this.rememberThread, state.threadId);
   }
 
   protected override updated(): void {
-    const { responding, threadId, loading } = this.chat.state;
-    this.toggleAttribute('responding', responding);
-    setState(this.internals, 'responding', responding);
-    // Only when the thread changed: this runs every frame while an answer streams.
-    if (this.rememberThread && !loading && threadId !== this.storedThreadId) {
-      writeStorage(this.rememberThread, threadId);
-      this.storedThreadId = threadId;
-    }
-    // A short first page of a long thread cannot be scrolled: fetch older ones until it can.
-    const scroller = this.autoscroll.element;
-    if (scroller && this.chat.state.olderCursor && scroller.scrollHeight <= scroller.clientHeight) void this.loadOlder(scroller);
+    setCustomState(this, this.internals, 'responding', this.responding);
+    this.loader.fill();
   }
 
   /**
@@ -195,7 +177,6 @@ export class StreamChatElement extends LitElement {
    * @returns a promise that settles when the response ends; it rejects with the error `stream-chat-error` reports
    */
   send(text: string): Promise<void> {
-    this.autoscroll.follow();
     return this.chat.send(text);
   }
 
@@ -209,19 +190,17 @@ export class StreamChatElement extends LitElement {
    * @returns a promise that settles like `send()`'s
    */
   retry(): Promise<void> {
-    this.autoscroll.follow();
     return this.chat.retry();
   }
 
   /** Opens a new, empty conversation. */
   newThread(): void {
-    this.chat.newThread();
+    this.loader.open(null);
   }
 
   /** Moves keyboard focus to the composer. */
-  async focusComposer(): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector('textarea')?.focus();
+  focusComposer(): Promise<void> {
+    return this.composer.focus();
   }
 
   /**
@@ -229,216 +208,41 @@ export class StreamChatElement extends LitElement {
    * @param text - the new text
    */
   setComposerValue(text: string): void {
-    this.draft = text;
-    this.requestUpdate();
-  }
-
-  /** @internal */
-  clientOptions(): ClientOptions {
-    return {
-      url: this.apiUrl,
-      fetch: this.fetch,
-      headers: { 'accept-language': this.resolvedLocale, ...this.headers },
-      idleTimeout: this.idleTimeout,
-    };
-  }
-
-  /** @internal */
-  get resolvedLocale(): string {
-    return this.locale || document.documentElement.lang || navigator.language || 'en';
-  }
-
-  /** @internal */
-  emit<K extends keyof StreamChatEventMap>(name: K, detail: StreamChatEventMap[K]): void {
-    if (name === 'stream-chat-response-end') this.handleResponseEnd();
-    const thread = this.chat.state.thread;
-    if ((name === 'stream-chat-thread-change' || name === 'stream-chat-thread-update') && thread) this.threads.seen(thread);
-    this.dispatchEvent(chatEvent(name, detail));
-  }
-
-  /** @internal */
-  threadOpened(threadId: string | null): void {
-    this.threadId = threadId;
-  }
-
-  /** @internal */
-  restoreDraft(text: string): void {
-    if (this.draft.trim() === '') this.draft = text;
-    this.requestUpdate();
-  }
-
-  /** @internal */
-  draftSent(text: string): void {
-    if (this.draft.trim() === text.trim()) this.draft = '';
-    this.requestUpdate();
+    this.store.apply({ type: 'draft-changed', text });
   }
 
   override render() {
-    const state = this.chat.state;
-    const s = this.strings;
-    const status = state.thread?.status;
-    const locked = status?.type === 'locked';
-    const empty = !state.items.length && !state.loading;
-    const historyOpen = this.history && this.threads.state.open;
-    return html`<div class="root ${this.narrow ? 'narrow' : ''}" dir=${directionOf(this.resolvedLocale)} lang=${this.resolvedLocale}>
-      ${historyOpen ? renderHistory(this.historyProps()) : nothing}
-      <div class="main">
-        ${renderHeader({
-          title: state.thread?.title,
-          history: this.history,
-          historyOpen,
-          strings: s,
-          onToggleHistory: () => this.threads.toggle(),
-          onNewThread: () => this.handleNewThread(),
-        })}
-        <div part="messages" role="log" aria-live="off" aria-label=${s.messages} aria-busy=${state.loading ? 'true' : 'false'} tabindex="0" ${ref(this.autoscroll.bind)} @scroll=${this.handleMessagesScroll}>
-          ${state.loadingOlder ? html`<div class="older" role="status">${s.loadingOlder}</div>` : nothing}
-          ${state.loading ? html`<div class="empty" role="status">${s.loading}</div>` : nothing}
-          ${empty ? html`<div class="empty"><slot name="empty">${this.greeting ?? ''}</slot></div>` : nothing}
-          <div class="items" ${ref(this.autoscroll.bindContent)}>
-            ${renderMessages({ items: state.items, streaming: state.streaming, allowedImageDomains: state.thread?.allowed_image_domains ?? NO_DOMAINS, strings: s })}
-          </div>
-          ${renderProgress(state.progress)}
-          ${renderNotices(state.notices, s, (id) => this.chat.dismissNotice(id))}
-          ${renderError({
-            error: state.error,
-            message: state.error ? this.describeError(state.error) : '',
-            responding: state.responding,
-            strings: s,
-            onRetry: () => void this.retry().catch(() => undefined),
-            onDismiss: () => this.chat.dismissError(),
-          })}
-        </div>
-        <div class="visually-hidden" aria-live="polite">${this.announcement}</div>
-        ${status?.type === 'closed'
-          ? html`<div class="banner closed-banner" role="status" dir="auto">${status.reason ?? s.closed}</div>`
-          : renderComposer({
-              value: this.draft,
-              placeholder: locked ? (status.reason ?? s.locked) : (this.placeholder ?? s.placeholder),
-              disabled: state.responding || state.loading || locked,
-              responding: state.responding,
-              allowCancel: state.allowCancel,
-              strings: s,
-              onInput: (value) => this.handleInput(value),
-              onSubmit: () => this.handleSubmit(),
-              onStop: () => this.stop(),
-            })}
-      </div>
-    </div>`;
-  }
-
-  private historyProps(): HistoryProps {
-    return {
-      state: this.threads.state,
-      currentId: this.chat.state.threadId,
-      locale: this.resolvedLocale,
+    const state = this.store.state;
+    return renderChat({
+      state,
       strings: this.strings,
-      onOpen: (id) => {
-        this.threadId = id;
-        if (this.narrow) this.threads.toggle(false);
+      locale: resolveLocale(this.locale),
+      narrow: this.layout.narrow,
+      history: this.history,
+      panel: this.history && this.threads.state.open ? this.threads.props(this.strings, resolveLocale(this.locale), this.layout.narrow) : null,
+      greeting: this.greeting,
+      placeholder: this.placeholder,
+      announcement: this.composer.announcement,
+      errorMessage: state.error ? describeError(this.strings, state.error) : '',
+      bindScroller: this.autoscroll.bind,
+      bindContent: this.autoscroll.bindContent,
+      onScroll: (event) => {
+        this.autoscroll.handleScroll();
+        this.loader.handleScroll(event);
       },
-      onNew: () => this.handleNewThread(),
-      onClose: () => this.threads.toggle(false),
-      onEdit: (editing) => this.threads.edit(editing),
-      onRename: (id, title) => void this.threads.rename(id, title).catch(() => this.chat.showError({ code: 'rename_failed', allowRetry: false })),
-      onDelete: (id) => void this.handleDelete(id),
-      onMore: () => this.threads.loadMore(),
-      onRetry: () => this.threads.toggle(true),
-    };
-  }
-
-  private async handleDelete(id: string): Promise<void> {
-    try {
-      await this.threads.remove(id);
-      if (id === this.chat.state.threadId) this.newThread();
-    } catch {
-      this.chat.showError({ code: 'delete_failed', allowRetry: false });
-    }
-  }
-
-  /** Keeps the "following" flag current, and pages in older items near the top. */
-  private readonly handleMessagesScroll = (event: Event): void => {
-    this.autoscroll.handleScroll();
-    const scroller = event.currentTarget as HTMLElement;
-    if (scroller.scrollTop < OLDER_THRESHOLD) void this.loadOlder(scroller);
-  };
-
-  /** Prepends the previous page without moving what the user is looking at: the first visible row keeps its offset. */
-  private async loadOlder(scroller: HTMLElement): Promise<void> {
-    const { olderCursor, loadingOlder } = this.chat.state;
-    if (!olderCursor || loadingOlder) return;
-    const top = scroller.getBoundingClientRect().top;
-    const anchor = Array.from(scroller.querySelectorAll<HTMLElement>('.message')).find((row) => row.getBoundingClientRect().bottom > top);
-    const before = anchor ? anchor.getBoundingClientRect().top - top : 0;
-    if (!anchor) return;
-    this.autoscroll.hold(anchor, before);
-    await this.chat.loadOlder();
-    await this.updateComplete;
-    this.autoscroll.settle();
-  }
-
-  private handleInput(value: string): void {
-    const wasEmpty = !this.draft.trim();
-    this.draft = value;
-    if (wasEmpty !== !value.trim()) this.requestUpdate();
-  }
-
-  private handleSubmit(): void {
-    const text = this.draft;
-    if (!text.trim() || this.chat.state.responding) return;
-    this.draft = '';
-    this.refocus = this.matches(':focus-within');
-    this.send(text).catch(() => undefined);
+      onToggleHistory: () => this.threads.toggle(),
+      onNewThread: () => this.handleNewThread(),
+      onRetry: () => void this.retry().catch(() => undefined),
+      onDismissError: () => this.store.apply({ type: 'error-dismissed' }),
+      onDismissNotice: (id) => this.store.apply({ type: 'notice-dismissed', id }),
+      onInput: this.composer.handleInput,
+      onSubmit: this.composer.handleSubmit,
+      onStop: () => this.stop(),
+    });
   }
 
   private handleNewThread(): void {
     this.newThread();
     void this.focusComposer();
-  }
-
-  private handleResponseEnd(): void {
-    const last = this.chat.state.items.at(-1);
-    this.announcement = last?.type === 'assistant_message' ? last.content.map((part) => part.text).join('\n') : '';
-    if (this.refocus) void this.focusComposer();
-    this.refocus = false;
-  }
-
-  private describeError(error: ShownError): string {
-    if (error.message) return error.message;
-    const errors = this.strings.errors;
-    return errors[error.code] ?? errors.unknown ?? error.code;
-  }
-}
-
-/** A stable empty list, so cached markdown blocks stay cached when a thread allows no images. */
-const NO_DOMAINS: readonly string[] = [];
-/** Containers at least this wide (px) show history as a side panel; narrower ones overlay it. */
-const WIDE = 640;
-/** How close to the top (px) the user scrolls before older messages load. */
-const OLDER_THRESHOLD = 200;
-
-function setState(internals: ElementInternals, name: string, on: boolean): void {
-  try {
-    if (on) internals.states.add(name);
-    else internals.states.delete(name);
-  } catch {
-    // Browsers without CustomStateSet still get the `responding` attribute.
-  }
-}
-
-function readStorage(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-function writeStorage(key: string, value: string | null): void {
-  try {
-    if (value === null) localStorage.removeItem(key);
-    else localStorage.setItem(key, value);
-  } catch {
-    // Storage can be disabled (privacy modes); the element works without it.
   }
 }

@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../src/index.js';
 import type { StreamChatElement } from '../src/stream-chat.js';
 import { defineLocale, directionOf, stringsFor, type Strings } from '../src/i18n.js';
+import type { ErrorCode } from '../src/errors.js';
 import { ar } from '../src/locales/ar.js';
 import { de } from '../src/locales/de.js';
 import { es } from '../src/locales/es.js';
@@ -22,7 +23,7 @@ function keys(table: Strings): string[] {
 
 /** The string at a key path. */
 function at(table: Strings, path: string): string | undefined {
-  if (path.startsWith('errors.')) return table.errors[path.slice('errors.'.length)];
+  if (path.startsWith('errors.')) return table.errors[path.slice('errors.'.length) as ErrorCode];
   const value: unknown = table[path as keyof Strings];
   return typeof value === 'string' ? value : undefined;
 }

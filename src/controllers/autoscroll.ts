@@ -1,13 +1,12 @@
 /**
- * Keeps the message list scrolled to the newest content while the user has not scrolled up, and
- * keeps the view still while older rows are prepended.
+ * Keeps the message list scrolled to the newest content while the user has not scrolled up.
+ * (Keeping the view still while older rows are prepended belongs to the thread loader.)
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ChatStore } from './chat-store.js';
 
 /** How close to the bottom (px) still counts as "following". */
 const SLACK = 48;
-/** Frames during which a held row is kept in place after older rows arrive. */
-const HOLD_FRAMES = 5;
 
 export class AutoscrollController implements ReactiveController {
   private scroller: HTMLElement | undefined;
@@ -15,9 +14,14 @@ export class AutoscrollController implements ReactiveController {
   private resizeObserver: ResizeObserver | undefined;
   /** The scroll height when we last pinned, to tell content growth from the user's moves; NaN: pin anyway. */
   private pinnedHeight = Number.NaN;
-  private held: { row: HTMLElement; offset: number } | null = null;
 
-  constructor(host: ReactiveControllerHost) {
+  /** The run and thread last rendered: a new run or another thread means following again. */
+  private seen: { runId: number | undefined; threadId: string | null; loading: boolean } | null = null;
+
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly store: ChatStore,
+  ) {
     host.addController(this);
   }
 
@@ -32,10 +36,7 @@ export class AutoscrollController implements ReactiveController {
    * acting then, before paint, avoids a visible jump.
    */
   readonly bindContent = (element?: Element): void => {
-    this.resizeObserver ??= new ResizeObserver(() => {
-      this.restore();
-      this.pin();
-    });
+    this.resizeObserver ??= new ResizeObserver(() => this.pin());
     this.resizeObserver.disconnect();
     if (element) this.resizeObserver.observe(element);
   };
@@ -57,39 +58,22 @@ export class AutoscrollController implements ReactiveController {
     this.pinnedHeight = Number.NaN;
   }
 
-  /**
-   * Keeps `row` at `offset` px from the top of the view while older rows are prepended above it
-   * and get their real heights. The scroller has no native scroll anchoring, which would race this.
-   */
-  hold(row: HTMLElement, offset: number): void {
-    this.held = { row, offset };
-  }
-
-  /** The older rows are rendered: keep holding for a few more frames, then let go. */
-  settle(): void {
-    let frames = 0;
-    const tick = () => {
-      if (++frames > HOLD_FRAMES) this.held = null;
-      else requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
+  /** The user sent or retried, or another thread opened: follow the newest messages again. */
+  hostUpdate(): void {
+    const { run, threadId, loading } = this.store.state;
+    const seen = this.seen;
+    const runStarted = run !== null && run.id !== seen?.runId;
+    const opened = seen !== null && !run && (threadId !== seen.threadId || (loading && !seen.loading));
+    if (runStarted || opened) this.follow();
+    this.seen = { runId: run?.id, threadId, loading };
   }
 
   hostUpdated(): void {
-    this.restore();
     this.pin();
   }
 
   hostDisconnected(): void {
     this.resizeObserver?.disconnect();
-    this.held = null;
-  }
-
-  private restore(): void {
-    const el = this.scroller;
-    const held = this.held;
-    if (!el || !held?.row.isConnected) return;
-    el.scrollTop += held.row.getBoundingClientRect().top - el.getBoundingClientRect().top - held.offset;
   }
 
   private pin(): void {

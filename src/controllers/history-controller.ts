@@ -1,18 +1,23 @@
 /**
- * HistoryController: loads, pages, renames and deletes threads for the history panel.
+ * HistoryController: loads, pages, renames and deletes threads for the history panel, and wires
+ * the panel's callbacks.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { requestJson, type ClientOptions } from '../protocol/client.js';
+import { requestJson } from '../protocol/client.js';
 import type { ThreadMetadata } from '../protocol/types.js';
 import { initialHistory, reduceHistory, type HistoryAction, type HistoryState } from '../state/history.js';
+import type { HistoryProps } from '../views/history.js';
+import { showError, type ChatConfig } from './chat-store.js';
 
 /** Threads fetched per page. */
 const PAGE_SIZE = 20;
 
-/** What the controller needs from the element. */
-export interface HistoryHost extends ReactiveControllerHost {
-  /** Request options (endpoint, fetch, headers). */
-  clientOptions(): ClientOptions;
+/** What the controller needs besides the shared config: what opening a thread does. */
+export interface HistoryConfig extends ChatConfig {
+  /** Opens a thread chosen in the list. */
+  open(id: string): void;
+  /** Opens a new conversation from the panel's button, or because the open thread was deleted. */
+  newThread(fromPanel: boolean): void;
 }
 
 export class HistoryController implements ReactiveController {
@@ -20,7 +25,10 @@ export class HistoryController implements ReactiveController {
   state: HistoryState = initialHistory;
   private generation = 0;
 
-  constructor(private readonly host: HistoryHost) {
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly config: HistoryConfig,
+  ) {
     host.addController(this);
   }
 
@@ -54,19 +62,45 @@ export class HistoryController implements ReactiveController {
     this.apply({ type: 'editing-changed', editing });
   }
 
+  /** The panel's props; a narrow element closes the panel when a thread is chosen. */
+  props(strings: HistoryProps['strings'], locale: string, narrow: boolean): HistoryProps {
+    const { config } = this;
+    return {
+      state: this.state,
+      currentId: config.store.state.threadId,
+      locale,
+      strings,
+      onOpen: (id) => {
+        config.open(id);
+        if (narrow) this.toggle(false);
+      },
+      onNew: () => config.newThread(true),
+      onClose: () => this.toggle(false),
+      onEdit: (editing) => this.edit(editing),
+      onRename: (id, title) => void this.rename(id, title).catch(() => showError(this.config, { code: 'rename_failed', allowRetry: false })),
+      onDelete: (id) =>
+        void this.remove(id).then(
+          () => id === config.store.state.threadId && config.newThread(false),
+          () => showError(this.config, { code: 'delete_failed', allowRetry: false }),
+        ),
+      onMore: () => this.loadMore(),
+      onRetry: () => this.toggle(true),
+    };
+  }
+
   /** Renames a thread on the server. */
   async rename(id: string, title: string): Promise<void> {
     const trimmed = title.trim();
     this.apply({ type: 'editing-changed', editing: null });
     if (!trimmed) return;
-    const thread = await requestJson({ type: 'threads.update', params: { thread_id: id, title: trimmed } }, this.host.clientOptions());
+    const thread = await requestJson({ type: 'threads.update', params: { thread_id: id, title: trimmed } }, this.config.request());
     const { items: _items, ...metadata } = thread;
     this.apply({ type: 'thread-seen', thread: metadata });
   }
 
   /** Deletes a thread on the server. */
   async remove(id: string): Promise<void> {
-    await requestJson({ type: 'threads.delete', params: { thread_id: id } }, this.host.clientOptions());
+    await requestJson({ type: 'threads.delete', params: { thread_id: id } }, this.config.request());
     this.apply({ type: 'thread-removed', id });
   }
 
@@ -77,7 +111,7 @@ export class HistoryController implements ReactiveController {
       const after = reset ? undefined : (this.state.after ?? undefined);
       const page = await requestJson(
         { type: 'threads.list', params: after ? { limit: PAGE_SIZE, order: 'desc', after } : { limit: PAGE_SIZE, order: 'desc' } },
-        this.host.clientOptions(),
+        this.config.request(),
       );
       if (generation !== this.generation) return;
       this.apply({

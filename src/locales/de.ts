@@ -36,6 +36,7 @@ export const de: Strings = {
   loadingOlder: 'Frühere Nachrichten werden geladen…',
   errors: {
     'stream.error': 'Beim Erstellen der Antwort ist ein Fehler aufgetreten.',
+    custom: 'Etwas ist schiefgelaufen.',
     network: 'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
     offline: 'Sie sind offline. Ihre Nachricht wurde aufbewahrt; senden Sie sie erneut, sobald Sie wieder online sind.',
     http: 'Der Server konnte die Anfrage nicht verarbeiten.',

@@ -36,6 +36,7 @@ export const es: Strings = {
   loadingOlder: 'Cargando mensajes anteriores…',
   errors: {
     'stream.error': 'Se produjo un error al generar la respuesta.',
+    custom: 'Algo salió mal.',
     network: 'No se pudo conectar con el servidor. Comprueba tu conexión e inténtalo de nuevo.',
     offline: 'No tienes conexión. Tu mensaje se ha guardado; vuelve a enviarlo cuando recuperes la conexión.',
     http: 'El servidor no pudo procesar la solicitud.',

@@ -36,6 +36,7 @@ export const fr: Strings = {
   loadingOlder: 'Chargement des messages précédents…',
   errors: {
     'stream.error': 'Une erreur s’est produite lors de la génération de la réponse.',
+    custom: 'Un problème est survenu.',
     network: 'Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.',
     offline: 'Vous êtes hors ligne. Votre message a été conservé\u202f; renvoyez-le une fois la connexion rétablie.',
     http: 'Le serveur n’a pas pu traiter la requête.',

@@ -36,6 +36,7 @@ export const zh: Strings = {
   loadingOlder: '正在加载更早的消息…',
   errors: {
     'stream.error': '生成回复时出错。',
+    custom: '出了点问题。',
     network: '无法连接到服务器。请检查网络连接后重试。',
     offline: '你已离线。消息已保留，恢复联网后请重新发送。',
     http: '服务器无法处理该请求。',

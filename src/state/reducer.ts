@@ -1,22 +1,17 @@
 /**
- * The conversation state and the one pure function that changes it.
+ * The conversation state and the one pure function that changes it: the thread and its items,
+ * the running response (its status, the message it may have to give back, how it failed) and
+ * the composer's draft.
  *
- * No I/O, no clocks, no random ids: the controller puts ids and times into actions.
+ * No I/O, no clocks, no random ids: the controllers put ids and times into actions.
  */
-import type {
-  AssistantMessageContent,
-  JsonValue,
-  ThreadItem,
-  ThreadItemUpdate,
-  ThreadMetadata,
-  ThreadStreamEvent,
-  UserMessageItem,
-  WidgetNode,
-} from '../protocol/types.js';
+import type { ClientToolCallItem, JsonValue, ThreadItem, ThreadMetadata, ThreadStreamEvent, UserMessageItem } from '../protocol/types.js';
+import { serverErrorCode, type ErrorCode } from '../errors.js';
+import { applyUpdate, isLocalId, metadataOf, visible } from './items.js';
 
 /** An error the view shows, with or without a Retry button. */
 export interface ShownError {
-  code: string;
+  code: ErrorCode;
   /** The server's own words (a `custom` error); the view localizes the others by code. */
   message?: string;
   allowRetry: boolean;
@@ -30,6 +25,22 @@ export interface ShownNotice {
   title?: string;
 }
 
+/** Where a response is: waiting for the server, streaming, or paused on a client tool call. */
+export type RunStatus = 'sending' | 'streaming' | 'awaiting-tool';
+
+/** One response, from the user's send to the end of its last client-tool round trip. */
+export interface Run {
+  /** The controller's call id: actions of an older run are ignored. */
+  id: number;
+  status: RunStatus;
+  /** A message the server has not accepted yet, given back if the run fails or stops. */
+  unsent: { itemId: string; text: string } | null;
+  /** The pending client tool call that ends this round trip (it may be followed by other events). */
+  call: ClientToolCallItem | null;
+  /** How the run failed; its outcome once it finishes. */
+  error: ShownError | null;
+}
+
 /** Everything the element renders. */
 export interface ChatState {
   threadId: string | null;
@@ -38,7 +49,8 @@ export interface ChatState {
   /** Items still streaming (added, not yet done). */
   streaming: ReadonlySet<string>;
   progress: { text: string; icon?: string } | null;
-  responding: boolean;
+  /** The running response; null when none runs. */
+  run: Run | null;
   allowCancel: boolean;
   loading: boolean;
   /** Cursor for older items when a long thread was opened at its newest page. */
@@ -46,16 +58,23 @@ export interface ChatState {
   loadingOlder: boolean;
   error: ShownError | null;
   notices: readonly ShownNotice[];
+  /** The composer's text. */
+  draft: string;
+  /** A message the server never accepted: `retry()` sends it again. */
+  failedDraft: string | null;
 }
 
 /** What happened, as the reducer hears it. */
 export type Action =
-  | { type: 'send-started'; item: UserMessageItem }
-  | { type: 'send-rejected'; itemId: string }
-  | { type: 'retry-started'; itemId: string }
+  /** `resend`: the failed draft is sent again, so it leaves the composer it was given back to. */
+  | { type: 'send-started'; runId: number; item: UserMessageItem; text: string; resend?: boolean }
+  | { type: 'retry-started'; runId: number; itemId: string }
   | { type: 'event-received'; event: ThreadStreamEvent; noticeId?: number }
   | { type: 'tool-output-sent'; itemId: string; output: JsonValue }
-  | { type: 'response-ended' }
+  | { type: 'run-failed'; runId: number; error: ShownError }
+  | { type: 'run-finished'; runId: number }
+  | { type: 'run-aborted'; runId: number }
+  | { type: 'draft-changed'; text: string }
   | { type: 'request-failed'; error: ShownError }
   | { type: 'error-dismissed' }
   | { type: 'notice-dismissed'; id: number }
@@ -72,54 +91,73 @@ export const initialState: ChatState = {
   items: [],
   streaming: new Set(),
   progress: null,
-  responding: false,
+  run: null,
   allowCancel: false,
   loading: false,
   olderCursor: null,
   loadingOlder: false,
   error: null,
   notices: [],
+  draft: '',
+  failedDraft: null,
 };
-
-/** Items that never reach the view. */
-const HIDDEN = new Set(['hidden_context_item', 'sdk_hidden_context', 'end_of_turn']);
-
-/** Content parts past this gap are dropped: a broken server, not a real message. */
-const MAX_CONTENT_GAP = 16;
 
 /** Applies one action. */
 export function reduce(state: ChatState, action: Action): ChatState {
   switch (action.type) {
-    case 'send-started':
+    case 'send-started': {
+      const run: Run = { id: action.runId, status: 'sending', unsent: { itemId: action.item.id, text: action.text }, call: null, error: null };
+      const resent = action.resend === true && state.draft.trim() === action.text.trim();
       return {
         ...state,
         items: [...state.items, action.item],
-        responding: true,
+        run,
         allowCancel: false,
         progress: null,
         error: null,
+        failedDraft: null,
+        draft: resent ? '' : state.draft,
       };
-    case 'send-rejected':
-      return { ...state, items: state.items.filter((item) => item.id !== action.itemId) };
+    }
     case 'retry-started': {
       const index = state.items.findIndex((item) => item.id === action.itemId);
       return {
         ...state,
         items: index < 0 ? state.items : state.items.slice(0, index + 1),
-        responding: true,
+        run: { id: action.runId, status: 'sending', unsent: null, call: null, error: null },
         allowCancel: false,
         progress: null,
         error: null,
       };
     }
     case 'event-received':
-      return applyEvent(state, action.event, action.noticeId ?? 0);
-    case 'tool-output-sent':
-      return mapItem(state, action.itemId, (item) =>
+      return runAfterEvent(applyEvent(state, action.event, action.noticeId ?? 0), action.event);
+    case 'tool-output-sent': {
+      const next = mapItem(state, action.itemId, (item) =>
         item.type === 'client_tool_call' ? { ...item, status: 'completed', output: action.output } : item,
       );
-    case 'response-ended':
-      return { ...state, responding: false, allowCancel: false, progress: null, streaming: new Set() };
+      return next.run ? { ...next, run: { ...next.run, status: 'sending', call: null } } : next;
+    }
+    case 'run-failed':
+      if (state.run?.id !== action.runId) return state;
+      return { ...state, run: { ...state.run, error: action.error } };
+    case 'run-finished': {
+      const run = state.run;
+      if (run?.id !== action.runId) return state;
+      const ended = endRun(state);
+      if (!run.error) return ended;
+      if (!run.unsent) return { ...ended, error: run.error };
+      // The server never accepted the message: take it out of the view and give it back.
+      return { ...giveBack(ended, run.unsent), error: run.error, failedDraft: run.unsent.text };
+    }
+    case 'run-aborted': {
+      const run = state.run;
+      if (run?.id !== action.runId) return state;
+      // Stopped before the server took the message: give the text back.
+      return run.unsent ? giveBack(endRun(state), run.unsent) : endRun(state);
+    }
+    case 'draft-changed':
+      return { ...state, draft: action.text };
     case 'request-failed':
       return { ...state, error: action.error, progress: null };
     case 'error-dismissed':
@@ -127,9 +165,9 @@ export function reduce(state: ChatState, action: Action): ChatState {
     case 'notice-dismissed':
       return { ...state, notices: state.notices.filter((notice) => notice.id !== action.id) };
     case 'thread-cleared':
-      return { ...initialState, notices: state.notices };
+      return { ...initialState, notices: state.notices, draft: state.draft, failedDraft: state.failedDraft };
     case 'thread-loading':
-      return { ...initialState, threadId: action.threadId, loading: true };
+      return { ...initialState, threadId: action.threadId, loading: true, draft: state.draft, failedDraft: state.failedDraft };
     case 'thread-loaded':
       return {
         ...state,
@@ -151,6 +189,56 @@ export function reduce(state: ChatState, action: Action): ChatState {
       return unknownAction;
     }
   }
+}
+
+/** True from a send until its response (with every tool round trip) ends. */
+export function isResponding(state: ChatState): boolean {
+  return state.run !== null;
+}
+
+/** The newest user message the server has accepted (has a server id). */
+export function lastUserMessage(state: ChatState): UserMessageItem | undefined {
+  for (let i = state.items.length - 1; i >= 0; i--) {
+    const item = state.items[i];
+    if (item?.type === 'user_message' && !isLocalId(item.id)) return item;
+  }
+  return undefined;
+}
+
+function endRun(state: ChatState): ChatState {
+  return { ...state, run: null, allowCancel: false, progress: null, streaming: new Set() };
+}
+
+/** Removes the optimistic copy of an unsent message and puts its text back in an empty composer. */
+function giveBack(state: ChatState, unsent: { itemId: string; text: string }): ChatState {
+  return {
+    ...state,
+    items: state.items.filter((item) => item.id !== unsent.itemId),
+    draft: state.draft.trim() === '' ? unsent.text : state.draft,
+  };
+}
+
+/** What a stream event means for the running response. */
+function runAfterEvent(state: ChatState, event: ThreadStreamEvent): ChatState {
+  const run = state.run;
+  if (!run) return state;
+  let next: Run = run.status === 'sending' ? { ...run, status: 'streaming' } : run;
+  // The server's copy of the message replaced the optimistic one: nothing to give back any more.
+  const unsentId = next.unsent?.itemId;
+  if (unsentId && !state.items.some((item) => item.id === unsentId)) next = { ...next, unsent: null };
+  if (next.call && settles(next.call, event)) next = { ...next, call: null, status: 'streaming' };
+  if (event.type === 'thread.item.done' && event.item.type === 'client_tool_call' && event.item.status === 'pending') {
+    next = { ...next, call: event.item, status: 'awaiting-tool' };
+  }
+  if (event.type === 'error') next = { ...next, error: state.error };
+  return next === run ? state : { ...state, run: next };
+}
+
+/** Whether a later event of the same stream answered, replaced or removed a pending call. */
+function settles(call: ClientToolCallItem, event: ThreadStreamEvent): boolean {
+  if (event.type === 'thread.item.removed') return event.item_id === call.id;
+  if (event.type === 'thread.item.done' || event.type === 'thread.item.replaced') return event.item.id === call.id;
+  return false;
 }
 
 function applyEvent(state: ChatState, event: ThreadStreamEvent, noticeId: number): ChatState {
@@ -185,7 +273,7 @@ function applyEvent(state: ChatState, event: ThreadStreamEvent, noticeId: number
       return {
         ...state,
         progress: null,
-        error: { code: event.code, allowRetry: event.allow_retry, ...(event.message ? { message: event.message } : {}) },
+        error: { code: serverErrorCode(event.code), allowRetry: event.allow_retry, ...(event.message ? { message: event.message } : {}) },
       };
     case 'notice': {
       const notice: ShownNotice = { id: noticeId, level: event.level, message: event.message };
@@ -199,16 +287,6 @@ function applyEvent(state: ChatState, event: ThreadStreamEvent, noticeId: number
       return unknownEvent;
     }
   }
-}
-
-/** Whether the view shows an item at all. */
-function visible(item: ThreadItem): boolean {
-  return !HIDDEN.has(item.type);
-}
-
-function metadataOf(thread: ThreadMetadata & { items?: unknown }): ThreadMetadata {
-  const { items: _items, ...metadata } = thread;
-  return metadata;
 }
 
 /**
@@ -241,107 +319,4 @@ function mapItem(state: ChatState, id: string, change: (item: ThreadItem) => Thr
   const items = state.items.slice();
   items[index] = next;
   return { ...state, items };
-}
-
-/** Ids the controller gives optimistic messages before the server names them. */
-export function isLocalId(id: string): boolean {
-  return id.startsWith('local_');
-}
-
-function applyUpdate(item: ThreadItem, update: ThreadItemUpdate): ThreadItem {
-  switch (update.type) {
-    case 'assistant_message.content_part.added':
-    case 'assistant_message.content_part.done':
-    case 'assistant_message.content_part.text_delta':
-    case 'assistant_message.content_part.annotation_added': {
-      if (item.type !== 'assistant_message') return item;
-      const content = updateContent(item.content, update);
-      return content === item.content ? item : { ...item, content };
-    }
-    case 'widget.streaming_text.value_delta':
-    case 'widget.root.updated':
-    case 'widget.component.updated': {
-      if (item.type !== 'widget') return item;
-      return { ...item, widget: updateWidget(item.widget, update) };
-    }
-    case 'workflow.task.added':
-    case 'workflow.task.updated': {
-      if (item.type !== 'workflow') return item;
-      const tasks = item.workflow.tasks.slice();
-      if (update.type === 'workflow.task.added' && update.task_index >= tasks.length) tasks.push(update.task);
-      else tasks[Math.min(update.task_index, tasks.length)] = update.task;
-      return { ...item, workflow: { ...item.workflow, tasks } };
-    }
-    case 'generated_image.updated':
-      return item.type === 'generated_image' ? { ...item, image: update.image } : item;
-    default:
-      return item;
-  }
-}
-
-type ContentUpdate = Extract<ThreadItemUpdate, { type: `assistant_message.${string}` }>;
-
-function updateContent(content: AssistantMessageContent[], update: ContentUpdate): AssistantMessageContent[] {
-  const index = update.content_index;
-  if (!Number.isInteger(index) || index < 0 || index > content.length + MAX_CONTENT_GAP) return content;
-  const parts = content.slice();
-  while (parts.length <= index) parts.push({ type: 'output_text', text: '', annotations: [] });
-  const part = parts[index] as AssistantMessageContent;
-  switch (update.type) {
-    case 'assistant_message.content_part.added':
-      parts[index] = { ...update.content, annotations: update.content.annotations ?? [] };
-      break;
-    case 'assistant_message.content_part.text_delta':
-      parts[index] = { ...part, text: part.text + update.delta };
-      break;
-    case 'assistant_message.content_part.annotation_added': {
-      const annotations = part.annotations.slice();
-      annotations.splice(Math.min(update.annotation_index, annotations.length), 0, update.annotation);
-      parts[index] = { ...part, annotations };
-      break;
-    }
-    case 'assistant_message.content_part.done': {
-      // The Agents bridge sends `done` with empty annotations: keep the ones that streamed in.
-      const annotations = update.content.annotations?.length ? update.content.annotations : part.annotations;
-      parts[index] = { ...update.content, annotations };
-      break;
-    }
-  }
-  return parts;
-}
-
-type WidgetUpdate = Extract<ThreadItemUpdate, { type: `widget.${string}` }>;
-
-function updateWidget(root: WidgetNode, update: WidgetUpdate): WidgetNode {
-  if (update.type === 'widget.root.updated') return update.widget;
-  const id = update.component_id;
-  const visit = (node: WidgetNode): WidgetNode => {
-    if (node.id === id) {
-      if (update.type === 'widget.component.updated') return update.component;
-      const value = typeof node.value === 'string' ? node.value : '';
-      return { ...node, value: value + update.delta };
-    }
-    if (!node.children) return node;
-    return { ...node, children: node.children.map(visit) };
-  };
-  return visit(root);
-}
-
-/** The newest user message the server has accepted (has a server id). */
-export function lastUserMessage(state: ChatState): UserMessageItem | undefined {
-  for (let i = state.items.length - 1; i >= 0; i--) {
-    const item = state.items[i];
-    if (item?.type === 'user_message' && !isLocalId(item.id)) return item;
-  }
-  return undefined;
-}
-
-/** The plain text of a user message. */
-export function userText(item: UserMessageItem): string {
-  return item.content.map((part) => part.text).join('');
-}
-
-/** The full text of an assistant message. */
-export function assistantText(content: readonly AssistantMessageContent[]): string {
-  return content.map((part) => part.text).join('\n\n');
 }

@@ -1,5 +1,5 @@
 import { expect, oneEvent } from '@open-wc/testing';
-import { mount, parts, sendAndWait, transcript } from './helpers.js';
+import { mount, part, parts, sendAndWait, transcript } from './helpers.js';
 
 /** The output the server received, as the scripted agent reports it back. */
 function reportedOutputs(lines: string[]): unknown[] {
@@ -7,6 +7,32 @@ function reportedOutputs(lines: string[]): unknown[] {
     .filter((line) => line.startsWith('assistant: tool output: '))
     .map((line) => JSON.parse(line.slice('assistant: tool output: '.length)) as unknown);
 }
+
+/** Real fetch to the real kit, with a `notice` frame inserted after a pending client tool call's frame. */
+const withNoticeAfterPendingCall: typeof fetch = async (input, init) => {
+  const response = await fetch(input, init);
+  if (!response.body || !response.headers.get('content-type')?.includes('text/event-stream')) return response;
+  let buffer = '';
+  const insert = new TransformStream<string, string>({
+    transform(chunk, controller) {
+      buffer += chunk;
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const frame = buffer.slice(0, end + 2);
+        buffer = buffer.slice(end + 2);
+        controller.enqueue(frame);
+        if (frame.includes('"type":"thread.item.done"') && frame.includes('"type":"client_tool_call"') && frame.includes('"status":"pending"')) {
+          controller.enqueue(`data: ${JSON.stringify({ type: 'notice', level: 'info', message: 'Still there' })}\n\n`);
+        }
+      }
+    },
+    flush(controller) {
+      if (buffer) controller.enqueue(buffer);
+    },
+  });
+  const body = response.body.pipeThrough(new TextDecoderStream()).pipeThrough(insert).pipeThrough(new TextEncoderStream());
+  return new Response(body, { status: response.status, headers: response.headers });
+};
 
 describe('<stream-chat> client tools', () => {
   it('asks the page through the event, posts the answer and keeps responding across the gap', async () => {
@@ -120,6 +146,25 @@ describe('<stream-chat> client tools', () => {
     ]);
     expect(transcript(el).at(-1)).to.equal('assistant: all done');
     expect(names().filter((name) => name.startsWith('response-'))).to.deep.equal(['response-start', 'response-end']);
+  });
+
+  it('answers a pending call that a notice and a thread update follow in the same stream', async () => {
+    const { el, names, events } = await mount();
+    // The kit pauses the turn right after the call (and then sends the title change); chatkit-python
+    // may send more, so a notice goes in after the call's frame, on the way to the page.
+    el.fetch = withNoticeAfterPendingCall;
+    el.addEventListener('stream-chat-client-tool', (event) => event.detail.respondWith({ picked: event.detail.name }));
+    const end = await sendAndWait(el, 'title Late title\ntool pick\ntext Thanks');
+    expect(end.detail.reason).to.equal('complete');
+    const order = names().filter((name) => ['client-tool', 'thread-update', 'notice'].includes(name));
+    expect(order).to.deep.equal(['notice', 'thread-update', 'client-tool']);
+    expect(events.find((event) => event.type === 'stream-chat-thread-update')?.detail).to.deep.equal({ thread: { id: el.threadId, title: 'Late title', status: { type: 'active' } } });
+    expect(reportedOutputs(transcript(el))).to.deep.equal([{ picked: 'pick' }]);
+    expect(transcript(el).at(-1)).to.equal('assistant: Thanks');
+    expect(names().filter((name) => name.startsWith('response-'))).to.deep.equal(['response-start', 'response-end']);
+    expect(parts(el, 'tool')[0]?.textContent?.trim()).to.equal('Used pick');
+    expect(parts(el, 'notice').map((row) => row.textContent?.replace(/\s+/g, ' ').trim())).to.have.length(1);
+    expect(part(el, 'title').textContent?.trim()).to.equal('Late title');
   });
 
   it('stopping during a tool ends the response as aborted and still answers the server', async () => {

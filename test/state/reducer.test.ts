@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { streamEvents } from '../../src/protocol/client.js';
 import type { StreamingRequest, ThreadItem, ThreadStreamEvent, UserMessageItem } from '../../src/protocol/types.js';
-import { initialState, reduce, type Action, type ChatState } from '../../src/state/reducer.js';
+import { initialState, isResponding, reduce, type Action, type ChatState } from '../../src/state/reducer.js';
 import { splits } from '../chunks.js';
 import { createTranscript, toSse } from '../support/transcripts.js';
 
@@ -33,16 +33,16 @@ function assistant(id: string, text: string): ThreadItem {
   };
 }
 
-const sent = run(initialState, { type: 'send-started', item: optimistic });
+const sent = run(initialState, { type: 'send-started', runId: 1, item: optimistic, text: 'hi' });
 
 describe('reduce', () => {
   it('shows the optimistic message and locks while responding', () => {
     expect(sent.items).to.deep.equal([optimistic]);
-    expect(sent.responding).to.equal(true);
+    expect(isResponding(sent)).to.equal(true);
   });
 
   it('applies a whole create transcript', () => {
-    const state = run(sent, ...events(...createTranscript), { type: 'response-ended' });
+    const state = run(sent, ...events(...createTranscript), { type: 'run-finished', runId: 1 });
     expect(state.threadId).to.equal('thr_1a2b3c4d');
     expect(state.thread?.title).to.equal('Demo title');
     expect(state.items.map((item) => [item.id, item.type])).to.deep.equal([
@@ -51,7 +51,7 @@ describe('reduce', () => {
     ]);
     const answer = state.items[1];
     expect(answer?.type === 'assistant_message' && answer.content[0]?.text).to.equal('Héllo, wörld 👋🏽 你好\n\n**done**');
-    expect(state.responding).to.equal(false);
+    expect(isResponding(state)).to.equal(false);
     expect(state.progress).to.equal(null);
     expect(state.streaming.size).to.equal(0);
   });
@@ -117,8 +117,9 @@ describe('reduce', () => {
   });
 
   it('ignores updates for an unknown item', () => {
-    const next = run(sent, ...events({ type: 'thread.item.updated', item_id: 'nope', update: { type: 'assistant_message.content_part.text_delta', content_index: 0, delta: 'x' } }));
-    expect(next).to.equal(sent);
+    const streaming = run(sent, ...events({ type: 'stream_options', stream_options: { allow_cancel: true } }));
+    const next = run(streaming, ...events({ type: 'thread.item.updated', item_id: 'nope', update: { type: 'assistant_message.content_part.text_delta', content_index: 0, delta: 'x' } }));
+    expect(next).to.equal(streaming);
   });
 
   it('keeps streamed annotations when content_part.done carries none', () => {
@@ -152,10 +153,10 @@ describe('reduce', () => {
   });
 
   it('drops the items after the retried user message', () => {
-    const state = run(sent, ...events(...createTranscript), { type: 'response-ended' });
-    const retried = run(state, { type: 'retry-started', itemId: 'msg_user0001' });
+    const state = run(sent, ...events(...createTranscript), { type: 'run-finished', runId: 1 });
+    const retried = run(state, { type: 'retry-started', runId: 2, itemId: 'msg_user0001' });
     expect(retried.items.map((item) => item.id)).to.deep.equal(['msg_user0001']);
-    expect(retried.responding).to.equal(true);
+    expect(isResponding(retried)).to.equal(true);
   });
 
   it('marks a client tool call completed when its output is sent', () => {
@@ -193,5 +194,71 @@ describe('reduce', () => {
     const older = run(loaded, { type: 'older-items-loaded', items: [assistant('a', 'old')], olderCursor: null });
     expect(older.items.map((item) => item.id)).to.deep.equal(['a', 'b']);
     expect(older.olderCursor).to.equal(null);
+  });
+
+  describe('the run', () => {
+    const call: ThreadItem = { id: 'tc', thread_id: 't', created_at: 'x', type: 'client_tool_call', status: 'pending', call_id: 'c1', name: 'get', arguments: {} };
+    const echo: ThreadItem = { ...optimistic, id: 'msg_user0001' };
+    const notice: ThreadStreamEvent = { type: 'notice', level: 'info', message: 'later' };
+
+    it('streams once the first event arrives and forgets the unsent text once the server echoes it', () => {
+      expect(sent.run).to.deep.include({ status: 'sending', unsent: { itemId: 'local_1', text: 'hi' } });
+      const accepted = run(sent, ...events({ type: 'thread.item.done', item: echo }));
+      expect(accepted.run).to.deep.include({ status: 'streaming', unsent: null });
+    });
+
+    it('keeps a pending client tool call when other events follow it', () => {
+      const paused = run(sent, ...events({ type: 'thread.item.done', item: call }, notice, { type: 'thread.updated', thread: { id: 't', created_at: 'x', title: 'T', status: { type: 'active' }, metadata: {}, items: { data: [], has_more: false } } }));
+      expect(paused.run).to.deep.include({ status: 'awaiting-tool', call });
+      const answered = run(paused, { type: 'tool-output-sent', itemId: 'tc', output: 1 });
+      expect(answered.run).to.deep.include({ status: 'sending', call: null });
+      const removed = run(paused, ...events({ type: 'thread.item.removed', item_id: 'tc' }));
+      expect(removed.run?.call).to.equal(null);
+    });
+
+    it('gives an unsent message back when the run fails, and remembers it for retry', () => {
+      const failed = run(sent, { type: 'run-failed', runId: 1, error: { code: 'network', allowRetry: true } }, { type: 'run-finished', runId: 1 });
+      expect(failed.run).to.equal(null);
+      expect(failed.items).to.deep.equal([]);
+      expect(failed.draft).to.equal('hi');
+      expect(failed.failedDraft).to.equal('hi');
+      expect(failed.error).to.deep.equal({ code: 'network', allowRetry: true });
+      const resent = run(failed, { type: 'send-started', runId: 2, item: optimistic, text: 'hi', resend: true });
+      expect(resent.draft).to.equal('');
+      expect(resent.failedDraft).to.equal(null);
+    });
+
+    it('keeps what the user typed meanwhile instead of giving the text back', () => {
+      const failed = run(sent, { type: 'draft-changed', text: 'next' }, { type: 'run-failed', runId: 1, error: { code: 'network', allowRetry: true } }, { type: 'run-finished', runId: 1 });
+      expect(failed.draft).to.equal('next');
+      expect(failed.failedDraft).to.equal('hi');
+    });
+
+    it('ends with the stream error as its outcome, keeping an accepted message', () => {
+      const error: ThreadStreamEvent = { type: 'error', code: 'custom', message: 'Quota', allow_retry: false };
+      const failed = run(sent, ...events({ type: 'thread.item.done', item: echo }, error), { type: 'run-finished', runId: 1 });
+      expect(failed.items.map((item) => item.id)).to.deep.equal(['msg_user0001']);
+      expect(failed.error).to.deep.equal({ code: 'custom', message: 'Quota', allowRetry: false });
+      expect(failed.failedDraft).to.equal(null);
+    });
+
+    it('reports an in-band error code it does not know as unknown, keeping the message', () => {
+      const state = run(sent, ...events({ type: 'error', code: 'future.code', message: 'New', allow_retry: true }));
+      expect(state.error).to.deep.equal({ code: 'unknown', message: 'New', allowRetry: true });
+    });
+
+    it('gives the text back when stopped before the server took it, not after', () => {
+      const stopped = run(sent, { type: 'run-aborted', runId: 1 });
+      expect(stopped).to.deep.include({ run: null, items: [], draft: 'hi', failedDraft: null, error: null });
+      const late = run(sent, ...events({ type: 'thread.item.done', item: echo }), { type: 'run-aborted', runId: 1 });
+      expect(late.items.map((item) => item.id)).to.deep.equal(['msg_user0001']);
+      expect(late.draft).to.equal('');
+    });
+
+    it('ignores the outcome of a run that is not the current one', () => {
+      expect(run(sent, { type: 'run-finished', runId: 7 })).to.equal(sent);
+      expect(run(sent, { type: 'run-aborted', runId: 7 })).to.equal(sent);
+      expect(run(sent, { type: 'run-failed', runId: 7, error: { code: 'network', allowRetry: true } })).to.equal(sent);
+    });
   });
 });

@@ -1,0 +1,79 @@
+/**
+ * The one owner of the conversation state: it applies actions through `reduce()` and asks the
+ * element to render, at once or (for stream deltas) once per frame. The controllers that change
+ * the conversation share one store and a small config for requests and public events.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { ChatKitClientError, type ClientOptions } from '../protocol/client.js';
+import { initialState, reduce, type Action, type ChatState, type ShownError } from '../state/reducer.js';
+import type { StreamChatEventMap } from '../events.js';
+
+/** What the chat controllers get from the element. */
+export interface ChatConfig {
+  readonly store: ChatStore;
+  /** Where and how requests go (endpoint, fetch, headers, idle timeout). */
+  request(): ClientOptions;
+  /** Dispatches a public event from the element. */
+  dispatch<K extends keyof StreamChatEventMap>(name: K, detail: StreamChatEventMap[K]): void;
+  /** The localized text of an error. */
+  describe(error: ShownError): string;
+}
+
+export class ChatStore implements ReactiveController {
+  /** The conversation as the element renders it. */
+  state: ChatState = initialState;
+  private frame = 0;
+
+  /**
+   * @param host - the element to re-render
+   * @param onChange - runs after every action, before anything else sees the new state
+   */
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly onChange: (previous: ChatState, next: ChatState) => void = () => undefined,
+  ) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
+  }
+
+  /**
+   * Applies an action and schedules a render: at once, on the next frame (stream deltas), or not
+   * at all (keystrokes the textarea already shows).
+   */
+  apply(action: Action, render: 'now' | 'frame' | 'none' = 'now'): void {
+    const previous = this.state;
+    this.state = reduce(previous, action);
+    this.onChange(previous, this.state);
+    if (render === 'none') return;
+    if (render === 'now') {
+      if (this.frame) cancelAnimationFrame(this.frame);
+      this.frame = 0;
+      this.host.requestUpdate();
+      return;
+    }
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.host.requestUpdate();
+    });
+  }
+}
+
+/** Shows an error that belongs to no response (a failed load or rename) and reports it. */
+export function showError(config: ChatConfig, error: ShownError): void {
+  config.store.apply({ type: 'request-failed', error });
+  config.dispatch('stream-chat-error', { code: error.code, message: config.describe(error), allowRetry: error.allowRetry });
+}
+
+/** The error a failed request or stream shows. */
+export function shownError(error: unknown): ShownError {
+  if (error instanceof ChatKitClientError) {
+    const offline = error.code === 'network' && typeof navigator !== 'undefined' && navigator.onLine === false;
+    return { code: offline ? 'offline' : error.code, allowRetry: true };
+  }
+  return { code: 'network', allowRetry: true };
+}

@@ -1,0 +1,63 @@
+/**
+ * Small host-side helpers the element needs: its width class (a controller that owns a
+ * `ResizeObserver`), its custom state, and `localStorage`, which can be disabled.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/** Containers at least this wide (px) show history as a side panel; narrower ones overlay it. */
+const WIDE = 640;
+
+/** Tracks whether the element is narrow, re-rendering when that changes. */
+export class NarrowController implements ReactiveController {
+  /** Narrow widgets overlay the history panel; wide ones show it beside the messages. */
+  narrow = false;
+  private observer: ResizeObserver | undefined;
+
+  constructor(private readonly host: ReactiveControllerHost & Element) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.observer ??= new ResizeObserver(([entry]) => {
+      const narrow = (entry?.contentRect.width ?? WIDE) < WIDE;
+      if (narrow === this.narrow) return;
+      this.narrow = narrow;
+      this.host.requestUpdate();
+    });
+    this.observer.observe(this.host);
+  }
+
+  hostDisconnected(): void {
+    this.observer?.disconnect();
+  }
+}
+
+/** Sets or clears a custom state (`:state(name)`) and the attribute of the same name. */
+export function setCustomState(host: Element, internals: ElementInternals, name: string, on: boolean): void {
+  host.toggleAttribute(name, on);
+  try {
+    if (on) internals.states.add(name);
+    else internals.states.delete(name);
+  } catch {
+    // Browsers without CustomStateSet still get the attribute.
+  }
+}
+
+/** Reads a stored value; null when absent or storage is disabled. */
+export function readStorage(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+/** Stores a value (null removes it). */
+export function writeStorage(key: string, value: string | null): void {
+  try {
+    if (value === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, value);
+  } catch {
+    // Storage can be disabled (privacy modes); the element works without it.
+  }
+}

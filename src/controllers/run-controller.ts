@@ -1,0 +1,255 @@
+/**
+ * RunController: sends, retries and stops responses, and runs their client-tool round trips.
+ * Shaped like `@lit/task`: one `AbortController` and one call id per run, the run's status in
+ * the reducer state, and its outcome (complete, error, aborted) settled in one place, `finish()`.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { ChatKitClientError, streamEvents } from '../protocol/client.js';
+import type { JsonValue, StreamingRequest, ThreadStreamEvent, UserMessageItem } from '../protocol/types.js';
+import { lastUserMessage, type Action } from '../state/reducer.js';
+import { StreamChatError, type ErrorCode } from '../errors.js';
+import { showError, shownError, type ChatConfig } from './chat-store.js';
+import { callClientTool, type ClientToolHandler } from './client-tools.js';
+
+/** What the run controller needs besides the shared config. */
+export interface RunConfig extends ChatConfig {
+  /** The page's fallback handlers and their timeout (ms). */
+  clientTools(): { handlers: Record<string, ClientToolHandler>; timeout: number };
+}
+
+/** The live part of a run the reducer cannot hold: its signal and its caller's promise. */
+interface Call {
+  readonly id: number;
+  readonly abort: AbortController;
+  readonly resolve: () => void;
+  readonly reject: (error: Error) => void;
+  /** Removes the run's window listeners. */
+  readonly cleanup: () => void;
+}
+
+/** Largest number of client-tool round trips in one response (a looping server is a bug). */
+const MAX_TOOL_ROUNDS = 25;
+/** Longest stretch (ms) of stream events handled before yielding to the browser. */
+const SLICE_MS = 8;
+
+export class RunController implements ReactiveController {
+  private callId = 0;
+  private call: Call | null = null;
+  private localIds = 0;
+
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly config: RunConfig,
+  ) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.stop();
+  }
+
+  /** Sends a user message and resolves when its response ends. */
+  send(text: string, resend = false): Promise<void> {
+    const trimmed = text.trim();
+    if (!trimmed) return Promise.reject(this.refuse('empty_message'));
+    const state = this.config.store.state;
+    if (state.run || state.loading) return Promise.reject(this.refuse('busy'));
+    const item: UserMessageItem = {
+      id: `local_${++this.localIds}`,
+      thread_id: state.threadId ?? '',
+      created_at: new Date().toISOString(),
+      type: 'user_message',
+      content: [{ type: 'input_text', text: trimmed }],
+      attachments: [],
+      inference_options: {},
+    };
+    const input = { content: item.content, attachments: [], inference_options: {} };
+    const request: StreamingRequest = state.threadId
+      ? { type: 'threads.add_user_message', params: { thread_id: state.threadId, input } }
+      : { type: 'threads.create', params: { input } };
+    return this.start((runId) => ({ type: 'send-started', runId, item, text: trimmed, resend }), request);
+  }
+
+  /** Regenerates the answer to the last accepted user message, or re-sends a rejected one. */
+  retry(): Promise<void> {
+    const state = this.config.store.state;
+    if (state.run || state.loading) return Promise.reject(this.refuse('busy'));
+    if (state.failedDraft !== null) return this.send(state.failedDraft, true);
+    const last = lastUserMessage(state);
+    if (!last || !state.threadId) return Promise.reject(this.refuse('nothing_to_retry'));
+    const threadId = state.threadId;
+    return this.start(
+      (runId) => ({ type: 'retry-started', runId, itemId: last.id }),
+      { type: 'threads.retry_after_item', params: { thread_id: threadId, item_id: last.id } },
+    );
+  }
+
+  /** Aborts the running response; it ends with reason `aborted`. */
+  stop(): void {
+    const call = this.call;
+    if (!call) return;
+    call.abort.abort();
+    this.finish(call.id, true);
+  }
+
+  private start(started: (runId: number) => Action, first: StreamingRequest): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const id = ++this.callId;
+      const abort = new AbortController();
+      let cleanup = (): void => undefined;
+      if (typeof window !== 'undefined') {
+        // A connection that dies with the network often just goes quiet: end the run at once.
+        const offline = () => {
+          if (this.call?.id !== id || this.config.store.state.run?.error) return;
+          this.config.store.apply({ type: 'run-failed', runId: id, error: { code: 'offline', allowRetry: true } });
+          abort.abort();
+        };
+        window.addEventListener('offline', offline);
+        cleanup = () => window.removeEventListener('offline', offline);
+      }
+      this.call = { id, abort, resolve, reject, cleanup };
+      this.config.store.apply(started(id));
+      this.config.dispatch('stream-chat-response-start', { threadId: this.config.store.state.threadId });
+      void this.drive(id, abort.signal, first);
+    });
+  }
+
+  /** Streams the first request, then one round trip per client tool call, then ends the run. */
+  private async drive(id: number, signal: AbortSignal, first: StreamingRequest): Promise<void> {
+    let request: StreamingRequest | null = first;
+    try {
+      for (let round = 0; request; round++) {
+        if (round > MAX_TOOL_ROUNDS) throw new ChatKitClientError('bad_frame', 'Too many client tool round trips');
+        await this.stream(id, signal, request);
+        request = null;
+        const run = this.config.store.state.run;
+        if (this.call?.id !== id || !run || run.error) break;
+        if (run.call) {
+          const pending = run.call;
+          const { handlers, timeout } = this.config.clientTools();
+          const output = await callClientTool(pending, {
+            ask: (detail) => this.config.dispatch('stream-chat-client-tool', detail),
+            handlers,
+            timeout,
+            signal,
+          });
+          if (this.call?.id !== id || this.config.store.state.run?.error) {
+            this.postOrphanOutput(pending.thread_id, output);
+            break;
+          }
+          this.config.store.apply({ type: 'tool-output-sent', itemId: pending.id, output });
+          request = { type: 'threads.add_client_tool_output', params: { thread_id: pending.thread_id, result: output } };
+        }
+      }
+    } catch (error) {
+      if (this.call?.id === id) this.config.store.apply({ type: 'run-failed', runId: id, error: shownError(error) });
+    }
+    this.finish(id, false);
+  }
+
+  /** Streams one request into the store, re-emitting what its events mean for the page. */
+  private async stream(id: number, signal: AbortSignal, request: StreamingRequest): Promise<void> {
+    let firstDelta = true;
+    let reportedBadFrame = false;
+    const events = streamEvents(request, {
+      ...this.config.request(),
+      signal,
+      // A malformed frame is reported once, and the stream goes on: the item's final
+      // `thread.item.done` carries the authoritative content anyway.
+      onInvalidFrame: () => {
+        if (reportedBadFrame) return;
+        reportedBadFrame = true;
+        showError(this.config, { code: 'bad_frame', allowRetry: true });
+      },
+    });
+    let slice = performance.now();
+    for await (const event of events) {
+      if (this.call?.id !== id) break;
+      // A fast server can deliver thousands of events in one network chunk: give the browser
+      // the main thread back every few milliseconds, so input and paint never wait long.
+      if (performance.now() - slice > SLICE_MS) {
+        await yieldToMain();
+        slice = performance.now();
+        if (this.call?.id !== id) break;
+      }
+      const delta = event.type === 'thread.item.updated';
+      // The first token paints at once; later bursts coalesce into one render per frame.
+      this.config.store.apply({ type: 'event-received', event, noticeId: ++this.localIds }, delta && !firstDelta ? 'frame' : 'now');
+      if (delta) firstDelta = false;
+      this.announce(event);
+    }
+  }
+
+  /** Re-emits what a stream event means for the host page. */
+  private announce(event: ThreadStreamEvent): void {
+    const { dispatch } = this.config;
+    switch (event.type) {
+      case 'thread.created':
+        dispatch('stream-chat-thread-change', { threadId: event.thread.id });
+        break;
+      case 'thread.updated': {
+        const { id, title, status } = event.thread;
+        dispatch('stream-chat-thread-update', { thread: title === undefined ? { id, status } : { id, title, status } });
+        break;
+      }
+      case 'progress_update':
+        dispatch('stream-chat-progress', event.icon ? { text: event.text, icon: event.icon } : { text: event.text });
+        break;
+      case 'client_effect':
+        dispatch('stream-chat-effect', { name: event.name, data: event.data ?? {} });
+        break;
+      case 'notice':
+        dispatch('stream-chat-notice', event.title ? { level: event.level, message: event.message, title: event.title } : { level: event.level, message: event.message });
+        break;
+      default:
+        break;
+    }
+  }
+
+  /** The run ended while a tool ran: the server still gets an output so it is never left waiting. */
+  private postOrphanOutput(threadId: string, result: JsonValue): void {
+    const abort = new AbortController();
+    const request: StreamingRequest = { type: 'threads.add_client_tool_output', params: { thread_id: threadId, result } };
+    void (async () => {
+      try {
+        // The first event proves the server took the output; nobody is left to show the rest.
+        for await (const _event of streamEvents(request, { ...this.config.request(), signal: abort.signal })) abort.abort();
+      } catch {
+        // The server is gone; there is no one to tell.
+      }
+    })();
+  }
+
+  /** Settles a run once: the reducer ends it, then the page hears how, then the caller's promise. */
+  private finish(id: number, aborted: boolean): void {
+    const call = this.call;
+    if (call?.id !== id) return;
+    this.call = null;
+    call.cleanup();
+    const { store, dispatch } = this.config;
+    const error = aborted ? null : (store.state.run?.error ?? null);
+    store.apply(aborted ? { type: 'run-aborted', runId: id } : { type: 'run-finished', runId: id });
+    const threadId = store.state.threadId;
+    if (!error) {
+      dispatch('stream-chat-response-end', { threadId, reason: aborted ? 'aborted' : 'complete' });
+      call.resolve();
+      return;
+    }
+    const message = this.config.describe(error);
+    dispatch('stream-chat-error', { code: error.code, message, allowRetry: error.allowRetry });
+    dispatch('stream-chat-response-end', { threadId, reason: 'error' });
+    call.reject(new StreamChatError(error.code, message, error.allowRetry));
+  }
+
+  private refuse(code: ErrorCode): StreamChatError {
+    return new StreamChatError(code, this.config.describe({ code, allowRetry: false }), false);
+  }
+}
+
+/**
+ * Lets the browser run input handlers and paint before the stream goes on. A plain task, not
+ * `scheduler.yield()`, whose prioritised continuations measurably delayed frames.
+ */
+function yieldToMain(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
