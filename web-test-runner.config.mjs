@@ -64,6 +64,8 @@ export default {
   nodeResolve: { exportConditions: ['production'] },
   concurrency: 1,
   testsFinishTimeout: 120_000,
+  // Two browsers start at once on a busy machine; Firefox alone can take half a minute.
+  browserStartTimeout: 120_000,
   testFramework: { config: { timeout: 4000 } },
   plugins: [esbuildPlugin({ ts: true, target: 'auto', tsconfig: './tsconfig.json' })],
   middleware: [testServerMiddleware],
