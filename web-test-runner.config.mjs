@@ -8,7 +8,7 @@ import { defaultReporter } from '@web/test-runner';
 import { register } from 'tsx/esm/api';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_FLAGS, findChromium } from './test/support/chromium.js';
-import { FIREFOX_PREFS, findFirefox } from './test/support/firefox.js';
+import { FIREFOX_ENV, FIREFOX_PREFS, findFirefox } from './test/support/firefox.js';
 
 const engines = (process.env.WTR_BROWSERS ?? 'chromium,firefox').split(',').map((name) => name.trim());
 
@@ -25,7 +25,7 @@ function firefox() {
   }
   return chromeLauncher({
     puppeteer,
-    launchOptions: { browser: 'firefox', executablePath, headless: true, extraPrefsFirefox: FIREFOX_PREFS },
+    launchOptions: { browser: 'firefox', executablePath, headless: true, env: FIREFOX_ENV, extraPrefsFirefox: FIREFOX_PREFS },
   });
 }
 
@@ -66,7 +66,8 @@ export default {
   testsFinishTimeout: 120_000,
   // Two browsers start at once on a busy machine; Firefox alone can take half a minute.
   browserStartTimeout: 120_000,
-  testFramework: { config: { timeout: 4000 } },
+  // Both engines run at once: on a busy two-core machine a passing test can take several seconds.
+  testFramework: { config: { timeout: 10_000 } },
   plugins: [esbuildPlugin({ ts: true, target: 'auto', tsconfig: './tsconfig.json' })],
   middleware: [testServerMiddleware],
   browsers: engines.map((name) => {

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { CHROMIUM_FLAGS, findChromium } from '../support/chromium.js';
-import { FIREFOX_PREFS, findFirefox } from '../support/firefox.js';
+import { FIREFOX_ENV, FIREFOX_PREFS, findFirefox } from '../support/firefox.js';
 
 const DEMOS = ['vue', 'react', 'angular'] as const;
 const SIZES = [
@@ -41,7 +41,7 @@ function launch(engine: string): Promise<Browser> {
   if (engine === 'firefox') {
     const executablePath = findFirefox();
     if (!executablePath) throw new Error('No Firefox found: install firefox-esr, set FIREFOX_PATH, or run WTR_BROWSERS=chromium.');
-    return puppeteer.launch({ browser: 'firefox', executablePath, headless: true, extraPrefsFirefox: FIREFOX_PREFS });
+    return puppeteer.launch({ browser: 'firefox', executablePath, headless: true, env: FIREFOX_ENV, extraPrefsFirefox: FIREFOX_PREFS });
   }
   return puppeteer.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_FLAGS });
 }

@@ -44,6 +44,13 @@ export const FIREFOX_PREFS = {
   'services.settings.server': 'http://127.0.0.1:9/',
 };
 
+/**
+ * Environment for Firefox: release builds ignore `services.settings.server` (above) unless this
+ * is set, and otherwise retry the Remote Settings server several times a second (seen through
+ * the proxy: about 16 CONNECTs a second to firefox.settings.services.mozilla.com; none with it).
+ */
+export const FIREFOX_ENV = { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' };
+
 const CANDIDATES = ['/usr/bin/firefox-esr', '/usr/bin/firefox'];
 
 /** The Firefox binary (FIREFOX_PATH, else the first one installed), or undefined when there is none. */
