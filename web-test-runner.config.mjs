@@ -66,7 +66,9 @@ export default {
   testsFinishTimeout: 120_000,
   // Two browsers start at once on a busy machine; Firefox alone can take half a minute.
   browserStartTimeout: 120_000,
-  // Both engines run at once: on a busy two-core machine a passing test can take several seconds.
+  // One engine after the other: both at once on two cores made tests time out.
+  concurrentBrowsers: 1,
+  // On a busy two-core machine a passing test can take several seconds.
   testFramework: { config: { timeout: 10_000 } },
   plugins: [esbuildPlugin({ ts: true, target: 'auto', tsconfig: './tsconfig.json' })],
   middleware: [testServerMiddleware],
