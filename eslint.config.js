@@ -8,7 +8,7 @@ import lit from 'eslint-plugin-lit';
 const noLit = { group: ['lit', 'lit/*', '@lit/*'], message: 'Pure modules do not import Lit.' };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'custom-elements.json', 'demo/angular/**', 'demo/react/**', 'demo/vue/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '.cache/**', 'custom-elements.json', 'demo/angular/**', 'demo/react/**', 'demo/vue/**'] },
   ...tseslint.configs.recommended,
   lit.configs['flat/recommended'],
   {

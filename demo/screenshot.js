@@ -11,9 +11,14 @@ const browser = await puppeteer.launch({
   args: CHROMIUM_FLAGS,
 });
 mkdirSync('docs', { recursive: true });
-for (const scheme of ['light', 'dark']) {
+const shots = [
+  { file: 'docs/demo-light.png', scheme: 'light', width: 1100, height: 720 },
+  { file: 'docs/demo-dark.png', scheme: 'dark', width: 1100, height: 720 },
+  { file: 'docs/demo-phone.png', scheme: 'light', width: 390, height: 844 },
+];
+for (const { file, scheme, width, height } of shots) {
   const page = await browser.newPage();
-  await page.setViewport({ width: 1100, height: 720 });
+  await page.setViewport({ width, height });
   await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
   await page.evaluateOnNewDocument(() => localStorage.clear());
   await page.goto(`${base}/`, { waitUntil: 'networkidle0' });
@@ -22,8 +27,8 @@ for (const scheme of ['light', 'dark']) {
     await chat.send('search streaming chat widgets');
     await chat.send('status');
   });
-  await page.screenshot({ path: `docs/demo-${scheme}.png` });
+  await page.screenshot({ path: file });
   await page.close();
 }
 await browser.close();
-console.log('wrote docs/demo-light.png and docs/demo-dark.png');
+console.log(`wrote ${shots.map((shot) => shot.file).join(', ')}`);

@@ -24,23 +24,6 @@ import type {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <main class="layout">
-      <aside>
-        <h1>{{ title() }}</h1>
-        <p>{{ responding() ? 'Responding…' : 'Idle' }} @if (progress()) { · {{ progress() }} }</p>
-        <p>Energy {{ status().energy }} · Happiness {{ status().happiness }}</p>
-        @if (flash()) { <p role="status">{{ flash() }}</p> }
-        <fieldset [disabled]="responding()">
-          <legend>Selected items (the <code>get_selected_items</code> tool)</legend>
-          @for (item of items; track item) {
-            <label><input type="checkbox" [checked]="selected().includes(item)" (change)="toggle(item)" /> {{ item }}</label>
-          }
-        </fieldset>
-        <button type="button" (click)="threadId.set(null)">New conversation</button>
-        <ol class="log">
-          @for (line of log(); track $index) { <li>{{ line }}</li> }
-        </ol>
-      </aside>
-
       <stream-chat
         [apiUrl]="apiUrl"
         [threadId]="threadId()"
@@ -60,11 +43,61 @@ import type {
         (stream-chat-notice)="onNotice($event)"
         (stream-chat-error)="onError($event)"
       ></stream-chat>
+
+      <aside>
+        <h1>{{ title() }}</h1>
+        <p>{{ responding() ? 'Responding…' : 'Idle' }} @if (progress()) { · {{ progress() }} }</p>
+        <p>Energy {{ status().energy }} · Happiness {{ status().happiness }}</p>
+        @if (flash()) { <p role="status">{{ flash() }}</p> }
+        <fieldset [disabled]="responding()">
+          <legend>Selected items (the <code>get_selected_items</code> tool)</legend>
+          @for (item of items; track item) {
+            <label><input type="checkbox" [checked]="selected().includes(item)" (change)="toggle(item)" /> {{ item }}</label>
+          }
+        </fieldset>
+        <button type="button" (click)="threadId.set(null)">New conversation</button>
+        <ol class="log">
+          @for (line of log(); track $index) { <li>{{ line }}</li> }
+        </ol>
+      </aside>
     </main>
   `,
   styles: `
-    .layout { display: grid; grid-template-columns: 18rem 1fr; gap: 1rem; height: 100vh; }
-    stream-chat { --stream-chat-accent: #dd0031; height: 100%; }
+    .layout {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) 18rem;
+      gap: 1rem;
+      height: 100vh;
+      height: 100dvh;
+      padding: 1rem;
+      box-sizing: border-box;
+    }
+    .layout aside {
+      min-width: 0;
+      overflow: auto;
+      overflow-wrap: anywhere;
+    }
+    .layout fieldset {
+      min-inline-size: 0;
+    }
+    stream-chat {
+      --stream-chat-accent: #dd0031;
+      min-width: 0;
+      height: 100%;
+    }
+    /* Phones and narrow windows: the chat fills the screen, the panel follows below it. */
+    @media (max-width: 50rem) {
+      .layout {
+        grid-template-columns: minmax(0, 1fr);
+        height: auto;
+        padding: 0.5rem;
+      }
+      stream-chat {
+        height: calc(100vh - 1rem);
+        height: calc(100dvh - 1rem);
+        min-height: 20rem;
+      }
+    }
   `,
 })
 export class AppComponent {

@@ -71,6 +71,25 @@ export function App({ token }: { token: string }) {
 
   return (
     <main className="layout">
+      <stream-chat
+        apiUrl="/chatkit"
+        threadId={threadId}
+        headers={headers}
+        history
+        greeting="Try “selected”, “status” or “search”."
+        onstream-chat-response-start={() => setResponding(true)}
+        onstream-chat-response-end={handleResponseEnd}
+        onstream-chat-progress={(event) => setProgress(event.detail.text)}
+        onstream-chat-effect={handleEffect}
+        onstream-chat-client-tool={handleClientTool}
+        onstream-chat-thread-change={handleThreadChange}
+        onstream-chat-thread-load-start={(event) => note(`loading ${event.detail.threadId}`)}
+        onstream-chat-thread-load-end={(event) => note(`loaded ${event.detail.threadId}`)}
+        onstream-chat-thread-update={(event) => setTitle(event.detail.thread.title ?? 'New conversation')}
+        onstream-chat-notice={(event) => note(`notice: ${event.detail.message}`)}
+        onstream-chat-error={(event) => note(`error ${event.detail.code}: ${event.detail.message}`)}
+      />
+
       <aside>
         <h1>{title}</h1>
         <p>
@@ -99,25 +118,6 @@ export function App({ token }: { token: string }) {
           ))}
         </ol>
       </aside>
-
-      <stream-chat
-        apiUrl="/chatkit"
-        threadId={threadId}
-        headers={headers}
-        history
-        greeting="Try “selected”, “status” or “search”."
-        onstream-chat-response-start={() => setResponding(true)}
-        onstream-chat-response-end={handleResponseEnd}
-        onstream-chat-progress={(event) => setProgress(event.detail.text)}
-        onstream-chat-effect={handleEffect}
-        onstream-chat-client-tool={handleClientTool}
-        onstream-chat-thread-change={handleThreadChange}
-        onstream-chat-thread-load-start={(event) => note(`loading ${event.detail.threadId}`)}
-        onstream-chat-thread-load-end={(event) => note(`loaded ${event.detail.threadId}`)}
-        onstream-chat-thread-update={(event) => setTitle(event.detail.thread.title ?? 'New conversation')}
-        onstream-chat-notice={(event) => note(`notice: ${event.detail.message}`)}
-        onstream-chat-error={(event) => note(`error ${event.detail.code}: ${event.detail.message}`)}
-      />
     </main>
   );
 }

@@ -1,6 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { StreamChatElement } from '../../src/stream-chat.js';
+import { chromiumOnly } from './engine.js';
 import { mount, part } from './helpers.js';
 
 /** README promises that need a browser to check. */
@@ -36,13 +37,19 @@ describe('<stream-chat> README promises', () => {
     expect(events).to.deep.equal([]);
   });
 
-  it('follows theme: dark colours with theme="dark", and the system scheme with auto', async () => {
+  it('follows theme: dark colours with theme="dark", light ones with theme="light"', async () => {
     const light = await fixture<StreamChatElement>(html`<stream-chat theme="light"></stream-chat>`);
     const dark = await fixture<StreamChatElement>(html`<stream-chat theme="dark"></stream-chat>`);
-    const auto = await fixture<StreamChatElement>(html`<stream-chat></stream-chat>`);
     const background = (el: StreamChatElement) => getComputedStyle(el).backgroundColor;
     expect(background(light)).to.equal('rgb(255, 255, 255)');
     expect(background(dark)).to.equal('rgb(13, 17, 23)');
+  });
+
+  chromiumOnly('prefers-color-scheme emulation is a CDP command')('follows the system scheme without theme, and a set theme wins over it', async () => {
+    const light = await fixture<StreamChatElement>(html`<stream-chat theme="light"></stream-chat>`);
+    const auto = await fixture<StreamChatElement>(html`<stream-chat></stream-chat>`);
+    const background = (el: StreamChatElement) => getComputedStyle(el).backgroundColor;
+    expect(background(auto)).to.equal('rgb(255, 255, 255)');
     await emulateMedia({ colorScheme: 'dark' });
     try {
       expect(background(auto)).to.equal('rgb(13, 17, 23)');
@@ -65,7 +72,7 @@ describe('<stream-chat> README promises', () => {
     }
   });
 
-  it('stops animations for prefers-reduced-motion', async () => {
+  chromiumOnly('prefers-reduced-motion emulation is a CDP command')('stops animations for prefers-reduced-motion', async () => {
     const { el } = await mount();
     void el.send('progress Working...\nhang').catch(() => undefined);
     await waitUntil(() => el.shadowRoot?.querySelector('.spinner'), 'spinner shown');

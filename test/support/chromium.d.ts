@@ -1,4 +1,4 @@
-// Types of test/support/chromium.js (plain JavaScript, shared with the test runner config and the benches).
-
-export const CHROMIUM_FLAGS: string[];
-export function findChromium(): string;
+/** Flags for every headless Chromium this project starts. */
+export declare const CHROMIUM_FLAGS: string[];
+/** The Chromium binary (CHROME_PATH, else the first one installed); exits when there is none. */
+export declare function findChromium(): string;

@@ -6,6 +6,7 @@
  *   POST /api/seed/<ns>    {"threadId"?, "items": n, "threads"?: n}: writes n messages straight into
  *                          <ns>'s store (long-thread tests), answers {"threadId"}
  *   POST /api/demo         the built-in demo agent, without delays
+ *   POST /chatkit          the same, at the path the demo pages (demo/*.html) call
  *   POST /api/fault/<kind> byte-level faults a correct server never produces
  *   POST /api/model        the real-model demo agent (agent bridge + @openai/agents) talking to a
  *                          scripted OpenAI-compatible fake on loopback
@@ -134,6 +135,10 @@ export async function testServerMiddleware(ctx: Context, next: Next): Promise<vo
 <script src="/test/support/script-tag-page.js"></script>${pages[page]}</head>
 <body><stream-chat theme="dark" history></stream-chat></body></html>`;
     return;
+  }
+  if (path === '/chatkit') {
+    ctx.respond = false;
+    return demo(ctx.req, ctx.res);
   }
   if (!path.startsWith('/api/')) return next();
   ctx.respond = false;
