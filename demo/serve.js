@@ -1,10 +1,19 @@
 // `npm start`: serves the demo pages, the built element and the demo ChatKit backend on one port.
 // Uses the built server kit (Node 20 cannot run TypeScript), so `npm start` builds first.
 import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ChatKitServer, FileStore, MemoryStore, createChatKitHandler, createDemoAgent } from '../dist/server/index.js';
+import {
+  ChatKitServer,
+  FileAttachmentStore,
+  FileStore,
+  MemoryStore,
+  createChatKitHandler,
+  createDemoAgent,
+  demoTranscribe,
+} from '../dist/server/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const port = Number(process.env.PORT ?? 5173);
@@ -14,16 +23,23 @@ const backend = await chooseBackend();
 // Conversations survive restarts in .data/threads (CHAT_DATA_DIR); STORE=memory keeps them in memory.
 const dataDir = process.env.CHAT_DATA_DIR ?? fileURLToPath(new URL('../.data/threads', import.meta.url));
 const store = process.env.STORE === 'memory' ? new MemoryStore() : new FileStore({ directory: dataDir });
-const chatkit = createChatKitHandler(new ChatKitServer({ store, respond: backend.respond }));
+// Uploaded files live beside the threads (in a temporary folder with STORE=memory).
+const attachmentDir = process.env.STORE === 'memory' ? await mkdtemp(join(tmpdir(), 'stream-chat-files-')) : join(dataDir, 'attachments');
+const attachments = new FileAttachmentStore({ directory: attachmentDir, baseUrl: '/chatkit' });
+const chatkit = createChatKitHandler(
+  new ChatKitServer({ store, respond: backend.respond, attachments, transcribe: backend.transcribe }),
+);
 
 /**
  * A real model when OPENAI_API_KEY is set (OPENAI_BASE_URL for any OpenAI-compatible server,
- * OPENAI_MODEL / OPENAI_TITLE_MODEL for the models, OPENAI_API=chat_completions for servers
- * without the Responses API); the deterministic demo agent otherwise.
+ * OPENAI_MODEL / OPENAI_TITLE_MODEL for the models, OPENAI_MODELS for the comma-separated models
+ * the composer may choose, OPENAI_TRANSCRIBE_MODEL for dictation, OPENAI_API=chat_completions for
+ * servers without the Responses API); the deterministic demo agent, which describes the files,
+ * tool and model it received and transcribes with a fixed text, otherwise.
  */
 async function chooseBackend() {
   if (!process.env.OPENAI_API_KEY) {
-    return { respond: createDemoAgent(), description: 'the built-in deterministic demo agent (set OPENAI_API_KEY to use a real model)' };
+    return { respond: createDemoAgent(), transcribe: demoTranscribe, description: 'the built-in deterministic demo agent (set OPENAI_API_KEY to use a real model)' };
   }
   // Loaded only here: the agent bridge needs the optional @openai/agents package.
   const agents = await import('../dist/server/agents/index.js');
@@ -37,8 +53,10 @@ async function chooseBackend() {
   const titleModel = process.env.OPENAI_TITLE_MODEL || agents.DEFAULT_TITLE_MODEL;
   const api = process.env.OPENAI_API === 'chat_completions' ? 'chat_completions' : 'responses';
   const endpoint = process.env.OPENAI_BASE_URL || 'https://api.openai.com/v1';
+  const allowedModels = (process.env.OPENAI_MODELS ?? '').split(',').map((name) => name.trim()).filter(Boolean);
   return {
-    respond: agents.createModelDemoAgent({ model, title: { model: titleModel }, openai: { api } }),
+    respond: agents.createModelDemoAgent({ model, allowedModels, title: { model: titleModel }, openai: { api } }),
+    transcribe: agents.createOpenAITranscriber({ model: process.env.OPENAI_TRANSCRIBE_MODEL || undefined }),
     description: `the model ${model} (titles: ${titleModel}) at ${endpoint}, ${api} API, through the agent bridge`,
   };
 }
@@ -71,7 +89,7 @@ server.requestTimeout = 300_000;
 async function serve(req, res) {
   const url = parseUrl(req.url);
   if (!url) return sendText(res, 400, 'Bad request');
-  if (url.pathname === '/chatkit') return chatkit(req, res);
+  if (url.pathname === '/chatkit' || url.pathname.startsWith('/chatkit/attachments/')) return chatkit(req, res);
   const path = normalize(url.pathname === '/' ? 'demo/index.html' : url.pathname.replace(/^\/+/, ''));
   if (!servable.some((dir) => path.startsWith(dir))) return notFound(res);
   let body;
@@ -114,6 +132,7 @@ server.listen(port, host, () => {
   console.log(`  canvas pattern:   ${origin}/demo/canvas.html`);
   console.log(`  backend: ${backend.description}, at POST /chatkit`);
   console.log(`  threads: ${store instanceof FileStore ? `kept in ${store.directory}` : 'in memory (STORE=memory)'}`);
+  console.log(`  files: kept in ${attachments.directory}`);
 });
 
 for (const signal of ['SIGINT', 'SIGTERM']) {

@@ -65,6 +65,7 @@ export {
   type NoticeEvent,
   type ProgressEvent,
 } from './respond-helpers.js';
+export { DEMO_TRANSCRIPT, demoTranscribe, describeReceived } from './demo-received.js';
 export { createDemoAgent, DEMO_COMMANDS, demoTitle, type DemoAgentOptions, type DemoCommand } from './demo-agent.js';
 export { encodeSseEvent, SSE_HEADERS, toWire } from './wire.js';
 export { DEFAULT_REQUEST_LIMITS, parseRequest, type RequestLimits } from './validate.js';
