@@ -1,10 +1,20 @@
 // `npm start`: serves the demo pages, the built element and the demo ChatKit backend on one port.
 // Uses the built server kit (Node 20 cannot run TypeScript), so `npm start` builds first.
 import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ChatKitServer, FileStore, MemoryStore, PostgresStore, createChatKitHandler, createDemoAgent } from '../dist/server/index.js';
+import {
+  ChatKitServer,
+  FileAttachmentStore,
+  FileStore,
+  MemoryStore,
+  PostgresStore,
+  createChatKitHandler,
+  createDemoAgent,
+  demoTranscribe,
+} from '../dist/server/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const port = Number(process.env.PORT ?? 5173);
@@ -27,7 +37,12 @@ if (store instanceof PostgresStore) {
     process.exit(1);
   });
 }
-const handleChatKit = createChatKitHandler(new ChatKitServer({ store, respond: backend.respond }));
+// Uploaded files live beside the threads (in a temporary folder with STORE=memory).
+const attachmentDir = process.env.STORE === 'memory' ? await mkdtemp(join(tmpdir(), 'stream-chat-files-')) : join(dataDir, 'attachments');
+const attachments = new FileAttachmentStore({ directory: attachmentDir, baseUrl: '/chatkit' });
+const handleChatKit = createChatKitHandler(
+  new ChatKitServer({ store, respond: backend.respond, attachments, transcribe: backend.transcribe }),
+);
 // Requests still running, so a shutdown lets cut answers save what they streamed before the store closes.
 const running = new Set();
 const chatkit = (req, res) => {
@@ -39,12 +54,14 @@ const chatkit = (req, res) => {
 
 /**
  * A real model when OPENAI_API_KEY is set (OPENAI_BASE_URL for any OpenAI-compatible server,
- * OPENAI_MODEL / OPENAI_TITLE_MODEL for the models, OPENAI_API=chat_completions for servers
- * without the Responses API); the deterministic demo agent otherwise.
+ * OPENAI_MODEL / OPENAI_TITLE_MODEL for the models, OPENAI_MODELS for the comma-separated models
+ * the composer may choose, OPENAI_TRANSCRIBE_MODEL for dictation, OPENAI_API=chat_completions for
+ * servers without the Responses API); the deterministic demo agent, which describes the files,
+ * tool and model it received and transcribes with a fixed text, otherwise.
  */
 async function chooseBackend() {
   if (!process.env.OPENAI_API_KEY) {
-    return { respond: createDemoAgent(), description: 'the built-in deterministic demo agent (set OPENAI_API_KEY to use a real model)' };
+    return { respond: createDemoAgent(), transcribe: demoTranscribe, description: 'the built-in deterministic demo agent (set OPENAI_API_KEY to use a real model)' };
   }
   // Loaded only here: the agent bridge needs the optional @openai/agents package.
   const agents = await import('../dist/server/agents/index.js');
@@ -58,8 +75,10 @@ async function chooseBackend() {
   const titleModel = process.env.OPENAI_TITLE_MODEL || agents.DEFAULT_TITLE_MODEL;
   const api = process.env.OPENAI_API === 'chat_completions' ? 'chat_completions' : 'responses';
   const endpoint = process.env.OPENAI_BASE_URL || 'https://api.openai.com/v1';
+  const allowedModels = (process.env.OPENAI_MODELS ?? '').split(',').map((name) => name.trim()).filter(Boolean);
   return {
-    respond: agents.createModelDemoAgent({ model, title: { model: titleModel }, openai: { api } }),
+    respond: agents.createModelDemoAgent({ model, allowedModels, title: { model: titleModel }, openai: { api } }),
+    transcribe: agents.createOpenAITranscriber({ model: process.env.OPENAI_TRANSCRIBE_MODEL || undefined }),
     description: `the model ${model} (titles: ${titleModel}) at ${endpoint}, ${api} API, through the agent bridge`,
   };
 }
@@ -92,7 +111,7 @@ server.requestTimeout = 300_000;
 async function serve(req, res) {
   const url = parseUrl(req.url);
   if (!url) return sendText(res, 400, 'Bad request');
-  if (url.pathname === '/chatkit') return chatkit(req, res);
+  if (url.pathname === '/chatkit' || url.pathname.startsWith('/chatkit/attachments/')) return chatkit(req, res);
   const path = normalize(url.pathname === '/' ? 'demo/index.html' : url.pathname.replace(/^\/+/, ''));
   if (!servable.some((dir) => path.startsWith(dir))) return notFound(res);
   let body;
@@ -135,6 +154,7 @@ server.listen(port, host, () => {
   console.log(`  canvas pattern:   ${origin}/demo/canvas.html`);
   console.log(`  backend: ${backend.description}, at POST /chatkit`);
   console.log(`  threads: ${describeStore()}`);
+  console.log(`  files: kept in ${attachments.directory}`);
 });
 
 function describeStore() {

@@ -5,6 +5,7 @@
  */
 import type { JsonObject, JsonValue, ThreadMetadata, ThreadStreamEvent, UserMessageItem } from '../protocol/types.js';
 import type { RespondContext, RespondFn } from './chatkit-server.js';
+import { describeReceived } from './demo-received.js';
 import { CustomStreamError } from './errors.js';
 import { clientEffect, clientToolCall, notice, progress, streamAssistantText } from './respond-helpers.js';
 
@@ -197,6 +198,8 @@ export function createDemoAgent<C = unknown>(options: DemoAgentOptions = {}): Re
       return;
     }
     if (!thread.title) thread.title = demoTitle(text);
+    const received = await describeReceived(item, ctx);
+    if (received) yield* turn.say(received);
     const command = COMMANDS.find(({ keyword, aliases }) =>
       [keyword, ...aliases].some((word) => new RegExp(`\\b${word}`, 'i').test(text)),
     );

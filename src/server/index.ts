@@ -41,6 +41,18 @@ export {
 } from './store.js';
 export { timeOf, Timeline, type Timed } from './timeline.js';
 export { MemoryStore } from './memory-store.js';
+export {
+  publicAttachment,
+  type AttachmentCreateParams,
+  type AttachmentFile,
+  type AttachmentRecord,
+  type AttachmentRecords,
+  type AttachmentStore,
+  type IncomingUpload,
+  type StoredAttachment,
+} from './attachment-store.js';
+export { DEFAULT_ACCEPTED_TYPES, FileAttachmentStore, mediaType, type FileAttachmentStoreOptions } from './file-attachment-store.js';
+export { audioInput, type AudioInput, type TranscribeFn, type TranscriptionResult } from './transcribe.js';
 export { FileStore, type FileStoreOptions } from './file-store.js';
 export { DEFAULT_POOL_SIZE, PostgresStore, type PostgresStoreOptions } from './postgres-store.js';
 export {
@@ -54,6 +66,7 @@ export {
   type NoticeEvent,
   type ProgressEvent,
 } from './respond-helpers.js';
+export { DEMO_TRANSCRIPT, demoTranscribe, describeReceived } from './demo-received.js';
 export { createDemoAgent, DEMO_COMMANDS, demoTitle, type DemoAgentOptions, type DemoCommand } from './demo-agent.js';
 export { encodeSseEvent, SSE_HEADERS, toWire } from './wire.js';
 export { DEFAULT_REQUEST_LIMITS, parseRequest, type RequestLimits } from './validate.js';

@@ -103,4 +103,20 @@ describe('demo/serve.js', () => {
     });
     assert.equal(crossSite.status, 403);
   });
+
+  it('serves uploads, files and dictation under /chatkit', async () => {
+    const base = `http://127.0.0.1:${port}/chatkit`;
+    const post = (body: unknown) => fetch(base, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const created = (await (await post({ type: 'attachments.create', params: { name: 'a.txt', size: 2, mime_type: 'text/plain' } })).json()) as {
+      id: string;
+      upload_descriptor: { url: string; method: string; headers: Record<string, string> };
+    };
+    const { url, method, headers } = created.upload_descriptor;
+    assert.equal((await fetch(`http://127.0.0.1:${port}${url}`, { method, headers, body: 'hi' })).status, 200);
+    const file = await fetch(`${base}/attachments/${created.id}/file`);
+    assert.equal(await file.text(), 'hi');
+    const heard = await post({ type: 'input.transcribe', params: { audio_base64: 'AAAA', mime_type: 'audio/webm' } });
+    assert.equal(heard.status, 200);
+    assert.equal(typeof ((await heard.json()) as { text: unknown }).text, 'string');
+  });
 });

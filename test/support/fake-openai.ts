@@ -1,7 +1,9 @@
 /**
  * A scripted OpenAI-compatible endpoint on 127.0.0.1:0 for the agent bridge tests: it serves
  * `POST /v1/responses` (streamed as server-sent events with `stream: true`, as JSON otherwise) and
- * `POST /v1/chat/completions` (streamed chunks), answering each request with the next reply queued
+ * `POST /v1/chat/completions` (streamed chunks) and `POST /v1/audio/transcriptions` (multipart in,
+ * `{text}` out: the scripted reply's text; the request body records the form's fields and the
+ * file as `{name, type, base64}`), answering each request with the next reply queued
  * for its model. No network beyond loopback; nothing is ever sent to a real provider.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -107,7 +109,7 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://fake').pathname;
     const closed = new Promise<void>((resolve) => res.once('close', () => resolve()));
-    const body = await readJson(req);
+    const body = /^multipart\/form-data/i.test(req.headers['content-type'] ?? '') ? await readForm(req) : await readJson(req);
     const request: FakeRequest = { path, authorization: req.headers.authorization, body, closed };
     requests.push(request);
     const model = typeof body.model === 'string' ? body.model : '';
@@ -143,6 +145,23 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
   };
 }
 
+/** A multipart body as JSON: text fields as strings, files as `{name, type, base64}`. */
+async function readForm(req: IncomingMessage): Promise<JsonRecord> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const form = await new Response(Buffer.concat(chunks), { headers: { 'content-type': req.headers['content-type'] ?? '' } }).formData();
+  const body: JsonRecord = {};
+  const entries: [string, FormDataEntryValue][] = [];
+  form.forEach((value, key) => entries.push([key, value]));
+  for (const [key, value] of entries) {
+    body[key] =
+      typeof value === 'string'
+        ? value
+        : { name: value.name, type: value.type, base64: Buffer.from(await value.arrayBuffer()).toString('base64') };
+  }
+  return body;
+}
+
 async function readJson(req: IncomingMessage): Promise<JsonRecord> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -170,11 +189,18 @@ function send(res: ServerResponse, scripted: FakeReply, path: string, body: Json
     case 'response':
     case 'drop':
       if (path.endsWith('/chat/completions')) return sendChatCompletion(res, scripted, body);
+      if (path.endsWith('/audio/transcriptions')) return sendTranscription(res, scripted);
       if (path.endsWith('/responses')) return sendResponse(res, scripted, body);
       res.writeHead(404, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: { message: `No route ${path}`, type: 'invalid_request_error', code: null } }));
       return;
   }
+}
+
+function sendTranscription(res: ServerResponse, scripted: Streamed): void {
+  const text = scripted.type === 'response' ? scripted.output.flatMap((output) => (output.type === 'text' ? output.chunks : [])).join('') : '';
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.end(JSON.stringify({ text }));
 }
 
 // --- Responses API ---------------------------------------------------------------------------

@@ -85,6 +85,12 @@ export interface AgentResponderOptions<C = unknown> {
   name?: string;
   /** The model name. Defaults to {@link DEFAULT_AGENT_MODEL}. */
   model?: string;
+  /**
+   * Models the composer may choose (`inference_options.model` of the user message): a message
+   * naming one of them is answered with it; any other choice is ignored and `model` answers.
+   * Defaults to none.
+   */
+  allowedModels?: readonly string[];
   /** Server-side function tools. */
   tools?: AgentFunctionTool<C>[];
   /** Tools the page runs; one call per turn. */
@@ -182,9 +188,11 @@ export function createAgentResponder<C = unknown>(options: AgentResponderOptions
         : undefined;
     if (pendingTitle) naming.add(thread.id);
     const abort = new AbortController();
+    const chosen = item?.inference_options.model;
+    const turnAgent = chosen !== undefined && chosen !== agent.model && options.allowedModels?.includes(chosen) ? agent.clone({ model: chosen }) : agent;
     try {
       const input = await loadAgentInput(thread, ctx, { limit: options.historyLimit, convert: options.convertItem });
-      const run = await runner.run(agent, input, {
+      const run = await runner.run(turnAgent, input, {
         stream: true,
         context: chat,
         signal: AbortSignal.any([ctx.signal, abort.signal]),

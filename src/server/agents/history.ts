@@ -1,12 +1,18 @@
-import type { ThreadItem, ThreadMetadata, UserMessageItem } from '../../protocol/types.js';
+import type { Attachment, ThreadItem, ThreadMetadata, UserMessageItem } from '../../protocol/types.js';
 import type { RespondContext } from '../chatkit-server.js';
+
+/** One part of a user message for the model: text, an image or a file (as data URLs). */
+export type AgentUserContent =
+  | { type: 'input_text'; text: string }
+  | { type: 'input_image'; image: string }
+  | { type: 'input_file'; file: string; filename: string };
 
 /**
  * One model input item in the Agents SDK's format (an `AgentInputItem`): what a thread's stored
  * items become when they are sent back to the model.
  */
 export type AgentInputMessage =
-  | { type: 'message'; role: 'user'; content: { type: 'input_text'; text: string }[] }
+  | { type: 'message'; role: 'user'; content: AgentUserContent[] }
   | { type: 'message'; role: 'assistant'; status: 'completed'; content: { type: 'output_text'; text: string }[] }
   | { type: 'message'; role: 'system'; content: string }
   | { type: 'function_call'; callId: string; name: string; arguments: string; status: 'completed' }
@@ -19,6 +25,11 @@ export interface AgentInputOptions {
    * the item out.
    */
   convert?: (item: ThreadItem) => AgentInputMessage[] | undefined;
+  /**
+   * The model input of attachments by id ({@link loadAgentInput} reads them through
+   * `ctx.attachments`). Attachments not in it are only named, in text.
+   */
+  attachments?: ReadonlyMap<string, AgentUserContent[]>;
 }
 
 /** Options of {@link loadAgentInput}. */
@@ -40,7 +51,7 @@ export const DEFAULT_HISTORY_LIMIT = 100;
  * @param options - A per-item conversion hook.
  */
 export function threadItemsToAgentInput(items: readonly ThreadItem[], options: AgentInputOptions = {}): AgentInputMessage[] {
-  return items.flatMap((item) => options.convert?.(item) ?? defaultConversion(item));
+  return items.flatMap((item) => options.convert?.(item) ?? defaultConversion(item, options.attachments));
 }
 
 /**
@@ -66,13 +77,46 @@ export async function loadAgentInput<C>(
     if (!page.has_more || page.after === undefined) break;
     after = page.after;
   }
-  return threadItemsToAgentInput(newestFirst.slice(0, limit).reverse(), options);
+  const items = newestFirst.slice(0, limit).reverse();
+  const attachments = new Map(options.attachments);
+  for (const item of items) {
+    if (item.type !== 'user_message') continue;
+    for (const attachment of item.attachments) {
+      if (attachments.has(attachment.id)) continue;
+      const content = await attachmentInput(attachment, ctx);
+      if (content) attachments.set(attachment.id, content);
+    }
+  }
+  return threadItemsToAgentInput(items, { ...options, attachments });
 }
 
-function defaultConversion(item: ThreadItem): AgentInputMessage[] {
+/** Largest text file sent to the model as text, in characters; longer ones are cut. */
+const MAX_TEXT_CHARS = 100_000;
+
+/**
+ * Reads an attachment for the model: images as image inputs, text (and JSON, CSV, Markdown) as
+ * text, anything else as a file input. Null when there is no attachment store or no such file.
+ */
+async function attachmentInput<C>(attachment: Attachment, ctx: RespondContext<C>): Promise<AgentUserContent[] | null> {
+  const file = await ctx.attachments?.openAttachment(attachment.id, ctx.context);
+  if (!file) return null;
+  const chunks: Buffer[] = [];
+  for await (const chunk of file.stream) chunks.push(chunk as Buffer);
+  const data = Buffer.concat(chunks);
+  const mime = file.attachment.mime_type;
+  if (mime.startsWith('image/')) return [{ type: 'input_image', image: `data:${mime};base64,${data.toString('base64')}` }];
+  if (mime.startsWith('text/') || mime === 'application/json') {
+    const text = data.toString('utf8');
+    const shown = text.length > MAX_TEXT_CHARS ? `${text.slice(0, MAX_TEXT_CHARS)}\n[cut: the file is longer]` : text;
+    return [{ type: 'input_text', text: `Attached file ${attachment.name} (${mime}):\n${shown}` }];
+  }
+  return [{ type: 'input_file', file: `data:${mime};base64,${data.toString('base64')}`, filename: attachment.name }];
+}
+
+function defaultConversion(item: ThreadItem, attachments: ReadonlyMap<string, AgentUserContent[]> | undefined): AgentInputMessage[] {
   switch (item.type) {
     case 'user_message':
-      return [{ type: 'message', role: 'user', content: userContent(item) }];
+      return [{ type: 'message', role: 'user', content: userContent(item, attachments) }];
     case 'assistant_message': {
       const content = item.content.filter((part) => part.text !== '').map((part) => ({ type: 'output_text' as const, text: part.text }));
       return content.length > 0 ? [{ type: 'message', role: 'assistant', status: 'completed', content }] : [];
@@ -98,10 +142,15 @@ function defaultConversion(item: ThreadItem): AgentInputMessage[] {
   }
 }
 
-function userContent(item: UserMessageItem): { type: 'input_text'; text: string }[] {
-  const parts = item.content.map((part) => ({ type: 'input_text' as const, text: part.text }));
+function userContent(item: UserMessageItem, attachments: ReadonlyMap<string, AgentUserContent[]> | undefined): AgentUserContent[] {
+  const parts: AgentUserContent[] = item.content.map((part) => ({ type: 'input_text' as const, text: part.text }));
   if (item.quoted_text) parts.unshift({ type: 'input_text', text: `Quoting: ${item.quoted_text}` });
-  const names = item.attachments.map((attachment) => attachment.name);
-  if (names.length > 0) parts.push({ type: 'input_text', text: `Attached files (not shown to you): ${names.join(', ')}` });
+  const unread: string[] = [];
+  for (const attachment of item.attachments) {
+    const content = attachments?.get(attachment.id);
+    if (content) parts.push(...content);
+    else unread.push(attachment.name);
+  }
+  if (unread.length > 0) parts.push({ type: 'input_text', text: `Attached files (not shown to you): ${unread.join(', ')}` });
   return parts;
 }

@@ -25,6 +25,7 @@ export {
   loadAgentInput,
   threadItemsToAgentInput,
   type AgentInputMessage,
+  type AgentUserContent,
   type AgentInputOptions,
   type LoadAgentInputOptions,
 } from './history.js';
@@ -41,3 +42,4 @@ export {
   type StreamAgentRunOptions,
 } from './stream-agent-run.js';
 export { cleanTitle, DEFAULT_TITLE_INSTRUCTIONS } from './title.js';
+export { createOpenAITranscriber, DEFAULT_TRANSCRIPTION_MODEL, type OpenAITranscriberOptions } from './transcriber.js';
