@@ -5,6 +5,9 @@ export const markdownStyles = css`
   .md :is(p, ul, ol, blockquote, pre, table, h1, h2, h3, h4, h5, h6, hr) {
     margin: 0 0 0.75em;
   }
+  .md > .md-chapter:last-child > .md-group:last-child > :last-child {
+    margin-bottom: 0;
+  }
   .md :is(h1, h2, h3, h4, h5, h6) {
     line-height: 1.25;
     margin-top: 1em;

@@ -74,13 +74,13 @@ export const historyStyles = css`
     text-align: start;
     border-radius: 8px;
   }
-  /* Titles wrap (up to two lines) rather than hide behind the row's icons. */
+  /* Titles wrap (up to three lines) rather than hide behind the row's icons. */
   .thread-title {
     max-width: 100%;
     display: -webkit-box;
     -webkit-box-orient: vertical;
-    -webkit-line-clamp: 2;
-    line-clamp: 2;
+    -webkit-line-clamp: 3;
+    line-clamp: 3;
     overflow: hidden;
     overflow-wrap: anywhere;
   }
