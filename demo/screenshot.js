@@ -15,6 +15,7 @@ const shots = [
   { file: 'docs/demo-light.png', scheme: 'light', width: 1100, height: 720 },
   { file: 'docs/demo-dark.png', scheme: 'dark', width: 1100, height: 720 },
   { file: 'docs/demo-phone.png', scheme: 'light', width: 390, height: 844 },
+  { file: 'docs/demo-phone-dark.png', scheme: 'dark', width: 390, height: 844 },
 ];
 for (const { file, scheme, width, height } of shots) {
   const page = await browser.newPage();
@@ -27,7 +28,9 @@ for (const { file, scheme, width, height } of shots) {
     await chat.send('search streaming chat widgets');
     await chat.send('status');
   });
-  await page.screenshot({ path: file });
+  // On a phone the page scrolls; the shot shows the whole element.
+  if (width < 600) await (await page.$('stream-chat')).screenshot({ path: file });
+  else await page.screenshot({ path: file });
   await page.close();
 }
 await browser.close();

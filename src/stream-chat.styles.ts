@@ -13,10 +13,16 @@ import { statusStyles } from './views/status.styles.js';
  * The element's own layout, and motion (animations last, so reduced motion overrides them).
  */
 const layout = css`
+  /*
+   * A page rule such as \`stream-chat { display: block }\` beats \`:host\`, so nothing here relies on
+   * the host's display: .root fills the host in block, flex and grid layout alike.
+   */
   :host {
     display: flex;
     flex-direction: column;
+    grid-template: minmax(0, 1fr) / minmax(0, 1fr);
     min-height: 0;
+    min-width: 0;
     height: var(--stream-chat-height, 100%);
     box-sizing: border-box;
     color: var(--_fg);
@@ -31,7 +37,9 @@ const layout = css`
   }
   .root {
     flex: 1;
+    height: 100%;
     min-height: 0;
+    min-width: 0;
     display: flex;
     position: relative;
   }
@@ -40,6 +48,7 @@ const layout = css`
     min-width: 0;
     display: flex;
     flex-direction: column;
+    min-height: 0;
   }
 `;
 
@@ -56,7 +65,7 @@ const motion = css`
   }
   @media (prefers-reduced-motion: reduce) {
     .spinner,
-    .streaming .bubble::after {
+    .streaming ::after {
       animation: none;
     }
   }

@@ -67,7 +67,7 @@ import { renderChat } from './views/chat.js';
  * @cssprop [--stream-chat-border-color=#d8dee4] - Borders.
  * @cssprop [--stream-chat-border=1px solid] - The element's own border.
  * @cssprop [--stream-chat-surface=#f6f8fa] - Banners and code blocks.
- * @cssprop [--stream-chat-user-bubble-background=accent] - User bubble background.
+ * @cssprop [--stream-chat-user-bubble-background=accent] - User bubble background (dark theme: #1f6feb, for 4.5:1 with white).
  * @cssprop [--stream-chat-user-bubble-color=on-accent] - User bubble text.
  * @cssprop [--stream-chat-assistant-bubble-background=transparent] - Assistant bubble background.
  * @cssprop [--stream-chat-assistant-bubble-color=foreground] - Assistant bubble text.
@@ -81,6 +81,7 @@ import { renderChat } from './views/chat.js';
  * @cssprop [--stream-chat-height=100%] - Height of the element.
  * @cssprop [--stream-chat-input-background=background] - Composer input background.
  * @cssprop [--stream-chat-history-width=260px] - Width of the thread list side panel.
+ * @cssprop [--stream-chat-max-width=48rem] - Reading width of the conversation on wide screens.
  *
  * @cssstate responding - A response is running.
  */

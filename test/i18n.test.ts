@@ -91,7 +91,7 @@ describe('<stream-chat> locale', () => {
     await sendAndWait(el, 'text Hallo Welt');
     expect(recorder.headers.length).to.be.greaterThan(0);
     expect(recorder.headers.map((headers) => headers.get('accept-language'))).to.deep.equal(recorder.headers.map(() => 'de'));
-    expect(parts(el, 'assistant-message')[0]?.textContent?.trim()).to.equal('Hallo Welt');
+    expect(parts(el, 'assistant-message')[0]?.querySelector('.bubble')?.textContent?.trim()).to.equal('Hallo Welt');
   });
 
   it('shows errors in the element locale', async () => {

@@ -5,6 +5,9 @@ export const markdownStyles = css`
   .md :is(p, ul, ol, blockquote, pre, table, h1, h2, h3, h4, h5, h6, hr) {
     margin: 0 0 0.75em;
   }
+  .md > .md-chapter:last-child > .md-group:last-child > :last-child {
+    margin-bottom: 0;
+  }
   .md :is(h1, h2, h3, h4, h5, h6) {
     line-height: 1.25;
     margin-top: 1em;
@@ -46,7 +49,12 @@ export const markdownStyles = css`
     border-radius: 4px;
     background: var(--_surface);
   }
+  /* Code reads left to right in every locale; the block scrolls inside its own box. */
   .md-code {
+    direction: ltr;
+    text-align: left;
+    unicode-bidi: isolate;
+    max-width: 100%;
     margin: 0 0 0.75em;
     border: 1px solid var(--_border);
     border-radius: 8px;
@@ -77,19 +85,26 @@ export const markdownStyles = css`
     background: var(--_bg);
     color: var(--_fg);
   }
-  .md-copy-status {
-    font-size: inherit;
+  /* One state at a time: "Copy", or "Copied" for a moment (announced by the status beside it). */
+  .md-copied > .md-copy-label {
+    display: none;
+  }
+  .md-copied::after {
+    content: attr(data-copied);
   }
   .md-pre {
     margin: 0;
     padding: 10px 12px;
     overflow-x: auto;
+    white-space: pre;
+    overflow-wrap: normal;
     font-family: var(--_mono);
     font-size: 0.875em;
     line-height: 1.45;
   }
   .md-table-wrap {
     overflow-x: auto;
+    max-width: 100%;
     margin: 0 0 0.75em;
   }
   .md-table {
@@ -97,6 +112,8 @@ export const markdownStyles = css`
     font-size: 0.95em;
   }
   .md-table :is(th, td) {
+    overflow-wrap: normal;
+    min-width: 4em;
     border: 1px solid var(--_border);
     padding: 4px 10px;
     text-align: start;

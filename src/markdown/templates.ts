@@ -169,10 +169,10 @@ function codeBlock(token: Tokens.Code, ctx: Context, marks: readonly Mark[]): Te
   const handleCopy = (event: Event): void => copyCode(code, event.currentTarget, copied);
   return html`<div class="md-code"><div class="md-code-header">${
     lang ? html`<span class="md-code-lang">${lang}</span>` : nothing
-  }${marks.map(renderMark)}<button type="button" class="md-copy" aria-label=${copy} @click=${handleCopy}>${copy}</button><span
-        class="md-copy-status"
-        role="status"
-      ></span></div><pre class="md-pre" tabindex="0"><code>${code}</code></pre></div>`;
+  }${marks.map(renderMark)}<button type="button" class="md-copy" aria-label=${copy} data-copied=${copied} @click=${handleCopy}><span
+        class="md-copy-label"
+        >${copy}</span
+      ></button><span class="md-copy-status visually-hidden" role="status"></span></div><pre class="md-pre" tabindex="0"><code>${code}</code></pre></div>`;
 }
 
 const copiedTimers = new WeakMap<Element, ReturnType<typeof setTimeout>>();

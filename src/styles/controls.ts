@@ -1,7 +1,16 @@
 import { css } from 'lit';
 
-/** Buttons and indicators shared by several views: text buttons, row actions, the spinner. */
+/**
+ * Buttons and indicators shared by several views: text buttons, row actions, the spinner. On
+ * coarse pointers every control is at least 44x44 px (WCAG 2.5.5).
+ */
 export const controls = css`
+  @media (pointer: coarse) {
+    :host :is(button, input:not([type='checkbox']), textarea) {
+      min-width: 44px;
+      min-height: 44px;
+    }
+  }
   .text-button {
     border: 1px solid var(--_border);
     background: transparent;
@@ -9,8 +18,12 @@ export const controls = css`
     padding: 4px 10px;
     font-size: 0.875em;
   }
-  .text-button:hover {
+  .text-button:hover:enabled {
     background: var(--_surface);
+  }
+  .text-button:disabled {
+    opacity: 0.5;
+    cursor: default;
   }
   .row-action {
     flex: none;

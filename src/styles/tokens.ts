@@ -13,6 +13,8 @@ const dark = css`
     --_muted: var(--stream-chat-muted, #9198a1);
     --_border: var(--stream-chat-border-color, #30363d);
     --_surface: var(--stream-chat-surface, #161b22);
+    /* White on the dark accent is 3.1:1; the bubble takes a deeper blue (4.6:1). */
+    --_user-bg: var(--stream-chat-user-bubble-background, #1f6feb);
     --_danger: var(--stream-chat-danger, #f85149);
     --_warning: var(--stream-chat-warning, #d29922);
     color-scheme: dark;
@@ -38,6 +40,7 @@ export const tokens = css`
     --_font: var(--stream-chat-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     --_mono: var(--stream-chat-font-family-mono, ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace);
     --_size: var(--stream-chat-font-size, 15px);
+    --_reading-width: var(--stream-chat-max-width, 48rem);
   }
   :host([theme='dark']) {
     ${dark}

@@ -58,6 +58,7 @@ export function renderChat(props: ChatProps): TemplateResult {
         title: state.thread?.title,
         history: props.history,
         historyOpen: props.panel !== null,
+        canStartNew: state.thread !== null || state.items.length > 0,
         strings: s,
         onToggleHistory: props.onToggleHistory,
         onNewThread: props.onNewThread,
@@ -67,7 +68,7 @@ export function renderChat(props: ChatProps): TemplateResult {
         ${state.loading ? html`<div class="empty" role="status">${s.loading}</div>` : nothing}
         ${empty ? html`<div class="empty"><slot name="empty">${props.greeting ?? ''}</slot></div>` : nothing}
         <div class="items" ${ref(props.bindContent)}>
-          ${renderMessages({ items: state.items, streaming: state.streaming, allowedImageDomains: state.thread?.allowed_image_domains ?? NO_DOMAINS, strings: s })}
+          ${renderMessages({ items: state.items, streaming: state.streaming, allowedImageDomains: state.thread?.allowed_image_domains ?? NO_DOMAINS, strings: s, locale: props.locale })}
         </div>
         ${renderProgress(state.progress)}
         ${renderNotices(state.notices, s, props.onDismissNotice)}

@@ -10,9 +10,11 @@ export const composerStyles = css`
   }
   .input {
     flex: 1;
+    min-width: 0;
     resize: none;
     min-height: 42px;
     max-height: 12em;
+    /* Elsewhere auto-grow.ts sets the height. */
     field-sizing: content;
     padding: 9px 12px;
     font: inherit;

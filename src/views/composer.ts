@@ -4,6 +4,7 @@
 import { html, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { Strings } from '../i18n.js';
+import { autoGrow, grow } from './auto-grow.js';
 
 /** Data and callbacks the composer needs. */
 export interface ComposerProps {
@@ -39,8 +40,13 @@ export function renderComposer(props: ComposerProps): TemplateResult {
       aria-label=${props.placeholder}
       placeholder=${props.placeholder}
       .value=${live(props.value)}
+      ${autoGrow(props.value)}
       ?disabled=${props.disabled}
-      @input=${(event: InputEvent) => props.onInput((event.target as HTMLTextAreaElement).value)}
+      @input=${(event: InputEvent) => {
+        const input = event.target as HTMLTextAreaElement;
+        grow(input);
+        props.onInput(input.value);
+      }}
       @keydown=${(event: KeyboardEvent) => handleKey(event, props)}
     ></textarea>
     <slot name="composer-actions"></slot>

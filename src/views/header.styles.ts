@@ -10,8 +10,13 @@ export const headerStyles = css`
     border-bottom: 1px solid var(--_border);
     min-height: 44px;
   }
-  .title {
+  /* The slot takes the free space, so the buttons keep their place with or without a title. */
+  .title-slot {
+    display: block;
     flex: 1;
+    min-width: 0;
+  }
+  .title {
     margin: 0;
     font-size: 1em;
     font-weight: 600;

@@ -10,6 +10,8 @@ export interface HeaderProps {
   /** Whether the history toggle is shown, and whether the panel is open. */
   history: boolean;
   historyOpen: boolean;
+  /** False in an empty chat, where a new conversation would change nothing. */
+  canStartNew: boolean;
   strings: Strings;
   onToggleHistory: () => void;
   onNewThread: () => void;
@@ -32,7 +34,9 @@ export function renderHeader(props: HeaderProps): TemplateResult {
           <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 6h16M4 12h16M4 18h16"></path></svg>
         </button>`
       : nothing}
-    <slot name="header" class="title">${props.title ? html`<h2 part="title" class="title" dir="auto">${props.title}</h2>` : nothing}</slot>
-    <button part="new-thread-button" class="text-button" type="button" @click=${props.onNewThread}>${s.newThread}</button>
+    <slot name="header" class="title-slot">${props.title ? html`<h2 part="title" class="title" dir="auto">${props.title}</h2>` : nothing}</slot>
+    ${props.historyOpen
+      ? nothing
+      : html`<button part="new-thread-button" class="text-button" type="button" ?disabled=${!props.canStartNew} @click=${props.onNewThread}>${s.newThread}</button>`}
   </div>`;
 }

@@ -36,6 +36,17 @@ export const historyStyles = css`
     flex: 1;
     min-height: 0;
   }
+  .group-rows {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .group-label {
+    margin: 10px 8px 4px;
+    font-size: 0.75em;
+    font-weight: 600;
+    color: var(--_muted);
+  }
   .thread {
     display: flex;
     align-items: center;
@@ -63,11 +74,15 @@ export const historyStyles = css`
     text-align: start;
     border-radius: 8px;
   }
+  /* Titles wrap (up to three lines) rather than hide behind the row's icons. */
   .thread-title {
     max-width: 100%;
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 3;
+    line-clamp: 3;
     overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
+    overflow-wrap: anywhere;
   }
   .thread-date,
   .history-note {
@@ -98,7 +113,10 @@ export const historyStyles = css`
   .more {
     margin: 4px auto 8px;
   }
-  .thread:not(:hover, :focus-within) .row-action {
-    opacity: 0.35;
+  /* With a mouse, a row's icons show on hover or focus and the title has the whole row. */
+  @media (hover: hover) and (pointer: fine) {
+    .thread:not(:hover, :focus-within) .row-action {
+      display: none;
+    }
   }
 `;

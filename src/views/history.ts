@@ -29,13 +29,24 @@ export function renderHistory(props: HistoryProps): TemplateResult {
   return html`<nav part="history" class="history" aria-label=${s.history} @keydown=${handleKeys(props)}>
     <div class="history-head">
       <button class="text-button" type="button" @click=${props.onNew}>${s.newThread}</button>
-      <button class="dismiss" type="button" aria-label=${s.closeHistory} title=${s.closeHistory} @click=${props.onClose}>×</button>
+      <button class="row-action close" type="button" aria-label=${s.closeHistory} title=${s.closeHistory} @click=${props.onClose}>
+        <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M6 6l12 12M18 6L6 18"></path></svg>
+      </button>
     </div>
     <ul class="threads" @scroll=${(event: Event) => nearEnd(event.currentTarget as HTMLElement) && props.onMore()}>
       ${repeat(
-        state.threads,
-        (thread) => thread.id,
-        (thread) => renderRow(thread, props),
+        groupByDay(state.threads, props.locale),
+        (group) => group.label,
+        (group) => html`<li class="group">
+          ${group.label ? html`<h3 class="group-label">${group.label}</h3>` : nothing}
+          <ul class="group-rows">
+            ${repeat(
+              group.threads,
+              (thread) => thread.id,
+              (thread) => renderRow(thread, props, group.dated),
+            )}
+          </ul>
+        </li>`,
       )}
     </ul>
     ${state.loading ? html`<div class="history-note" role="status"><span class="spinner" aria-hidden="true"></span></div>` : nothing}
@@ -47,7 +58,7 @@ export function renderHistory(props: HistoryProps): TemplateResult {
   </nav>`;
 }
 
-function renderRow(thread: ThreadMetadata, props: HistoryProps): TemplateResult {
+function renderRow(thread: ThreadMetadata, props: HistoryProps, dated: boolean): TemplateResult {
   const s = props.strings;
   const title = thread.title || s.untitled;
   const editing = props.state.editing?.id === thread.id ? props.state.editing.mode : null;
@@ -81,7 +92,7 @@ function renderRow(thread: ThreadMetadata, props: HistoryProps): TemplateResult 
   return html`<li class="thread ${current ? 'current' : ''}">
     <button class="open" type="button" aria-current=${current ? 'true' : 'false'} @click=${() => props.onOpen(thread.id)}>
       <span class="thread-title" dir="auto">${title}</span>
-      <span class="thread-date">${formatDate(thread.created_at, props.locale)}</span>
+      ${dated ? html`<span class="thread-date">${formatDate(thread.created_at, props.locale)}</span>` : nothing}
     </button>
     <button class="row-action" type="button" aria-label=${format(s.rename, { title })} title=${format(s.rename, { title })} @click=${() => props.onEdit({ id: thread.id, mode: 'rename' })}>
       <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 20h4L19 9l-4-4L4 16v4z"></path></svg>
@@ -115,11 +126,48 @@ function nearEnd(list: HTMLElement): boolean {
   return list.scrollHeight - list.scrollTop - list.clientHeight < 80;
 }
 
-function formatDate(iso: string, locale: string): string {
+/** Threads in a row of days share a group: Today, Yesterday, then one per month (all via Intl). */
+interface DayGroup {
+  label: string;
+  /** Whether each row shows its own date (only in month groups). */
+  dated: boolean;
+  threads: ThreadMetadata[];
+}
+
+function groupByDay(threads: readonly ThreadMetadata[], locale: string): DayGroup[] {
+  const groups: DayGroup[] = [];
+  const today = startOfDay(new Date());
+  for (const thread of threads) {
+    const date = new Date(thread.created_at);
+    const days = Number.isNaN(date.getTime()) ? Infinity : Math.round((today - startOfDay(date)) / 86_400_000);
+    const label = days <= 1 ? relativeDay(-Math.max(0, days), locale) : days === Infinity ? '' : formatDate(thread.created_at, locale, { month: 'long', year: 'numeric' });
+    const last = groups[groups.length - 1];
+    if (last?.label === label) last.threads.push(thread);
+    else groups.push({ label, dated: days > 1, threads: [thread] });
+  }
+  return groups;
+}
+
+function startOfDay(date: Date): number {
+  return new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
+}
+
+/** "Today" or "Yesterday" in the locale, capitalized as a heading. */
+function relativeDay(offset: number, locale: string): string {
+  let text: string;
+  try {
+    text = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(offset, 'day');
+  } catch {
+    text = offset === 0 ? 'Today' : 'Yesterday';
+  }
+  return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
+}
+
+function formatDate(iso: string, locale: string, options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short' }): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
   try {
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(date);
+    return new Intl.DateTimeFormat(locale, options).format(date);
   } catch {
     return date.toDateString();
   }

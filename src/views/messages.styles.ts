@@ -14,6 +14,13 @@ export const messagesStyles = css`
     display: flex;
     flex-direction: column;
     gap: var(--_gap);
+    overflow-wrap: anywhere;
+  }
+  /* A comfortable reading width on wide screens (low specificity: rows may set their own). */
+  :where(.main > [role='log']) > * {
+    width: 100%;
+    max-width: var(--_reading-width);
+    margin-inline: auto;
   }
   .main > [role='log'] > *,
   .items > * {
@@ -31,6 +38,8 @@ export const messagesStyles = css`
   }
   .items {
     display: grid;
+    /* One column never wider than the list, whatever the content's widest line. */
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_gap);
   }
   .items:empty {
@@ -44,7 +53,9 @@ export const messagesStyles = css`
   }
   .message {
     display: flex;
+    flex-wrap: wrap;
     max-width: 100%;
+    min-width: 0;
     /* Off-screen messages of long threads skip layout and paint. */
     content-visibility: auto;
     contain-intrinsic-size: auto 64px;
@@ -53,6 +64,7 @@ export const messagesStyles = css`
     justify-content: flex-end;
   }
   .bubble {
+    min-width: 0;
     max-width: min(85%, 44em);
     overflow-wrap: anywhere;
     border-radius: var(--_radius);
@@ -74,16 +86,41 @@ export const messagesStyles = css`
   .assistant .bubble > :last-child {
     margin-bottom: 0;
   }
-  .streaming .bubble::after {
+  /*
+   * The streaming caret sits inline after the last word when the last block is text, so it
+   * leaves no line of its own to collapse when the answer ends; otherwise below the block.
+   */
+  .streaming .bubble:not(:has(.md > .md-chapter:last-child > .md-group:last-child > :is(p, h1, h2, h3, h4, h5, h6):last-child, .md > .md-chapter:last-child > .md-group:last-child > :is(ul, ol):last-child > li:last-child))::after,
+  .streaming :is(.md > .md-chapter:last-child > .md-group:last-child > :is(p, h1, h2, h3, h4, h5, h6):last-child,
+  .md > .md-chapter:last-child > .md-group:last-child > :is(ul, ol):last-child > li:last-child)::after {
     content: '';
-    display: block;
+    display: inline-block;
     width: 8px;
     height: 8px;
-    margin-top: 6px;
+    margin-inline-start: 4px;
     border-radius: 50%;
     background: currentColor;
     opacity: 0.4;
     animation: blink 1s steps(2) infinite;
+  }
+  .streaming .bubble:not(:has(.md > .md-chapter:last-child > .md-group:last-child > :is(p, h1, h2, h3, h4, h5, h6):last-child, .md > .md-chapter:last-child > .md-group:last-child > :is(ul, ol):last-child > li:last-child))::after {
+    display: block;
+    margin: 6px 0 0;
+  }
+  .timestamp {
+    flex-basis: 100%;
+    color: var(--_muted);
+    font-size: 0.75em;
+    opacity: 0;
+    transition: opacity 0.15s;
+  }
+  .user .timestamp {
+    text-align: end;
+  }
+  .message:hover .timestamp,
+  .message:focus-within .timestamp,
+  [role='log']:focus-visible .timestamp {
+    opacity: 1;
   }
   .activity {
     color: var(--_muted);

@@ -13,6 +13,8 @@ export interface MessagesProps {
   streaming: ReadonlySet<string>;
   allowedImageDomains: readonly string[];
   strings: Strings;
+  /** The locale timestamps are written in. */
+  locale: string;
 }
 
 /** The list of messages in the open thread. */
@@ -30,12 +32,13 @@ function renderItem(item: ThreadItem, props: MessagesProps): TemplateResult | ty
     case 'user_message':
       return html`<div part="message user-message" class="message user" data-id=${item.id}>
         <div class="bubble" dir="auto">${item.content.map((part) => part.text).join('')}</div>
+        ${timestamp(item.created_at, props.locale)}
       </div>`;
     case 'assistant_message':
       return renderAssistant(item, streaming, props);
     case 'client_tool_call':
       return html`<div part="tool" class="activity tool ${item.status}" data-id=${item.id}>
-        ${format(item.status === 'pending' ? props.strings.toolRunning : props.strings.toolDone, { name: item.name })}
+        ${format(item.status === 'pending' ? props.strings.toolRunning : props.strings.toolDone, { name: humanize(item.name) })}
       </div>`;
     case 'widget':
       return fallback(item.id, item.copy_text ?? widgetText(item.widget) ?? props.strings.widget);
@@ -76,7 +79,50 @@ function renderAssistant(item: AssistantMessageItem, streaming: boolean, props: 
         }),
       )}
     </div>
+    ${streaming ? nothing : timestamp(item.created_at, props.locale)}
   </div>`;
+}
+
+/** A function name as words: "get_selected_items" and "getSelectedItems" read "get selected items". */
+export function humanize(name: string): string {
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_\-.\s]+/g, ' ')
+    .trim();
+  return words ? words.toLowerCase() : name;
+}
+
+const timeCache = new Map<string, string>();
+const formatters = new Map<string, Intl.DateTimeFormat[]>();
+
+/**
+ * When a message was written, in the locale (time only for today's): shown on hover or focus,
+ * always in the accessibility tree.
+ */
+function timestamp(iso: string, locale: string): TemplateResult | typeof nothing {
+  const key = `${locale} ${iso}`;
+  let text = timeCache.get(key);
+  if (text === undefined) {
+    const date = new Date(iso);
+    if (Number.isNaN(date.getTime())) return nothing;
+    let found = formatters.get(locale);
+    if (!found) {
+      const make = (options: Intl.DateTimeFormatOptions) => {
+        try {
+          return new Intl.DateTimeFormat(locale, options);
+        } catch {
+          return new Intl.DateTimeFormat(undefined, options);
+        }
+      };
+      found = [make({ timeStyle: 'short' }), make({ dateStyle: 'medium', timeStyle: 'short' })];
+      formatters.set(locale, found);
+    }
+    const today = date.toDateString() === new Date().toDateString();
+    text = found[today ? 0 : 1]!.format(date);
+    if (timeCache.size > 5000) timeCache.clear();
+    timeCache.set(key, text);
+  }
+  return html`<time class="timestamp" datetime=${iso}>${text}</time>`;
 }
 
 const NO_ANNOTATIONS: readonly Annotation[] = [];

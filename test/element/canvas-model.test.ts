@@ -39,7 +39,7 @@ describe('demo canvas page with the real-model backend', () => {
       expect(lockedDuring).to.deep.equal([true]);
       expect(board.classList.contains('locked')).to.equal(false);
       expect(Array.from(doc.querySelectorAll('.marker'), (marker) => marker.textContent)).to.deep.equal(['circle-a', 'circle-c']);
-      const answers = Array.from(chat.shadowRoot?.querySelectorAll('[part~="assistant-message"]') ?? [], (node) => node.textContent?.trim());
+      const answers = Array.from(chat.shadowRoot?.querySelectorAll('[part~="assistant-message"] .bubble') ?? [], (node) => node.textContent?.trim());
       expect(answers.at(-1)).to.equal('I marked circle-a and circle-c.');
       // The model saw what the page answered.
       const inputs = (await (await fetch('/api/model-requests')).json()) as { type?: string; output?: string }[][];

@@ -52,7 +52,7 @@ describe('<stream-chat> client tools', () => {
     expect(transcript(el).at(-1)).to.equal('assistant: Thanks for the selection');
     expect(names().filter((name) => name.startsWith('response-'))).to.deep.equal(['response-start', 'response-end']);
     const tool = parts(el, 'tool')[0];
-    expect(tool?.textContent?.trim()).to.equal('Used get_selected_items');
+    expect(tool?.textContent?.trim(), 'the function name as words').to.equal('Used get selected items');
     expect(tool?.classList.contains('completed')).to.equal(true);
   });
 

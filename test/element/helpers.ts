@@ -35,9 +35,9 @@ export function part(el: StreamChatElement, name: string): HTMLElement {
   return found;
 }
 
-/** What the user sees in each message row, in order. */
+/** What the user sees in each message row, in order (the text, without its timestamp). */
 export function transcript(el: StreamChatElement): string[] {
-  return parts(el, 'message').map((row) => `${row.matches('[part~="user-message"]') ? 'user' : 'assistant'}: ${row.textContent?.trim().replace(/\s+/g, ' ')}`);
+  return parts(el, 'message').map((row) => `${row.matches('[part~="user-message"]') ? 'user' : 'assistant'}: ${(row.querySelector('.bubble') ?? row).textContent?.trim().replace(/\s+/g, ' ')}`);
 }
 
 /** Sends a message through the public method and waits for its response to end. */

@@ -245,7 +245,7 @@ describe('<stream-chat> long threads', () => {
     expect(scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight).to.be.below(2);
 
     const anchor = rows()[0] as HTMLElement;
-    expect(anchor.textContent?.trim()).to.equal('Question 1970');
+    expect(anchor.querySelector('.bubble')?.textContent?.trim()).to.equal('Question 1970');
     const offset = () => anchor.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
     scroller.scrollTop = 0;
     await nextFrame();

@@ -61,7 +61,7 @@ function transcript(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const root = document.querySelector('stream-chat')?.shadowRoot;
     return Array.from(root?.querySelectorAll('[part~="message"]') ?? []).map(
-      (row) => `${row.matches('[part~="user-message"]') ? 'user' : 'assistant'}: ${row.textContent?.trim().replace(/\s+/g, ' ')}`,
+      (row) => `${row.matches('[part~="user-message"]') ? 'user' : 'assistant'}: ${(row.querySelector('.bubble') ?? row).textContent?.trim().replace(/\s+/g, ' ')}`,
     );
   });
 }

@@ -1,0 +1,47 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { mount, part, parts, sendAndWait } from './helpers.js';
+
+function opacity(node: Element): string {
+  return getComputedStyle(node).opacity;
+}
+
+describe('timestamps', () => {
+  it('shows a localized time on hover, and keeps it in the accessibility tree', async () => {
+    const { el } = await mount();
+    el.locale = 'de';
+    await sendAndWait(el, 'text Hallo');
+    const rows = parts(el, 'message');
+    expect(rows).to.have.length(2);
+    for (const row of rows) {
+      const time = row.querySelector('time')!;
+      const when = new Date(time.dateTime);
+      expect(Number.isNaN(when.getTime())).to.equal(false);
+      expect(Math.abs(Date.now() - when.getTime())).to.be.lessThan(60_000);
+      expect(time.textContent).to.equal(new Intl.DateTimeFormat('de', { timeStyle: 'short' }).format(when));
+      expect(opacity(time), 'hidden until hover or focus').to.equal('0');
+      expect(getComputedStyle(time).visibility).to.equal('visible');
+      expect(time.closest('[aria-hidden="true"]')).to.equal(null);
+    }
+    const row = rows[1]!;
+    const box = row.getBoundingClientRect();
+    await sendMouse({ type: 'move', position: [Math.round(box.left + 10), Math.round(box.top + 5)] });
+    await waitUntil(() => opacity(row.querySelector('time')!) === '1', 'shown on hover');
+    expect(opacity(rows[0]!.querySelector('time')!)).to.equal('0');
+    await sendMouse({ type: 'move', position: [0, 0] });
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the times when the message list has keyboard focus', async () => {
+    const { el } = await mount();
+    await sendAndWait(el, 'text Hello');
+    const input = part(el, 'input');
+    input.focus();
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    const active = el.shadowRoot!.activeElement;
+    expect(active).to.equal(part(el, 'messages'));
+    await waitUntil(() => parts(el, 'message').every((row) => opacity(row.querySelector('time')!) === '1'), 'shown on focus');
+  });
+});
