@@ -156,7 +156,7 @@ export class StreamChatElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('locale') || !this.hasUpdated) this.strings = stringsFor(resolveLocale(this.locale));
+    if (changed.has('locale') || !this.hasUpdated) this.strings = stringsFor(resolveLocale(this.locale), () => this.requestUpdate('locale', null));
     // An empty attribute means no thread, like a missing one.
     const wanted = this.threadId || null;
     if (changed.has('threadId') && wanted !== this.store.state.threadId) this.loader.open(wanted);
