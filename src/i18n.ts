@@ -37,6 +37,8 @@ export interface Strings {
   noThreads: string;
   historyFailed: string;
   loadingOlder: string;
+  jumpToNewest: string;
+  newTextBelow: string;
   /** One message per error code: a locale without one fails to compile. */
   errors: Record<ErrorCode, string>;
 }
@@ -72,6 +74,8 @@ const en: Strings = {
   noThreads: 'No conversations yet.',
   historyFailed: 'Could not load conversations.',
   loadingOlder: 'Loading earlier messages…',
+  jumpToNewest: 'Jump to newest',
+  newTextBelow: 'New text below',
   errors: {
     'stream.error': 'An error occurred when generating a response.',
     custom: 'Something went wrong.',

@@ -41,6 +41,7 @@ import { renderChat } from './views/chat.js';
  * @csspart title - The thread title.
  * @csspart new-thread-button - The new-conversation button.
  * @csspart messages - The scrolling message list (`role="log"`).
+ * @csspart scroll-button - "Jump to newest": shown when the user scrolled up while an answer streams; says when new text arrived below.
  * @csspart message - Every message row; also `user-message` or `assistant-message`.
  * @csspart user-message - A message the user sent.
  * @csspart assistant-message - A reply from the assistant.
@@ -226,6 +227,7 @@ export class StreamChatElement extends LitElement {
       errorMessage: state.error ? describeError(this.strings, state.error) : '',
       bindScroller: this.autoscroll.bind,
       bindContent: this.autoscroll.bindContent,
+      scrollButton: this.autoscroll.button,
       onScroll: (event) => {
         this.autoscroll.handleScroll();
         this.loader.handleScroll(event);
