@@ -48,7 +48,10 @@ export class AutoscrollController implements ReactiveController {
    * then, before paint, avoids a visible jump.
    */
   readonly bindContent = (element?: Element): void => {
-    this.resizeObserver ??= new ResizeObserver(() => this.pin());
+    // While an answer streams, pin at once (before paint). Otherwise (an opened thread, rows getting
+    // their real size) pin next frame, before layout: scrolling here would bring more rows into
+    // view and resize the content again within this frame (a "ResizeObserver loop").
+    this.resizeObserver ??= new ResizeObserver(() => (this.store.state.run ? this.pin() : this.schedule()));
     this.resizeObserver.disconnect();
     if (element) this.resizeObserver.observe(element);
   };
@@ -101,8 +104,13 @@ export class AutoscrollController implements ReactiveController {
       state.notices !== seen.notices ||
       state.error !== seen.error ||
       state.loading !== seen.loading;
-    if (moved && this.following && !this.frame) this.frame = requestAnimationFrame(() => ((this.frame = 0), this.pin()));
+    if (moved) this.schedule();
     this.seen = state;
+  }
+
+  /** Pins once, at the start of the next frame. */
+  private schedule(): void {
+    if (this.following && !this.frame) this.frame = requestAnimationFrame(() => ((this.frame = 0), this.pin()));
   }
 
   hostDisconnected(): void {
