@@ -13,6 +13,8 @@ export default defineConfig(({ mode }) => {
       target: 'es2022',
       emptyOutDir: false,
       minify: bundle,
+      // Chunks are same-folder files the module imports itself; no preload helper.
+      modulePreload: false,
       sourcemap: true,
       // Library mode keeps whitespace in ES output; the script-tag files are a plain build so
       // both formats are fully minified.
@@ -22,7 +24,9 @@ export default defineConfig(({ mode }) => {
             input: 'src/index.ts',
             preserveEntrySignatures: 'exports-only',
             output: [
-              { format: 'es', entryFileNames: 'stream-chat.js' },
+              // Optional parts (locales other than English, syntax highlighting) load on first use
+              // from files beside the module; the IIFE stays one file with everything inside.
+              { format: 'es', entryFileNames: 'stream-chat.js', chunkFileNames: 'stream-chat-[name]-[hash].js' },
               { format: 'iife', name: 'StreamChat', entryFileNames: 'stream-chat.iife.js' },
             ],
           }

@@ -79,7 +79,8 @@ window.__bench = {
   nodes() {
     const [shadowElements, shadowAll] = countNodes(el.shadowRoot);
     const [pageElements, pageAll] = countNodes(document);
-    return { rows: rows().length, shadowElements, shadowAll, pageElements, pageAll };
+    const text = [...rows()].reduce((sum, row) => sum + (row.textContent ?? '').length, 0);
+    return { rows: rows().length, shadowElements, shadowAll, pageElements, pageAll, text };
   },
   async open(id, timeoutMs) {
     __probe.start();
@@ -223,6 +224,7 @@ async function main() {
         const nodesOpen = await page.evaluate(() => window.__bench.nodes());
         await cdp.send('HeapProfiler.collectGarbage');
         const counters = await cdp.send('Memory.getDOMCounters');
+        const heapOpen = (await cdp.send('Runtime.getHeapUsage')).usedSize;
 
         const pages = [];
         for (let step = 0; step < options.pages; step++) {
@@ -237,7 +239,8 @@ async function main() {
           `run ${run}/${options.runs}: load-end ${fmt(open.loadEnd)}, first paint ${fmt(open.painted)}, ${open.rows} rows; ` +
             `pages: ${pages.map((p) => `${fmt(p.painted, '', 0)}`).join(' / ')} ms, jumps ${pages.map((p) => fmt(p.jump, '', 0)).join(' / ')} px ` +
             `(settled ${pages.map((p) => fmt(p.settled, '', 0)).join(' / ')} px); ` +
-            `${nodesPaged.rows} rows after paging`,
+            `${nodesPaged.rows} rows after paging; JS heap after opening ${fmt(heapOpen / 1048576, 'MB', 1)} ` +
+            `(page and element; ${fmt(nodesOpen.text / 1024, 'kB', 1)} of text in ${nodesOpen.rows} rows shown)`,
         );
       } finally {
         await page.close().catch(() => undefined);

@@ -1,18 +1,19 @@
 // Prints the gzipped and brotli sizes of the script-tag builds (and of deep-chat's bundle, for
 // comparison, when it is installed) and fails when one of ours is over budget.
 // Run after `npm run build`: `npm run size`.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 
 /**
- * Gzip budget of each script-tag file. `stream-chat.js` is the module build a page loads; the
- * IIFE is the all-in-one file for pages without modules and must stay one file.
- * Today's module file holds Lit (~7 kB), the marked lexer (~13 kB), the streaming markdown
- * renderer (~5 kB), seven locales (~5 kB), styles and the element (~20 kB). The target for the
- * module file is 40 kB, once optional parts (locales other than English first) load as separate
- * files on first use; until then its budget is today's size with a little room.
+ * Gzip budget of each script-tag file. `stream-chat.js` is the module build a page loads; optional
+ * parts (locales other than English, syntax highlighting, widgets) are `stream-chat-*.js` files
+ * beside it that load on first use. The IIFE is the all-in-one file for pages without modules: it
+ * holds every optional part and must stay one file, at most 60 kB.
+ * The module file holds Lit (~7 kB), the marked lexer (~13 kB), the streaming markdown renderer
+ * (~5 kB), styles and the element (~20 kB). The target is 40 kB; until the marked lexer gets
+ * smaller its budget is today's size with a little room.
  */
-const BUDGETS = { 'dist/stream-chat.js': 52 * 1024, 'dist/stream-chat.iife.js': 60 * 1024 };
+const BUDGETS = { 'dist/stream-chat.js': 49 * 1024, 'dist/stream-chat.iife.js': 60 * 1024 };
 
 const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
 function sizes(file) {
@@ -29,6 +30,8 @@ for (const [file, budget] of Object.entries(BUDGETS)) {
     over = true;
   }
 }
+const chunks = readdirSync('dist').filter((name) => /^stream-chat-.+\.js$/.test(name));
+for (const name of chunks) console.log(`  dist/${name} (loads on first use): ${kb(sizes(`dist/${name}`).gzip)} gzip`);
 const deepChat = 'node_modules/deep-chat/dist/deepChat.bundle.js';
 if (existsSync(deepChat)) {
   const { raw, gzip, brotli } = sizes(deepChat);

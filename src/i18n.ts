@@ -1,12 +1,8 @@
 /**
  * UI strings by locale. Lookup falls back from the full tag to its language, then to English.
+ * English is built in; each other built-in locale is its own chunk, loaded the first time a page
+ * asks for it (the element shows English until then and renders again when it arrives).
  */
-import { ar } from './locales/ar.js';
-import { de } from './locales/de.js';
-import { es } from './locales/es.js';
-import { fr } from './locales/fr.js';
-import { ja } from './locales/ja.js';
-import { zh } from './locales/zh.js';
 import type { ErrorCode } from './errors.js';
 
 /** Every string the element shows. */
@@ -41,6 +37,8 @@ export interface Strings {
   noThreads: string;
   historyFailed: string;
   loadingOlder: string;
+  jumpToNewest: string;
+  newTextBelow: string;
   /** One message per error code: a locale without one fails to compile. */
   errors: Record<ErrorCode, string>;
 }
@@ -76,6 +74,8 @@ const en: Strings = {
   noThreads: 'No conversations yet.',
   historyFailed: 'Could not load conversations.',
   loadingOlder: 'Loading earlier messages…',
+  jumpToNewest: 'Jump to newest',
+  newTextBelow: 'New text below',
   errors: {
     'stream.error': 'An error occurred when generating a response.',
     custom: 'Something went wrong.',
@@ -97,17 +97,51 @@ const en: Strings = {
   },
 };
 
-const tables: Record<string, Strings> = { en, de, fr, es, ja, zh, ar };
+const tables: Record<string, Strings> = { en };
+
+/** The built-in locales that load on first use, by language. */
+const chunks: Record<string, () => Promise<Strings>> = {
+  ar: () => import('./locales/ar.js').then((module) => module.ar),
+  de: () => import('./locales/de.js').then((module) => module.de),
+  es: () => import('./locales/es.js').then((module) => module.es),
+  fr: () => import('./locales/fr.js').then((module) => module.fr),
+  ja: () => import('./locales/ja.js').then((module) => module.ja),
+  zh: () => import('./locales/zh.js').then((module) => module.zh),
+};
+const loading = new Map<string, Promise<Strings>>();
+
+/**
+ * Loads the built-in table for a locale's language, if there is one and the page has not defined
+ * its own; resolves to the strings `stringsFor` then returns.
+ */
+export function loadLocale(locale: string | undefined): Promise<Strings> {
+  const language = (locale ?? '').toLowerCase().split('-')[0] ?? '';
+  const load = chunks[language];
+  if (!load || tables[language]) return Promise.resolve(stringsFor(locale));
+  let pending = loading.get(language);
+  if (!pending) {
+    pending = load().then((strings) => (tables[language] ??= strings));
+    loading.set(language, pending);
+  }
+  return pending.then(() => stringsFor(locale));
+}
 
 /** Registers or replaces the strings of a locale (e.g. `'de'` or `'pt-BR'`). */
 export function defineLocale(locale: string, strings: Strings): void {
   tables[locale.toLowerCase()] = strings;
 }
 
-/** The strings for a locale tag, falling back by language and then to English. */
-export function stringsFor(locale: string | undefined): Strings {
+/**
+ * The strings for a locale tag, falling back by language and then to English. A built-in locale
+ * not loaded yet starts loading, and `onLoaded` runs once it has arrived (a chunk that fails to
+ * load leaves English in place).
+ */
+export function stringsFor(locale: string | undefined, onLoaded?: () => void): Strings {
   const tag = (locale ?? '').toLowerCase();
-  return tables[tag] ?? tables[tag.split('-')[0] ?? ''] ?? en;
+  const language = tag.split('-')[0] ?? '';
+  const found = tables[tag] ?? tables[language];
+  if (!found && onLoaded && chunks[language]) loadLocale(tag).then(onLoaded, () => undefined);
+  return found ?? en;
 }
 
 /** The locale in use: the element's own, else the page's, else the browser's. */

@@ -41,6 +41,7 @@ import { renderChat } from './views/chat.js';
  * @csspart title - The thread title.
  * @csspart new-thread-button - The new-conversation button.
  * @csspart messages - The scrolling message list (`role="log"`).
+ * @csspart scroll-button - "Jump to newest": shown when the user scrolled up while an answer streams; says when new text arrived below.
  * @csspart message - Every message row; also `user-message` or `assistant-message`.
  * @csspart user-message - A message the user sent.
  * @csspart assistant-message - A reply from the assistant.
@@ -157,7 +158,7 @@ export class StreamChatElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('locale') || !this.hasUpdated) this.strings = stringsFor(resolveLocale(this.locale));
+    if (changed.has('locale') || !this.hasUpdated) this.strings = stringsFor(resolveLocale(this.locale), () => this.requestUpdate('locale', null));
     // An empty attribute means no thread, like a missing one.
     const wanted = this.threadId || null;
     if (changed.has('threadId') && wanted !== this.store.state.threadId) this.loader.open(wanted);
@@ -227,6 +228,7 @@ export class StreamChatElement extends LitElement {
       errorMessage: state.error ? describeError(this.strings, state.error) : '',
       bindScroller: this.autoscroll.bind,
       bindContent: this.autoscroll.bindContent,
+      scrollButton: this.autoscroll.button,
       onScroll: (event) => {
         this.autoscroll.handleScroll();
         this.loader.handleScroll(event);

@@ -1,7 +1,7 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../src/index.js';
 import type { StreamChatElement } from '../src/stream-chat.js';
-import { defineLocale, directionOf, stringsFor, type Strings } from '../src/i18n.js';
+import { defineLocale, directionOf, loadLocale, stringsFor, type Strings } from '../src/i18n.js';
 import type { ErrorCode } from '../src/errors.js';
 import { ar } from '../src/locales/ar.js';
 import { de } from '../src/locales/de.js';
@@ -34,7 +34,17 @@ function placeholders(text: string | undefined): string[] {
 }
 
 describe('locales', () => {
-  it('finds a table by full tag, then by language, then falls back to English', () => {
+  it('shows English until a built-in locale arrives, then renders it (runs first: nothing loaded yet)', async () => {
+    expect(stringsFor('ja')).to.equal(en);
+    const el = await fixture<StreamChatElement>(html`<stream-chat api-url="/api/chat" locale="ja"></stream-chat>`);
+    const input = part(el, 'input') as HTMLTextAreaElement;
+    await waitUntil(() => input.placeholder === ja.placeholder, 'the Japanese strings never arrived');
+    expect(part(el, 'send-button').getAttribute('aria-label')).to.equal(ja.send);
+    expect(stringsFor('ja')).to.equal(ja);
+  });
+
+  it('finds a table by full tag, then by language, then falls back to English', async () => {
+    for (const name of Object.keys(LOCALES)) await loadLocale(name);
     expect(stringsFor('de')).to.equal(de);
     expect(stringsFor('de-AT')).to.equal(de);
     expect(stringsFor('DE-ch')).to.equal(de);

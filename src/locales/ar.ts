@@ -34,6 +34,8 @@ export const ar: Strings = {
   noThreads: 'لا توجد محادثات بعد.',
   historyFailed: 'تعذّر تحميل المحادثات.',
   loadingOlder: 'جارٍ تحميل الرسائل السابقة…',
+  jumpToNewest: 'الانتقال إلى الأحدث',
+  newTextBelow: 'نص جديد في الأسفل',
   errors: {
     'stream.error': 'حدث خطأ أثناء إنشاء الرد.',
     custom: 'حدث خطأ ما.',

@@ -34,6 +34,8 @@ export const de: Strings = {
   noThreads: 'Noch keine Unterhaltungen.',
   historyFailed: 'Die Unterhaltungen konnten nicht geladen werden.',
   loadingOlder: 'Frühere Nachrichten werden geladen…',
+  jumpToNewest: 'Zum Neuesten springen',
+  newTextBelow: 'Neuer Text unten',
   errors: {
     'stream.error': 'Beim Erstellen der Antwort ist ein Fehler aufgetreten.',
     custom: 'Etwas ist schiefgelaufen.',

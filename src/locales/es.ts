@@ -34,6 +34,8 @@ export const es: Strings = {
   noThreads: 'Todavía no hay conversaciones.',
   historyFailed: 'No se pudieron cargar las conversaciones.',
   loadingOlder: 'Cargando mensajes anteriores…',
+  jumpToNewest: 'Ir a lo más reciente',
+  newTextBelow: 'Texto nuevo abajo',
   errors: {
     'stream.error': 'Se produjo un error al generar la respuesta.',
     custom: 'Algo salió mal.',

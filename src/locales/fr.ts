@@ -34,6 +34,8 @@ export const fr: Strings = {
   noThreads: 'Aucune conversation pour le moment.',
   historyFailed: 'Impossible de charger les conversations.',
   loadingOlder: 'Chargement des messages précédents…',
+  jumpToNewest: 'Aller au plus récent',
+  newTextBelow: 'Nouveau texte plus bas',
   errors: {
     'stream.error': 'Une erreur s’est produite lors de la génération de la réponse.',
     custom: 'Un problème est survenu.',

@@ -34,6 +34,8 @@ export const ja: Strings = {
   noThreads: 'まだ会話はありません。',
   historyFailed: '会話履歴を読み込めませんでした。',
   loadingOlder: '以前のメッセージを読み込んでいます…',
+  jumpToNewest: '最新へ移動',
+  newTextBelow: '下に新しいテキスト',
   errors: {
     'stream.error': '応答の生成中にエラーが発生しました。',
     custom: '問題が発生しました。',

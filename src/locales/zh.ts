@@ -34,6 +34,8 @@ export const zh: Strings = {
   noThreads: '还没有对话。',
   historyFailed: '无法加载对话记录。',
   loadingOlder: '正在加载更早的消息…',
+  jumpToNewest: '跳到最新',
+  newTextBelow: '下方有新内容',
   errors: {
     'stream.error': '生成回复时出错。',
     custom: '出了点问题。',

@@ -6,7 +6,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import type { ChatState } from '../state/reducer.js';
 import { directionOf, type Strings } from '../i18n.js';
-import { renderMessages } from './messages.js';
+import { renderMessages, renderScrollButton, type ScrollButtonProps } from './messages.js';
 import { renderComposer } from './composer.js';
 import { renderError, renderNotices, renderProgress } from './status.js';
 import { renderHistory, type HistoryProps } from './history.js';
@@ -30,6 +30,8 @@ export interface ChatProps {
   errorMessage: string;
   bindScroller: (element?: Element) => void;
   bindContent: (element?: Element) => void;
+  /** The "jump to newest" button, or null. */
+  scrollButton: ScrollButtonProps | null;
   onScroll: (event: Event) => void;
   onToggleHistory: () => void;
   onNewThread: () => void;
@@ -73,6 +75,7 @@ export function renderChat(props: ChatProps): TemplateResult {
         ${renderProgress(state.progress)}
         ${renderNotices(state.notices, s, props.onDismissNotice)}
         ${renderError({ error: state.error, message: props.errorMessage, responding, strings: s, onRetry: props.onRetry, onDismiss: props.onDismissError })}
+        ${renderScrollButton(props.scrollButton, s)}
       </div>
       <div class="visually-hidden" aria-live="polite">${props.announcement}</div>
       ${status?.type === 'closed'

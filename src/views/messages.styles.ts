@@ -26,6 +26,25 @@ export const messagesStyles = css`
   .items > * {
     flex-shrink: 0;
   }
+  .scroll-button {
+    /* Sticks to the bottom of the visible list; sits after the rows, so it never covers text the user reads at the end. */
+    position: sticky;
+    bottom: 0;
+    align-self: center;
+    z-index: 1;
+    min-height: 36px;
+    padding: 6px 14px;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    background: var(--_bg);
+    color: var(--_fg);
+    font-size: 0.875em;
+    box-shadow: 0 2px 8px rgb(0 0 0 / 0.2);
+    cursor: pointer;
+  }
+  .scroll-button:hover {
+    background: var(--_surface);
+  }
   .older {
     color: var(--_muted);
     font-size: 0.8em;

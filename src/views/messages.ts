@@ -17,6 +17,21 @@ export interface MessagesProps {
   locale: string;
 }
 
+/** The "jump to newest" button shown while the user is scrolled up from a streaming answer. */
+export interface ScrollButtonProps {
+  /** New text arrived below since the user scrolled up. */
+  newText: boolean;
+  onJump: () => void;
+}
+
+/** The "jump to newest" button: sticks to the bottom of the list; says when new text arrived below. */
+export function renderScrollButton(props: ScrollButtonProps | null, strings: Strings): TemplateResult | typeof nothing {
+  if (!props) return nothing;
+  return html`<button part="scroll-button" class="scroll-button" type="button" aria-label=${props.newText ? `${strings.jumpToNewest}: ${strings.newTextBelow}` : strings.jumpToNewest} @click=${props.onJump}>
+    <span aria-hidden="true">↓</span> ${props.newText ? strings.newTextBelow : strings.jumpToNewest}
+  </button>`;
+}
+
 /** The list of messages in the open thread. */
 export function renderMessages(props: MessagesProps): TemplateResult {
   return html`${repeat(
