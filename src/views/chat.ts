@@ -39,6 +39,9 @@ export interface ChatProps {
   onInput: (value: string) => void;
   onSubmit: () => void;
   onStop: () => void;
+  /** A message waiting for the running answer, and how to take it back. */
+  queued: string | null;
+  onCancelQueued: () => void;
 }
 
 /** A stable empty list, so cached markdown blocks stay cached when a thread allows no images. */
@@ -79,8 +82,10 @@ export function renderChat(props: ChatProps): TemplateResult {
         : renderComposer({
             value: state.draft,
             placeholder: locked ? (status.reason ?? s.locked) : (props.placeholder ?? s.placeholder),
-            disabled: responding || state.loading || locked,
+            disabled: locked,
             responding,
+            queued: props.queued,
+            onCancelQueued: props.onCancelQueued,
             allowCancel: state.allowCancel,
             strings: s,
             onInput: props.onInput,
