@@ -55,7 +55,6 @@ export function renderChat(props: ChatProps): TemplateResult {
   const responding = state.run !== null;
   const empty = !state.items.length && !state.loading;
   return html`<div class="root ${props.narrow ? 'narrow' : ''}" dir=${directionOf(props.locale)} lang=${props.locale}>
-    ${props.panel ? renderHistory(props.panel) : nothing}
     <div class="main">
       ${renderHeader({
         title: state.thread?.title,
@@ -93,5 +92,7 @@ export function renderChat(props: ChatProps): TemplateResult {
             onStop: props.onStop,
           })}
     </div>
+    <!-- The panel follows the conversation in the DOM, so it comes after its toggle in focus order; CSS shows it first. -->
+    ${props.panel ? renderHistory(props.panel) : nothing}
   </div>`;
 }
