@@ -4,11 +4,11 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ref } from 'lit/directives/ref.js';
-import type { ChatState } from '../state/reducer.js';
+import type { ChatState, ShownNotice } from '../state/reducer.js';
 import { directionOf, type Strings } from '../i18n.js';
 import { renderMessages } from './messages.js';
 import { renderComposer } from './composer.js';
-import { renderError, renderNotices, renderProgress } from './status.js';
+import { placeNotices, renderError, renderNotices, renderProgress } from './status.js';
 import { renderHistory, type HistoryProps } from './history.js';
 import { renderHeader } from './header.js';
 
@@ -54,6 +54,8 @@ export function renderChat(props: ChatProps): TemplateResult {
   const locked = status?.type === 'locked';
   const responding = state.run !== null;
   const empty = !state.items.length && !state.loading;
+  const notices = placeNotices(state.notices, new Set(state.items.map((item) => item.id)));
+  const showNotices = (list: readonly ShownNotice[] | undefined) => (list ? renderNotices(list, s, props.onDismissNotice) : nothing);
   return html`<div class="root ${props.narrow ? 'narrow' : ''}" dir=${directionOf(props.locale)} lang=${props.locale}>
     <div class="main">
       ${renderHeader({
@@ -69,10 +71,18 @@ export function renderChat(props: ChatProps): TemplateResult {
         ${state.loading ? html`<div class="empty" role="status">${s.loading}</div>` : nothing}
         ${empty ? html`<div class="empty"><slot name="empty">${props.greeting ?? ''}</slot></div>` : nothing}
         <div class="items" ${ref(props.bindContent)}>
-          ${renderMessages({ items: state.items, streaming: state.streaming, allowedImageDomains: state.thread?.allowed_image_domains ?? NO_DOMAINS, strings: s })}
+          ${showNotices(notices.before)}
+          ${renderMessages({
+            items: state.items,
+            streaming: state.streaming,
+            allowedImageDomains: state.thread?.allowed_image_domains ?? NO_DOMAINS,
+            strings: s,
+            incomplete: state.incomplete,
+            after: (id) => showNotices(notices.after.get(id)),
+          })}
+          ${showNotices(notices.loose)}
         </div>
         ${renderProgress(state.progress)}
-        ${renderNotices(state.notices, s, props.onDismissNotice)}
         ${renderError({ error: state.error, message: props.errorMessage, responding, strings: s, onRetry: props.onRetry, onDismiss: props.onDismissError })}
       </div>
       <div class="visually-hidden" aria-live="polite">${props.announcement}</div>

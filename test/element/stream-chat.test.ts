@@ -245,7 +245,7 @@ describe('<stream-chat> failures', () => {
     expect(error?.detail).to.deep.equal({ code: 'custom', message: 'Flaky failure', allowRetry: true });
     await el.updateComplete;
     expect(part(el, 'error').textContent).to.contain('Flaky failure');
-    expect(transcript(el)).to.deep.equal(['user: flaky recovered answer', 'assistant: partial answer']);
+    expect(transcript(el)).to.deep.equal(['user: flaky recovered answer', 'assistant: partial answer Incomplete answer']);
     await expect(el).to.be.accessible();
 
     const retried = oneEvent(el, 'stream-chat-response-end');
