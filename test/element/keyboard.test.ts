@@ -80,7 +80,7 @@ describe('<stream-chat> keyboard while an answer streams', () => {
     await sendKeys({ type: 'hang' });
     await sendKeys({ press: 'Enter' });
     await started;
-    await el.updateComplete;
+    await waitUntil(() => parts(el, 'stop-button').length === 1, 'Stop shown');
     part(el, 'stop-button').focus();
     const ended = oneEvent(el, 'stream-chat-response-end');
     await sendKeys({ press: 'Enter' });
