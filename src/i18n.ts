@@ -34,6 +34,11 @@ export interface Strings {
   delete: string;
   confirmDelete: string;
   cancel: string;
+  save: string;
+  /** Shown with a message that waits for the running answer to end. */
+  queued: string;
+  /** Marks an answer that failed part-way. */
+  incomplete: string;
   noThreads: string;
   historyFailed: string;
   loadingOlder: string;
@@ -71,6 +76,9 @@ const en: Strings = {
   delete: 'Delete {title}',
   confirmDelete: 'Delete “{title}”?',
   cancel: 'Cancel',
+  save: 'Save',
+  queued: 'Sends when this answer ends',
+  incomplete: 'Incomplete answer',
   noThreads: 'No conversations yet.',
   historyFailed: 'Could not load conversations.',
   loadingOlder: 'Loading earlier messages…',

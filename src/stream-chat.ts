@@ -141,7 +141,7 @@ export class StreamChatElement extends LitElement {
   private readonly autoscroll = new AutoscrollController(this, this.store);
   private readonly threads = new HistoryController(this, { ...this.config, open: (id) => (this.threadId = id), newThread: (panel) => (panel ? this.handleNewThread() : this.newThread()) });
   private readonly layout = new NarrowController(this);
-  private readonly composer = new ComposerController(this, this.store, (text) => this.send(text));
+  private readonly composer = new ComposerController(this, this.store, (text) => this.send(text), () => this.stop());
   private readonly internals = this.attachInternals();
   private strings: Strings = stringsFor(undefined);
   /** The state of the last update, to react to what changed since. */
@@ -235,12 +235,14 @@ export class StreamChatElement extends LitElement {
       },
       onToggleHistory: () => this.threads.toggle(),
       onNewThread: () => this.handleNewThread(),
-      onRetry: () => void this.retry().catch(() => undefined),
+      onRetry: () => this.composer.keepFocus(() => void this.retry().catch(() => undefined)),
       onDismissError: () => this.store.apply({ type: 'error-dismissed' }),
       onDismissNotice: (id) => this.store.apply({ type: 'notice-dismissed', id }),
       onInput: this.composer.handleInput,
       onSubmit: this.composer.handleSubmit,
-      onStop: () => this.stop(),
+      onStop: this.composer.handleStop,
+      queued: this.composer.queued,
+      onCancelQueued: this.composer.cancelQueued,
     });
   }
 

@@ -20,13 +20,16 @@ export interface HistoryConfig extends ChatConfig {
   newThread(fromPanel: boolean): void;
 }
 
+/** The element, as the history controller sees it: its shadow root holds the panel. */
+type HistoryHost = ReactiveControllerHost & { readonly renderRoot: HTMLElement | DocumentFragment };
+
 export class HistoryController implements ReactiveController {
   /** The thread list as the panel renders it. */
   state: HistoryState = initialHistory;
   private generation = 0;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    private readonly host: HistoryHost,
     private readonly config: HistoryConfig,
   ) {
     host.addController(this);
@@ -43,8 +46,11 @@ export class HistoryController implements ReactiveController {
 
   /** Opens or closes the panel; opening (re)loads the first page. */
   toggle(open = !this.state.open): void {
+    // Opened from the keyboard: focus moves into the panel, as into a menu.
+    const fromKeyboard = open && !this.state.open && !!this.activeInside()?.matches('[part~="history-button"]:focus-visible');
     this.apply({ type: 'history-toggled', open });
     if (open) void this.loadPage(true);
+    if (fromKeyboard) void this.host.updateComplete.then(() => this.host.renderRoot.querySelector<HTMLElement>('.history button')?.focus());
   }
 
   /** Loads the next page when there is one and none is loading. */
@@ -57,9 +63,20 @@ export class HistoryController implements ReactiveController {
     this.apply({ type: 'thread-seen', thread });
   }
 
-  /** Starts or ends renaming / confirming a delete of a row. */
+  /** Starts or ends renaming / confirming a delete of a row, moving focus with it. */
   edit(editing: HistoryState['editing']): void {
+    const before = this.state.editing;
     this.apply({ type: 'editing-changed', editing });
+    if (editing?.mode === 'rename') void this.focus(editing.id, 'input.rename', true);
+    else if (editing?.mode === 'delete') void this.focus(editing.id, 'button.cancel');
+    else if (before) void this.focus(before.id, before.mode === 'rename' ? 'button.rename-button' : 'button.open', false, true);
+  }
+
+  /** Closes the panel; focus goes back to its toggle when it was inside the panel. */
+  close(): void {
+    const inside = this.focusLost() || !!this.activeInside()?.closest('.history');
+    this.toggle(false);
+    if (inside) void this.focusToggle();
   }
 
   /** The panel's props; a narrow element closes the panel when a thread is chosen. */
@@ -75,11 +92,12 @@ export class HistoryController implements ReactiveController {
         if (narrow) this.toggle(false);
       },
       onNew: () => config.newThread(true),
-      onClose: () => this.toggle(false),
+      narrow,
+      onClose: () => this.close(),
       onEdit: (editing) => this.edit(editing),
       onRename: (id, title) => void this.rename(id, title).catch(() => showError(this.config, { code: 'rename_failed', allowRetry: false })),
       onDelete: (id) =>
-        void this.remove(id).then(
+        void this.removeKeepingFocus(id).then(
           () => id === config.store.state.threadId && config.newThread(false),
           () => showError(this.config, { code: 'delete_failed', allowRetry: false }),
         ),
@@ -92,6 +110,7 @@ export class HistoryController implements ReactiveController {
   async rename(id: string, title: string): Promise<void> {
     const trimmed = title.trim();
     this.apply({ type: 'editing-changed', editing: null });
+    void this.focus(id, 'button.open', false, true);
     if (!trimmed) return;
     const thread = await requestJson({ type: 'threads.update', params: { thread_id: id, title: trimmed } }, this.config.request());
     const { items: _items, ...metadata } = thread;
@@ -102,6 +121,44 @@ export class HistoryController implements ReactiveController {
   async remove(id: string): Promise<void> {
     await requestJson({ type: 'threads.delete', params: { thread_id: id } }, this.config.request());
     this.apply({ type: 'thread-removed', id });
+  }
+
+  /** Deletes a thread; focus moves to the next row (or the previous, or the toggle). */
+  private async removeKeepingFocus(id: string): Promise<void> {
+    const index = this.state.threads.findIndex((thread) => thread.id === id);
+    await this.remove(id);
+    const next = this.state.threads[index] ?? this.state.threads[index - 1];
+    if (next) await this.focus(next.id, 'button.open');
+    else await this.focusToggle();
+  }
+
+  /**
+   * Focuses a control of a row once rendered. `onlyIfLost`: only when focus fell out of the
+   * element (a click elsewhere in the panel keeps its own target).
+   */
+  private async focus(id: string, selector: string, select = false, onlyIfLost = false): Promise<void> {
+    await this.host.updateComplete;
+    if (onlyIfLost && !this.focusLost()) return;
+    const target = this.host.renderRoot.querySelector<HTMLElement>(`.thread[data-id="${CSS.escape(id)}"] ${selector}`);
+    target?.focus();
+    if (select && target instanceof HTMLInputElement) target.select();
+  }
+
+  /** The focused element inside the element's shadow root, if any. */
+  private activeInside(): Element | null {
+    const root = this.host.renderRoot;
+    return root instanceof ShadowRoot ? root.activeElement : null;
+  }
+
+  /** Focus fell to the page's body (its control went away), not to something the user chose. */
+  private focusLost(): boolean {
+    const active = typeof document === 'undefined' ? null : document.activeElement;
+    return !this.activeInside() && (active === null || active === document.body);
+  }
+
+  private async focusToggle(): Promise<void> {
+    await this.host.updateComplete;
+    this.host.renderRoot.querySelector<HTMLElement>('[part~="history-button"]')?.focus();
   }
 
   private async loadPage(reset: boolean): Promise<void> {

@@ -10,6 +10,7 @@ import { lastUserMessage, type Action } from '../state/reducer.js';
 import { StreamChatError, type ErrorCode } from '../errors.js';
 import { showError, shownError, type ChatConfig } from './chat-store.js';
 import { callClientTool, type ClientToolHandler } from './client-tools.js';
+import { fetchLateTitle } from './late-title.js';
 
 /** What the run controller needs besides the shared config. */
 export interface RunConfig extends ChatConfig {
@@ -230,6 +231,8 @@ export class RunController implements ReactiveController {
     const error = aborted ? null : (store.state.run?.error ?? null);
     store.apply(aborted ? { type: 'run-aborted', runId: id } : { type: 'run-finished', runId: id });
     const threadId = store.state.threadId;
+    // The title may still be on its way (a slow title model): ask for it once.
+    if (threadId && !store.state.thread?.title) void fetchLateTitle(this.config, threadId, () => this.callId === id);
     if (!error) {
       dispatch('stream-chat-response-end', { threadId, reason: aborted ? 'aborted' : 'complete' });
       call.resolve();

@@ -23,6 +23,8 @@ export interface ShownNotice {
   level: 'info' | 'warning' | 'danger';
   message: string;
   title?: string;
+  /** The item the notice arrived after (null: before any), so it stays at that place in the flow. */
+  after: string | null;
 }
 
 /** Where a response is: waiting for the server, streaming, or paused on a client tool call. */
@@ -58,6 +60,8 @@ export interface ChatState {
   loadingOlder: boolean;
   error: ShownError | null;
   notices: readonly ShownNotice[];
+  /** Assistant messages whose answer failed part-way (known live only: the protocol does not store it). */
+  incomplete: ReadonlySet<string>;
   /** The composer's text. */
   draft: string;
   /** A message the server never accepted: `retry()` sends it again. */
@@ -98,6 +102,7 @@ export const initialState: ChatState = {
   loadingOlder: false,
   error: null,
   notices: [],
+  incomplete: new Set(),
   draft: '',
   failedDraft: null,
 };
@@ -146,7 +151,7 @@ export function reduce(state: ChatState, action: Action): ChatState {
       if (run?.id !== action.runId) return state;
       const ended = endRun(state);
       if (!run.error) return ended;
-      if (!run.unsent) return { ...ended, error: run.error };
+      if (!run.unsent) return { ...markIncomplete(ended), error: run.error };
       // The server never accepted the message: take it out of the view and give it back.
       return { ...giveBack(ended, run.unsent), error: run.error, failedDraft: run.unsent.text };
     }
@@ -203,6 +208,13 @@ export function lastUserMessage(state: ChatState): UserMessageItem | undefined {
     if (item?.type === 'user_message' && !isLocalId(item.id)) return item;
   }
   return undefined;
+}
+
+/** A failed run's answer, if it got any text, is marked incomplete. */
+function markIncomplete(state: ChatState): ChatState {
+  const last = state.items.at(-1);
+  if (last?.type !== 'assistant_message' || !last.content.some((part) => part.text.trim())) return state;
+  return { ...state, incomplete: new Set(state.incomplete).add(last.id) };
 }
 
 function endRun(state: ChatState): ChatState {
@@ -276,7 +288,7 @@ function applyEvent(state: ChatState, event: ThreadStreamEvent, noticeId: number
         error: { code: serverErrorCode(event.code), allowRetry: event.allow_retry, ...(event.message ? { message: event.message } : {}) },
       };
     case 'notice': {
-      const notice: ShownNotice = { id: noticeId, level: event.level, message: event.message };
+      const notice: ShownNotice = { id: noticeId, level: event.level, message: event.message, after: state.items.at(-1)?.id ?? null };
       if (event.title) notice.title = event.title;
       return { ...state, notices: [...state.notices, notice] };
     }

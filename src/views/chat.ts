@@ -4,11 +4,11 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ref } from 'lit/directives/ref.js';
-import type { ChatState } from '../state/reducer.js';
+import type { ChatState, ShownNotice } from '../state/reducer.js';
 import { directionOf, type Strings } from '../i18n.js';
 import { renderMessages, renderScrollButton, type ScrollButtonProps } from './messages.js';
 import { renderComposer } from './composer.js';
-import { renderError, renderNotices, renderProgress } from './status.js';
+import { placeNotices, renderError, renderNotices, renderProgress } from './status.js';
 import { renderHistory, type HistoryProps } from './history.js';
 import { renderHeader } from './header.js';
 
@@ -41,6 +41,9 @@ export interface ChatProps {
   onInput: (value: string) => void;
   onSubmit: () => void;
   onStop: () => void;
+  /** A message waiting for the running answer, and how to take it back. */
+  queued: string | null;
+  onCancelQueued: () => void;
 }
 
 /** A stable empty list, so cached markdown blocks stay cached when a thread allows no images. */
@@ -53,8 +56,9 @@ export function renderChat(props: ChatProps): TemplateResult {
   const locked = status?.type === 'locked';
   const responding = state.run !== null;
   const empty = !state.items.length && !state.loading;
+  const notices = placeNotices(state.notices, new Set(state.items.map((item) => item.id)));
+  const showNotices = (list: readonly ShownNotice[] | undefined) => (list ? renderNotices(list, s, props.onDismissNotice) : nothing);
   return html`<div class="root ${props.narrow ? 'narrow' : ''}" dir=${directionOf(props.locale)} lang=${props.locale}>
-    ${props.panel ? renderHistory(props.panel) : nothing}
     <div class="main">
       ${renderHeader({
         title: state.thread?.title,
@@ -70,10 +74,19 @@ export function renderChat(props: ChatProps): TemplateResult {
         ${state.loading ? html`<div class="empty" role="status">${s.loading}</div>` : nothing}
         ${empty ? html`<div class="empty"><slot name="empty">${props.greeting ?? ''}</slot></div>` : nothing}
         <div class="items" ${ref(props.bindContent)}>
-          ${renderMessages({ items: state.items, streaming: state.streaming, allowedImageDomains: state.thread?.allowed_image_domains ?? NO_DOMAINS, strings: s, locale: props.locale })}
+          ${showNotices(notices.before)}
+          ${renderMessages({
+            items: state.items,
+            streaming: state.streaming,
+            allowedImageDomains: state.thread?.allowed_image_domains ?? NO_DOMAINS,
+            strings: s,
+            locale: props.locale,
+            incomplete: state.incomplete,
+            after: (id) => showNotices(notices.after.get(id)),
+          })}
+          ${showNotices(notices.loose)}
         </div>
         ${renderProgress(state.progress)}
-        ${renderNotices(state.notices, s, props.onDismissNotice)}
         ${renderError({ error: state.error, message: props.errorMessage, responding, strings: s, onRetry: props.onRetry, onDismiss: props.onDismissError })}
         ${renderScrollButton(props.scrollButton, s)}
       </div>
@@ -83,8 +96,10 @@ export function renderChat(props: ChatProps): TemplateResult {
         : renderComposer({
             value: state.draft,
             placeholder: locked ? (status.reason ?? s.locked) : (props.placeholder ?? s.placeholder),
-            disabled: responding || state.loading || locked,
+            disabled: locked,
             responding,
+            queued: props.queued,
+            onCancelQueued: props.onCancelQueued,
             allowCancel: state.allowCancel,
             strings: s,
             onInput: props.onInput,
@@ -92,5 +107,7 @@ export function renderChat(props: ChatProps): TemplateResult {
             onStop: props.onStop,
           })}
     </div>
+    <!-- The panel follows the conversation in the DOM, so it comes after its toggle in focus order; CSS shows it first. -->
+    ${props.panel ? renderHistory(props.panel) : nothing}
   </div>`;
 }

@@ -53,4 +53,22 @@ export const composerStyles = css`
   .stop svg {
     fill: currentColor;
   }
+  .queued {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    margin: 0 var(--_gap);
+    padding: 4px 4px 4px 12px;
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  .queued-text {
+    flex: 1;
+    min-width: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
 `;

@@ -1,7 +1,8 @@
 /**
- * The composer: a textarea with Send, or Stop while a response runs.
+ * The composer: a textarea with Send, or Stop while a response runs, and the message waiting
+ * for the running answer to end.
  */
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { Strings } from '../i18n.js';
 import { autoGrow, grow } from './auto-grow.js';
@@ -10,9 +11,12 @@ import { autoGrow, grow } from './auto-grow.js';
 export interface ComposerProps {
   value: string;
   placeholder: string;
-  /** Locked while a response runs, a thread loads, or the thread is locked. */
+  /** Locked only when the thread is locked: while an answer runs the user can type on. */
   disabled: boolean;
   responding: boolean;
+  /** A message waiting for the running answer to end. */
+  queued: string | null;
+  onCancelQueued: () => void;
   allowCancel: boolean;
   strings: Strings;
   onInput: (value: string) => void;
@@ -23,7 +27,12 @@ export interface ComposerProps {
 /** Renders the composer form. */
 export function renderComposer(props: ComposerProps): TemplateResult {
   const empty = !props.value.trim();
-  return html`<form
+  return html`${props.queued !== null
+      ? html`<div class="queued" role="status">
+          <span class="queued-text" dir="auto">${props.strings.queued}: ${props.queued}</span>
+          <button class="text-button" type="button" @click=${props.onCancelQueued}>${props.strings.cancel}</button>
+        </div>`
+      : nothing}<form
     part="composer"
     class="composer"
     @submit=${(event: SubmitEvent) => {
@@ -60,7 +69,7 @@ export function renderComposer(props: ComposerProps): TemplateResult {
           type="submit"
           aria-label=${props.strings.send}
           title=${props.strings.send}
-          ?disabled=${props.disabled || empty}
+          ?disabled=${props.disabled || empty || (props.responding && props.queued !== null)}
         >
           <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 19V5M5 12l7-7 7 7"></path></svg>
         </button>`}
@@ -71,8 +80,5 @@ function handleKey(event: KeyboardEvent, props: ComposerProps): void {
   if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
     event.preventDefault();
     if (!props.disabled) props.onSubmit();
-  } else if (event.key === 'Escape' && props.responding) {
-    event.preventDefault();
-    props.onStop();
   }
 }

@@ -3,6 +3,7 @@ import { css } from 'lit';
 /** The conversation history panel (`history.ts`). */
 export const historyStyles = css`
   .history {
+    order: -1;
     display: flex;
     flex-direction: column;
     width: var(--stream-chat-history-width, 260px);
@@ -15,9 +16,15 @@ export const historyStyles = css`
     position: absolute;
     inset-block: 0;
     inset-inline-start: 0;
-    z-index: 2;
+    z-index: 3;
     width: min(85%, 300px);
     box-shadow: 0 8px 32px #0004;
+  }
+  .backdrop {
+    position: absolute;
+    inset: 0;
+    z-index: 2;
+    background: #0006;
   }
   .history-head {
     display: flex;

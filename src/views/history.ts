@@ -1,5 +1,6 @@
 /**
- * The history panel: the thread list with open, rename and delete.
+ * The history panel: the thread list with open, rename and delete, and on a narrow element a
+ * backdrop that closes the overlay.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
@@ -12,6 +13,8 @@ export interface HistoryProps {
   state: HistoryState;
   currentId: string | null;
   locale: string;
+  /** The panel overlays the conversation (narrow element): a backdrop closes it. */
+  narrow: boolean;
   strings: Strings;
   onOpen: (id: string) => void;
   onNew: () => void;
@@ -26,7 +29,12 @@ export interface HistoryProps {
 /** Renders the panel. */
 export function renderHistory(props: HistoryProps): TemplateResult {
   const { state, strings: s } = props;
-  return html`<nav part="history" class="history" aria-label=${s.history} @keydown=${handleKeys(props)}>
+  return html`${props.narrow ? html`<div class="backdrop" aria-hidden="true" @click=${props.onClose}></div>` : nothing}<nav
+      part="history"
+      class="history"
+      aria-label=${s.history}
+      @keydown=${handleKeys(props)}
+    >
     <div class="history-head">
       <button class="text-button" type="button" @click=${props.onNew}>${s.newThread}</button>
       <button class="row-action close" type="button" aria-label=${s.closeHistory} title=${s.closeHistory} @click=${props.onClose}>
@@ -63,38 +71,51 @@ function renderRow(thread: ThreadMetadata, props: HistoryProps, dated: boolean):
   const title = thread.title || s.untitled;
   const editing = props.state.editing?.id === thread.id ? props.state.editing.mode : null;
   const current = thread.id === props.currentId;
+  // Leaving an editing row (a click elsewhere, Tab out) cancels, so no row stays in edit mode.
+  const leave = (event: FocusEvent) => {
+    const row = event.currentTarget as HTMLElement;
+    // A press inside the row (its Save or Cancel, which some browsers do not focus) is no leaving.
+    if (row.matches(':active') || !row.isConnected) return;
+    if (!(event.relatedTarget instanceof Node && row.contains(event.relatedTarget))) props.onEdit(null);
+  };
   if (editing === 'rename') {
-    return html`<li class="thread editing">
+    const save = (row: Element | null) => props.onRename(thread.id, row?.querySelector<HTMLInputElement>('input.rename')?.value ?? '');
+    return html`<li class="thread editing" data-id=${thread.id} @focusout=${leave}>
       <input
         class="rename"
         aria-label=${s.renameTitle}
+        dir="auto"
         .value=${thread.title ?? ''}
         @keydown=${(event: KeyboardEvent) => {
-          const input = event.currentTarget as HTMLInputElement;
-          if (event.key === 'Enter') props.onRename(thread.id, input.value);
-          else if (event.key === 'Escape') {
+          if (event.key === 'Enter' && !event.isComposing) {
+            event.preventDefault();
+            save((event.currentTarget as HTMLElement).parentElement);
+          } else if (event.key === 'Escape') {
+            event.preventDefault();
             event.stopPropagation();
             props.onEdit(null);
           }
         }}
       />
+      <button class="text-button" type="button" @click=${(event: Event) => save((event.currentTarget as HTMLElement).parentElement)}>${s.save}</button>
+      <button class="text-button" type="button" @click=${() => props.onEdit(null)}>${s.cancel}</button>
     </li>`;
   }
   if (editing === 'delete') {
-    return html`<li class="thread editing">
+    return html`<li class="thread editing" data-id=${thread.id} @focusout=${leave}>
       <span class="confirm" dir="auto">${format(s.confirmDelete, { title })}</span>
       <button class="text-button danger" type="button" aria-label=${format(s.delete, { title })} @click=${() => props.onDelete(thread.id)}>
         ${format(s.delete, { title: '' }).trim()}
       </button>
-      <button class="text-button" type="button" @click=${() => props.onEdit(null)}>${s.cancel}</button>
+      <button class="text-button cancel" type="button" @click=${() => props.onEdit(null)}>${s.cancel}</button>
     </li>`;
   }
-  return html`<li class="thread ${current ? 'current' : ''}">
+  return html`<li class="thread ${current ? 'current' : ''}" data-id=${thread.id}>
     <button class="open" type="button" aria-current=${current ? 'true' : 'false'} @click=${() => props.onOpen(thread.id)}>
       <span class="thread-title" dir="auto">${title}</span>
       ${dated ? html`<span class="thread-date">${formatDate(thread.created_at, props.locale)}</span>` : nothing}
     </button>
-    <button class="row-action" type="button" aria-label=${format(s.rename, { title })} title=${format(s.rename, { title })} @click=${() => props.onEdit({ id: thread.id, mode: 'rename' })}>
+    <button class="row-action rename-button" type="button" aria-label=${format(s.rename, { title })} title=${format(s.rename, { title })} @click=${() => props.onEdit({ id: thread.id, mode: 'rename' })}>
       <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 20h4L19 9l-4-4L4 16v4z"></path></svg>
     </button>
     <button class="row-action" type="button" aria-label=${format(s.delete, { title })} title=${format(s.delete, { title })} @click=${() => props.onEdit({ id: thread.id, mode: 'delete' })}>
@@ -107,6 +128,7 @@ function renderRow(thread: ThreadMetadata, props: HistoryProps, dated: boolean):
 function handleKeys(props: HistoryProps) {
   return (event: KeyboardEvent) => {
     if (event.key === 'Escape') {
+      event.preventDefault();
       props.onClose();
       return;
     }

@@ -159,4 +159,12 @@ export const messagesStyles = css`
     color: var(--_fg);
     white-space: pre-wrap;
   }
+  .incomplete-note {
+    margin: 0.5em 0 0;
+    padding-top: 0.25em;
+    border-top: 1px dashed var(--_border);
+    color: var(--_muted);
+    font-size: 0.85em;
+    font-style: italic;
+  }
 `;

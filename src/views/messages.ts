@@ -15,6 +15,10 @@ export interface MessagesProps {
   strings: Strings;
   /** The locale timestamps are written in. */
   locale: string;
+  /** Answers that failed part-way: marked as incomplete. */
+  incomplete?: ReadonlySet<string>;
+  /** What follows an item in the flow (the notices that arrived after it). */
+  after?: (id: string) => TemplateResult | typeof nothing;
 }
 
 /** The "jump to newest" button shown while the user is scrolled up from a streaming answer. */
@@ -37,7 +41,7 @@ export function renderMessages(props: MessagesProps): TemplateResult {
   return html`${repeat(
     props.items,
     (item) => item.id,
-    (item) => renderItem(item, props),
+    (item) => (props.after ? html`${renderItem(item, props)}${props.after(item.id)}` : renderItem(item, props)),
   )}`;
 }
 
@@ -78,9 +82,10 @@ function renderItem(item: ThreadItem, props: MessagesProps): TemplateResult | ty
 
 function renderAssistant(item: AssistantMessageItem, streaming: boolean, props: MessagesProps): TemplateResult {
   const strings = { copy: props.strings.copy, copied: props.strings.copied };
+  const incomplete = props.incomplete?.has(item.id) ?? false;
   return html`<div
     part="message assistant-message"
-    class="message assistant ${streaming ? 'streaming' : ''}"
+    class="message assistant ${streaming ? 'streaming' : ''} ${incomplete ? 'incomplete' : ''}"
     data-id=${item.id}
     aria-busy=${streaming ? 'true' : 'false'}
   >
@@ -93,6 +98,7 @@ function renderAssistant(item: AssistantMessageItem, streaming: boolean, props: 
           strings,
         }),
       )}
+      ${incomplete ? html`<p class="incomplete-note">${props.strings.incomplete}</p>` : nothing}
     </div>
     ${streaming ? nothing : timestamp(item.created_at, props.locale)}
   </div>`;

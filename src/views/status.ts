@@ -1,5 +1,6 @@
 /**
- * Transient lines under the messages: progress, the error banner and notices.
+ * Status lines: progress and the error banner under the messages, and the server's notices,
+ * placed in the message flow where they arrived.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ShownError, ShownNotice } from '../state/reducer.js';
@@ -34,6 +35,24 @@ export function renderError(props: ErrorProps): TemplateResult | typeof nothing 
       : nothing}
     <button class="dismiss" type="button" aria-label=${props.strings.dismiss} title=${props.strings.dismiss} @click=${props.onDismiss}>×</button>
   </div>`;
+}
+
+/** Notices by where they arrived: before any item, after an item, or after an item gone since (shown last). */
+export interface PlacedNotices {
+  before: ShownNotice[];
+  after: Map<string, ShownNotice[]>;
+  loose: ShownNotice[];
+}
+
+/** Places each notice in the message flow where it arrived, so it scrolls with the conversation. */
+export function placeNotices(notices: readonly ShownNotice[], itemIds: ReadonlySet<string>): PlacedNotices {
+  const placed: PlacedNotices = { before: [], after: new Map(), loose: [] };
+  for (const notice of notices) {
+    if (notice.after === null) placed.before.push(notice);
+    else if (!itemIds.has(notice.after)) placed.loose.push(notice);
+    else placed.after.set(notice.after, [...(placed.after.get(notice.after) ?? []), notice]);
+  }
+  return placed;
 }
 
 /** Notice banners from the server. */

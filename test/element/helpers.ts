@@ -57,3 +57,10 @@ export async function waitForText(el: StreamChatElement, text: string): Promise<
     { timeout: 3000 },
   );
 }
+
+/** The focused element, looking inside shadow roots (`document.activeElement` stops at the host). */
+export function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}

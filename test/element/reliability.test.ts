@@ -132,7 +132,7 @@ describe('<stream-chat> faults', () => {
       await el.updateComplete;
       expect(events.find((event) => event.type === 'stream-chat-error')?.detail).to.include({ code: 'offline', allowRetry: true });
       expect(part(el, 'error').textContent).to.contain('offline');
-      expect(transcript(el).at(-1)).to.equal('assistant: almost there');
+      expect(transcript(el).at(-1)).to.equal('assistant: almost there Incomplete answer');
 
       el.apiUrl = 'http://127.0.0.1:9/chatkit';
       el.setComposerValue('written offline');

@@ -1,6 +1,6 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { mount, part, parts, sendAndWait, transcript, waitForText } from './helpers.js';
+import { deepActiveElement, mount, part, parts, sendAndWait, transcript, waitForText } from './helpers.js';
 
 describe('<stream-chat> conversation', () => {
   it('streams an answer into a new thread and reports it in order', async () => {
@@ -27,7 +27,7 @@ describe('<stream-chat> conversation', () => {
     expect(names().filter((name) => name === 'thread-change')).to.have.length(1);
   });
 
-  it('locks the composer and reflects responding while the answer runs', async () => {
+  it('keeps the composer typable and reflects responding while the answer runs', async () => {
     const { el } = await mount();
     await expect(el).to.be.accessible();
     const started = oneEvent(el, 'stream-chat-response-start');
@@ -38,7 +38,7 @@ describe('<stream-chat> conversation', () => {
     expect(el.responding).to.equal(true);
     expect(el.hasAttribute('responding')).to.equal(true);
     expect(el.matches(':state(responding)')).to.equal(true);
-    expect(input.disabled).to.equal(true);
+    expect(input.disabled).to.equal(false);
     expect(parts(el, 'send-button')).to.have.length(0);
     await expect(el).to.be.accessible();
     const ended = oneEvent(el, 'stream-chat-response-end');
@@ -120,7 +120,7 @@ describe('<stream-chat> conversation', () => {
     await waitUntil(() => el.shadowRoot?.activeElement === part(el, 'input'), 'focus returns to the composer');
   });
 
-  it('stops with Escape', async () => {
+  it('stops with a real Escape press, and the input keeps focus', async () => {
     const { el } = await mount();
     await el.focusComposer();
     await sendKeys({ type: 'hang' });
@@ -128,9 +128,12 @@ describe('<stream-chat> conversation', () => {
     await sendKeys({ press: 'Enter' });
     await started;
     await el.updateComplete;
+    expect(deepActiveElement()).to.equal(part(el, 'input'));
     const ended = oneEvent(el, 'stream-chat-response-end');
-    (part(el, 'input') as HTMLTextAreaElement).dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    await sendKeys({ press: 'Escape' });
     expect((await ended).detail.reason).to.equal('aborted');
+    await el.updateComplete;
+    expect(deepActiveElement()).to.equal(part(el, 'input'));
   });
 
   it('rejects send() while a response runs, without a second start', async () => {
@@ -242,7 +245,7 @@ describe('<stream-chat> failures', () => {
     expect(error?.detail).to.deep.equal({ code: 'custom', message: 'Flaky failure', allowRetry: true });
     await el.updateComplete;
     expect(part(el, 'error').textContent).to.contain('Flaky failure');
-    expect(transcript(el)).to.deep.equal(['user: flaky recovered answer', 'assistant: partial answer']);
+    expect(transcript(el)).to.deep.equal(['user: flaky recovered answer', 'assistant: partial answer Incomplete answer']);
     await expect(el).to.be.accessible();
 
     const retried = oneEvent(el, 'stream-chat-response-end');

@@ -7,6 +7,7 @@
  *   effect name {"a":1}   a client effect
  *   notice info Message   a notice
  *   title Some title      set the thread title
+ *   latetitle MS Title    save the title MS ms after the turn, as a slow title model does (ctx.waitUntil)
  *   tool name {"x":1}     a client tool call (ends the turn; the rest runs after the output)
  *   error custom Message  a CustomStreamError (add "retry" before the message to allow retry)
  *   crash                 an unexpected exception (stream.error)
@@ -36,7 +37,7 @@ import {
   type RespondFn,
 } from '../../src/server/index.js';
 
-const STEP = /^(text|progress|effect|notice|title|tool|error|crash|hang|flaky|status|widget|workflow|long|drip|markdown|partial)\b ?(.*)$/;
+const STEP = /^(text|progress|effect|notice|title|latetitle|tool|error|crash|hang|flaky|status|widget|workflow|long|drip|markdown|partial)\b ?(.*)$/;
 
 /** User messages whose flaky step already failed once. */
 const failedOnce = new Set<string>();
@@ -79,6 +80,9 @@ export const scriptedAgent: RespondFn = async function* (thread, item, ctx) {
         break;
       case 'title':
         thread.title = rest;
+        break;
+      case 'latetitle':
+        ctx.waitUntil?.(saveTitleLater(thread.id, ctx, Number(first), others.join(' ')));
         break;
       case 'tool':
         yield clientToolCall(ctx, thread, first, others.length ? (JSON.parse(others.join(' ')) as JsonObject) : {});
@@ -180,4 +184,11 @@ async function completedCalls(thread: ThreadMetadata, ctx: RespondContext, messa
   const items = await recent(thread, ctx);
   const since = message ? items.slice(0, items.indexOf(message)) : items;
   return since.filter((item) => item.type === 'client_tool_call' && item.status === 'completed').length;
+}
+
+/** Saves a title into the store after the turn, unless the thread is gone or was named meanwhile. */
+async function saveTitleLater(threadId: string, ctx: RespondContext, ms: number, title: string): Promise<void> {
+  await delay(ms);
+  const stored = await ctx.store.loadThread(threadId, ctx.context);
+  if (stored && !stored.title) await ctx.store.saveThread({ ...stored, title }, ctx.context);
 }
