@@ -11,6 +11,33 @@ import { renderComposer } from './composer.js';
 import { renderError, renderNotices, renderProgress } from './status.js';
 import { renderHistory, type HistoryProps } from './history.js';
 import { renderHeader } from './header.js';
+import { renderStartScreen } from './start-screen.js';
+import type { ItemActionsProps } from './item-actions.js';
+import { renderComposerMenus, type ComposerMenusProps } from './composer-menus.js';
+import { renderAttachButton, renderPending } from './attachments.js';
+import type { PendingFile, StartPrompt } from '../features.js';
+
+/** The props of the features a page turns on: attachments, dictation, item actions, prompts, menus. */
+export interface FeatureProps {
+  strings: Strings;
+  busy: boolean;
+  prompts: readonly StartPrompt[];
+  onPrompt: (prompt: string) => void;
+  actions: ItemActionsProps;
+  imageAllowed: (url: string) => boolean;
+  /** Attaching is on: the file input's `accept`, the pending files, the last refusal, a drag over the element. */
+  attach: { accept: string; files: readonly PendingFile[]; message: string; dragging: boolean } | null;
+  onFiles: (files: FileList | null) => void;
+  onDrag: (event: DragEvent) => void;
+  onPaste: (event: ClipboardEvent) => void;
+  onRemove: (key: number) => void;
+  onRetryUpload: (key: number) => void;
+  dictation: { status: 'idle' | 'recording' | 'transcribing'; message: string } | null;
+  onDictate: () => void;
+  menus: ComposerMenusProps;
+  /** The chosen tool's placeholder, which replaces the composer's while it is chosen. */
+  toolPlaceholder: string | undefined;
+}
 
 /** Data and callbacks the widget needs. */
 export interface ChatProps {
@@ -39,6 +66,7 @@ export interface ChatProps {
   onInput: (value: string) => void;
   onSubmit: () => void;
   onStop: () => void;
+  features: FeatureProps;
 }
 
 /** A stable empty list, so cached markdown blocks stay cached when a thread allows no images. */
@@ -51,7 +79,10 @@ export function renderChat(props: ChatProps): TemplateResult {
   const locked = status?.type === 'locked';
   const responding = state.run !== null;
   const empty = !state.items.length && !state.loading;
-  return html`<div class="root ${props.narrow ? 'narrow' : ''}" dir=${directionOf(props.locale)} lang=${props.locale}>
+  const f = props.features;
+  const drag = f.attach ? f.onDrag : null;
+  return html`<div class="root ${props.narrow ? 'narrow' : ''} ${f.attach?.dragging ? 'dragging' : ''}" dir=${directionOf(props.locale)} lang=${props.locale}
+    @dragenter=${drag} @dragover=${drag} @dragleave=${drag} @drop=${drag} @paste=${f.onPaste}>
     ${props.panel ? renderHistory(props.panel) : nothing}
     <div class="main">
       ${renderHeader({
@@ -65,9 +96,9 @@ export function renderChat(props: ChatProps): TemplateResult {
       <div part="messages" role="log" aria-live="off" aria-label=${s.messages} aria-busy=${state.loading ? 'true' : 'false'} tabindex="0" ${ref(props.bindScroller)} @scroll=${props.onScroll}>
         ${state.loadingOlder ? html`<div class="older" role="status">${s.loadingOlder}</div>` : nothing}
         ${state.loading ? html`<div class="empty" role="status">${s.loading}</div>` : nothing}
-        ${empty ? html`<div class="empty"><slot name="empty">${props.greeting ?? ''}</slot></div>` : nothing}
+        ${empty ? renderStartScreen({ greeting: props.greeting, prompts: f.prompts, disabled: responding, strings: s, onPrompt: f.onPrompt }) : nothing}
         <div class="items" ${ref(props.bindContent)}>
-          ${renderMessages({ items: state.items, streaming: state.streaming, allowedImageDomains: state.thread?.allowed_image_domains ?? NO_DOMAINS, strings: s })}
+          ${renderMessages({ items: state.items, streaming: state.streaming, allowedImageDomains: state.thread?.allowed_image_domains ?? NO_DOMAINS, strings: s, actions: f.actions, imageAllowed: f.imageAllowed })}
         </div>
         ${renderProgress(state.progress)}
         ${renderNotices(state.notices, s, props.onDismissNotice)}
@@ -76,9 +107,13 @@ export function renderChat(props: ChatProps): TemplateResult {
       <div class="visually-hidden" aria-live="polite">${props.announcement}</div>
       ${status?.type === 'closed'
         ? html`<div class="banner closed-banner" role="status" dir="auto">${status.reason ?? s.closed}</div>`
-        : renderComposer({
+        : html`${f.attach ? renderPending({ ...f.attach, strings: s, onRemove: f.onRemove, onRetry: f.onRetryUpload }) : nothing}
+          ${f.dictation?.message ? html`<div class="composer-message" role="alert">${f.dictation.message}</div>` : nothing}
+          ${f.attach?.dragging ? html`<div class="drop-hint" aria-hidden="true">${s.dropFiles}</div>` : nothing}
+          ${renderComposer({
             value: state.draft,
-            placeholder: locked ? (status.reason ?? s.locked) : (props.placeholder ?? s.placeholder),
+            placeholder: locked ? (status.reason ?? s.locked) : (f.toolPlaceholder ?? props.placeholder ?? s.placeholder),
+            extras: renderExtras(f, responding || state.loading || locked),
             disabled: responding || state.loading || locked,
             responding,
             allowCancel: state.allowCancel,
@@ -86,7 +121,23 @@ export function renderChat(props: ChatProps): TemplateResult {
             onInput: props.onInput,
             onSubmit: props.onSubmit,
             onStop: props.onStop,
-          })}
+          })}`}
     </div>
   </div>`;
+}
+
+/** The feature controls inside the composer: attach, dictation, the tool and model menus. */
+function renderExtras(f: FeatureProps, disabled: boolean): TemplateResult {
+  const s = f.strings;
+  const dictation = f.dictation;
+  const recording = dictation?.status === 'recording';
+  return html`${f.attach ? renderAttachButton(f.attach.accept, disabled, s, f.onFiles) : nothing}
+    ${renderComposerMenus({ ...f.menus, disabled })}
+    ${dictation
+      ? html`<button part="dictation-button" class="icon-button secondary ${recording ? 'recording' : ''}" type="button"
+          aria-label=${recording ? s.stopDictation : dictation.status === 'transcribing' ? s.transcribing : s.dictate}
+          aria-pressed=${recording ? 'true' : 'false'} ?disabled=${disabled || dictation.status === 'transcribing'} @click=${f.onDictate}>
+          <svg viewBox="0 0 24 24" aria-hidden="true"><rect x="9" y="3" width="6" height="11" rx="3"></rect><path d="M5 11a7 7 0 0014 0M12 18v3"></path></svg>
+        </button>`
+      : nothing}`;
 }

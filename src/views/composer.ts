@@ -1,7 +1,7 @@
 /**
  * The composer: a textarea with Send, or Stop while a response runs.
  */
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { Strings } from '../i18n.js';
 
@@ -17,6 +17,8 @@ export interface ComposerProps {
   onInput: (value: string) => void;
   onSubmit: () => void;
   onStop: () => void;
+  /** Feature controls (attach, menus, dictation) before the page's own actions. */
+  extras?: TemplateResult;
 }
 
 /** Renders the composer form. */
@@ -43,6 +45,7 @@ export function renderComposer(props: ComposerProps): TemplateResult {
       @input=${(event: InputEvent) => props.onInput((event.target as HTMLTextAreaElement).value)}
       @keydown=${(event: KeyboardEvent) => handleKey(event, props)}
     ></textarea>
+    ${props.extras ?? nothing}
     <slot name="composer-actions"></slot>
     ${props.responding && props.allowCancel
       ? html`<button part="stop-button" class="icon-button stop" type="button" aria-label=${props.strings.stop} title=${props.strings.stop} @click=${props.onStop}>

@@ -6,6 +6,8 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { Annotation, AssistantMessageItem, ThreadItem, WidgetNode } from '../protocol/types.js';
 import { format, type Strings } from '../i18n.js';
 import { renderAssistantText } from './assistant-text.js';
+import { renderItemActions, type ItemActionsProps } from './item-actions.js';
+import { renderSent } from './attachments.js';
 
 /** Data and callbacks the message list needs. */
 export interface MessagesProps {
@@ -13,6 +15,10 @@ export interface MessagesProps {
   streaming: ReadonlySet<string>;
   allowedImageDomains: readonly string[];
   strings: Strings;
+  /** The actions under each finished answer. */
+  actions?: ItemActionsProps;
+  /** Whether a sent image attachment's preview may load. */
+  imageAllowed?: (url: string) => boolean;
 }
 
 /** The list of messages in the open thread. */
@@ -30,6 +36,7 @@ function renderItem(item: ThreadItem, props: MessagesProps): TemplateResult | ty
     case 'user_message':
       return html`<div part="message user-message" class="message user" data-id=${item.id}>
         <div class="bubble" dir="auto">${item.content.map((part) => part.text).join('')}</div>
+        ${renderSent(item.attachments ?? [], props.imageAllowed ?? (() => false))}
       </div>`;
     case 'assistant_message':
       return renderAssistant(item, streaming, props);
@@ -76,6 +83,7 @@ function renderAssistant(item: AssistantMessageItem, streaming: boolean, props: 
         }),
       )}
     </div>
+    ${props.actions && !streaming ? renderItemActions(item, props.actions) : nothing}
   </div>`;
 }
 
