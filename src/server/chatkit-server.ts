@@ -20,7 +20,9 @@ import type {
   WidgetItem,
 } from '../protocol/types.js';
 import { ChatKitRequestError } from './errors.js';
+import type { AttachmentStore } from './attachment-store.js';
 import { ThreadNotFoundError, type Store } from './store.js';
+import type { TranscribeFn } from './transcribe.js';
 import { runTurn, saveCancelledTurn, THREAD_GONE, threadResponse } from './turn.js';
 import type {
   ActionFn,
@@ -75,6 +77,9 @@ export class ChatKitServer<C = unknown> {
   readonly store: Store<C>;
   /** The error reporter given to the constructor (or `console.error`). */
   readonly onError: (error: unknown) => void;
+  /** The attachment store given to the constructor, if any (the handler's upload routes use it). */
+  readonly attachments: AttachmentStore<C> | undefined;
+  private readonly transcribe: TranscribeFn<C> | undefined;
   private readonly respond: RespondFn<C>;
   private readonly action: ActionFn<C> | undefined;
   private readonly streamOptions: (thread: ThreadMetadata, context: C) => StreamOptions;
@@ -87,6 +92,8 @@ export class ChatKitServer<C = unknown> {
   /** @param options - The store, the agent, and optionally the action handler, error reporter and hooks. */
   constructor(options: ChatKitServerOptions<C>) {
     this.store = options.store;
+    this.attachments = options.attachments;
+    this.transcribe = options.transcribe;
     this.respond = options.respond;
     this.action = options.action;
     this.onError = options.onError ?? ((error) => console.error('ChatKitServer:', error));
@@ -103,7 +110,8 @@ export class ChatKitServer<C = unknown> {
    * @param context - Your per-request context, handed to the store and to respond.
    * @param options - An abort signal for client disconnects.
    * @throws {ChatKitRequestError} 400 for invalid JSON or an invalid request, 404 for an unknown
-   *   thread on `threads.get_by_id` and `threads.update`, 501 for attachment, transcription and sync-action requests.
+   *   thread on `threads.get_by_id` and `threads.update`, 501 for sync actions and for attachment
+   *   or transcription requests without an attachment store or transcribe hook.
    */
   async process(request: unknown, context: C, options: ProcessOptions = {}): Promise<StreamingResult | NonStreamingResult> {
     const parsed = parseRequest(typeof request === 'string' || request instanceof Uint8Array ? parseJson(request) : request, options.limits);
@@ -112,7 +120,10 @@ export class ChatKitServer<C = unknown> {
       return { streaming: true, events: this.guardedStream(parsed, context, signal) };
     }
     if (parsed.type === 'threads.get_by_id') await this.lateWork.settled(parsed.params.thread_id);
-    return { streaming: false, json: toWire(await answerRequest(this.store, parsed, context, (threadId) => this.cancelTurns(threadId))) };
+    return { streaming: false, json: toWire(await answerRequest(this.store, parsed, context, (threadId) => this.cancelTurns(threadId), {
+      attachments: this.attachments,
+      transcribe: this.transcribe,
+    })) };
   }
 
   /** Runs a streaming request; a thread found deleted on the way ends the stream quietly. */
@@ -157,7 +168,7 @@ export class ChatKitServer<C = unknown> {
   ): AsyncGenerator<ThreadStreamEvent> {
     const { store } = this;
     if (request.type === 'threads.create') {
-      const attachments = await loadAttachments(store, request.params.input, context);
+      const attachments = await loadAttachments(store, request.params.input, context, this.attachments);
       if (!attachments) return;
       const thread: ThreadMetadata = {
         id: store.generateThreadId(context),
@@ -181,7 +192,7 @@ export class ChatKitServer<C = unknown> {
     const respond = this.respond;
     switch (request.type) {
       case 'threads.add_user_message': {
-        const attachments = await loadAttachments(store, request.params.input, context);
+        const attachments = await loadAttachments(store, request.params.input, context, this.attachments);
         if (attachments) yield* this.userTurn(thread, request.params.input, attachments, ctx);
         return;
       }
@@ -260,10 +271,12 @@ export class ChatKitServer<C = unknown> {
       thread_id: thread.id,
       created_at: ctx.now(),
       content: input.content.map(withInteractive),
-      attachments,
+      // As chatkit-python: the attachments now name their thread, and remember it.
+      attachments: attachments.map((attachment) => ({ ...attachment, thread_id: thread.id })),
       quoted_text: input.quoted_text,
       inference_options: input.inference_options,
     };
+    for (const attachment of attachments) await this.attachments?.attachToThread(attachment.id, thread.id, ctx.context);
     await this.store.addThreadItem(thread.id, item, ctx.context);
     yield { type: 'thread.item.done', item: structuredClone(item) };
     yield* this.pipeline(thread, ctx, () => this.respond(thread, item, ctx));
@@ -290,6 +303,7 @@ export class ChatKitServer<C = unknown> {
     const ctx: RespondContext<C> = {
       context,
       store,
+      attachments: this.attachments,
       signal: turn.signal,
       newItemId: (kind) => store.generateItemId(kind, thread, context),
       now: () => new Date().toISOString(),

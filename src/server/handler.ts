@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ThreadStreamEvent } from '../protocol/types.js';
 import type { ChatKitServer } from './chatkit-server.js';
+import { matchAttachmentRoute, serveAttachmentRoute } from './attachment-routes.js';
 import { ChatKitRequestError } from './errors.js';
 import { ClientGoneError, readBody } from './request-body.js';
 import { guardRequest, type AllowedOrigins } from './request-guard.js';
@@ -31,6 +32,8 @@ export interface ChatKitHandlerOptions<C> {
   streamIdleTimeoutMs?: number;
   /** Bounds on nesting, title length, message parts and ids (defaults: `DEFAULT_REQUEST_LIMITS`). */
   limits?: Partial<RequestLimits>;
+  /** Longest time for a file upload to arrive, in ms; a slower one is discarded. Defaults to 120 000. */
+  uploadTimeoutMs?: number;
 }
 
 /**
@@ -48,7 +51,8 @@ export type ChatKitHandler = (req: IncomingMessage, res: ServerResponse) => Prom
  * `{"error":{"code","message"}}`, unexpected failures a 500 with the same shape (never a stack
  * trace); every answer carries `X-Content-Type-Options: nosniff`. Streaming requests get
  * `200 text/event-stream` with one flushed `data:` frame per event; when the client goes away the
- * turn is aborted. A client hanging up is not an error: `onError` never hears of it.
+ * turn is aborted. With an attachment store on the server it also serves the upload and file
+ * routes under the endpoint's path (see `attachment-routes.ts` and the README). A client hanging up is not an error: `onError` never hears of it.
  *
  * @param server - The ChatKit server to route requests to.
  * @param options - The request context, allowed origins, limits and timeouts.
@@ -64,6 +68,15 @@ export function createChatKitHandler<C>(server: ChatKitServer<C>, options: ChatK
     });
     res.setHeader('x-content-type-options', 'nosniff');
     try {
+      const route = server.attachments ? matchAttachmentRoute(req) : null;
+      if (route && server.attachments) {
+        await serveAttachmentRoute(server.attachments, route, req, res, {
+          allowedOrigins: options.allowedOrigins,
+          context: async (request) => (options.context ? await options.context(request) : (undefined as C)),
+          timeoutMs: options.uploadTimeoutMs ?? 120_000,
+        });
+        return;
+      }
       if (guardRequest(req, res, options.allowedOrigins) === 'answered') return;
       const raw = await readBody(req, body);
       // Without a context function C is expected to accept undefined (documented above).

@@ -41,6 +41,18 @@ export {
 } from './store.js';
 export { timeOf, Timeline, type Timed } from './timeline.js';
 export { MemoryStore } from './memory-store.js';
+export {
+  publicAttachment,
+  type AttachmentCreateParams,
+  type AttachmentFile,
+  type AttachmentRecord,
+  type AttachmentRecords,
+  type AttachmentStore,
+  type IncomingUpload,
+  type StoredAttachment,
+} from './attachment-store.js';
+export { DEFAULT_ACCEPTED_TYPES, FileAttachmentStore, mediaType, type FileAttachmentStoreOptions } from './file-attachment-store.js';
+export { audioInput, type AudioInput, type TranscribeFn, type TranscriptionResult } from './transcribe.js';
 export { FileStore, type FileStoreOptions } from './file-store.js';
 export { DEFAULT_POOL_SIZE, PostgresStore, type PostgresStoreOptions } from './postgres-store.js';
 export {

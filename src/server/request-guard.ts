@@ -21,6 +21,27 @@ export type GuardResult = 'proceed' | 'answered';
  * @throws {ChatKitRequestError} 403, 405 or 415.
  */
 export function guardRequest(req: IncomingMessage, res: ServerResponse, allowed: AllowedOrigins | undefined): GuardResult {
+  if (guardOrigin(req, res, allowed, 'POST') === 'answered') return 'answered';
+  if (req.method !== 'POST') {
+    res.setHeader('allow', 'POST');
+    throw new ChatKitRequestError(405, 'method_not_allowed', 'Use POST with a JSON body.');
+  }
+  const type = header(req, 'content-type')?.split(';')[0]?.trim().toLowerCase();
+  if (type !== 'application/json') {
+    throw new ChatKitRequestError(415, 'unsupported_media_type', 'Send the request body as application/json.');
+  }
+  return 'proceed';
+}
+
+/**
+ * The origin half of {@link guardRequest}, shared with the attachment routes: refuses a cross-site
+ * `Origin` the integrator did not allow (403), gives an allowed one CORS headers and answers its
+ * preflight (allowing `methods`).
+ *
+ * @returns `'answered'` when a preflight was answered and the request is complete.
+ * @throws {ChatKitRequestError} 403.
+ */
+export function guardOrigin(req: IncomingMessage, res: ServerResponse, allowed: AllowedOrigins | undefined, methods: string): GuardResult {
   const origin = header(req, 'origin');
   const crossSite = origin !== undefined && isCrossOrigin(req, origin);
   if (crossSite) {
@@ -31,7 +52,7 @@ export function guardRequest(req: IncomingMessage, res: ServerResponse, allowed:
     res.appendHeader('vary', 'Origin');
     if (req.method === 'OPTIONS') {
       res.writeHead(204, {
-        'access-control-allow-methods': 'POST',
+        'access-control-allow-methods': methods,
         'access-control-allow-headers': header(req, 'access-control-request-headers') ?? 'content-type',
         'access-control-max-age': '600',
       });
@@ -41,14 +62,6 @@ export function guardRequest(req: IncomingMessage, res: ServerResponse, allowed:
   } else if (origin === undefined && /^(?:cross|same)-site$/.test(header(req, 'sec-fetch-site') ?? '')) {
     // A browser that tells us the request is cross-site but hides its origin: nothing to allow.
     throw new ChatKitRequestError(403, 'forbidden_origin', 'Cross-site requests without an Origin are not allowed.');
-  }
-  if (req.method !== 'POST') {
-    res.setHeader('allow', 'POST');
-    throw new ChatKitRequestError(405, 'method_not_allowed', 'Use POST with a JSON body.');
-  }
-  const type = header(req, 'content-type')?.split(';')[0]?.trim().toLowerCase();
-  if (type !== 'application/json') {
-    throw new ChatKitRequestError(415, 'unsupported_media_type', 'Send the request body as application/json.');
   }
   return 'proceed';
 }

@@ -5,8 +5,16 @@
  */
 import type { Attachment, NonStreamingRequest, Page, ThreadItem, UserMessageInput } from '../protocol/types.js';
 import { ChatKitRequestError } from './errors.js';
+import type { AttachmentStore } from './attachment-store.js';
 import type { Store } from './store.js';
+import { audioInput, type TranscribeFn } from './transcribe.js';
 import { threadResponse } from './turn.js';
+
+/** The optional parts of a server a non-streaming request may need. */
+export interface RequestExtras<C> {
+  attachments?: AttachmentStore<C>;
+  transcribe?: TranscribeFn<C>;
+}
 
 /** Page size used when a list request gives no `limit`, and for `threads.get_by_id`. */
 export const DEFAULT_PAGE_SIZE = 20;
@@ -16,13 +24,15 @@ export const DEFAULT_PAGE_SIZE = 20;
  *
  * @param onDeleted - Called after a thread was deleted, to cancel its running turns.
  * @throws {ChatKitRequestError} 404 on `threads.get_by_id` and `threads.update` of an unknown
- *   thread, 501 for attachment, transcription and sync-action requests.
+ *   thread, 501 for sync actions, and for attachment and transcription requests when `extras`
+ *   has no attachment store or transcribe hook.
  */
 export async function answerRequest<C>(
 store: Store<C>,
 request: NonStreamingRequest,
 context: C,
 onDeleted: (threadId: string) => void,
+extras: RequestExtras<C> = {},
 ): Promise<unknown> {
   switch (request.type) {
     case 'threads.list': {
@@ -30,6 +40,20 @@ onDeleted: (threadId: string) => void,
       const page = await store.loadThreads(limit || DEFAULT_PAGE_SIZE, after, order, context);
       return { ...page, data: page.data.map((thread) => threadResponse(thread)) };
     }
+    case 'attachments.create':
+      if (!extras.attachments) break;
+      return extras.attachments.createAttachment(request.params, context);
+    case 'attachments.delete':
+      if (!extras.attachments) break;
+      await extras.attachments.deleteAttachment(request.params.attachment_id, context);
+      return {};
+    case 'input.transcribe': {
+      if (!extras.transcribe) break;
+      const { text } = await extras.transcribe(audioInput(request.params.audio_base64, request.params.mime_type), context);
+      return { text };
+    }
+  }
+  switch (request.type) {
     case 'attachments.create':
     case 'attachments.delete':
     case 'input.transcribe':
@@ -70,10 +94,19 @@ onDeleted: (threadId: string) => void,
   }
 }
 
-export async function loadAttachments<C>(store: Store<C>, input: UserMessageInput, context: C): Promise<Attachment[] | null> {
+/**
+ * Resolves the attachment ids of a user message (through the attachment store when there is one,
+ * else `store.loadAttachment`); null when any is unknown, another user's or not uploaded yet.
+ */
+export async function loadAttachments<C>(
+  store: Store<C>,
+  input: UserMessageInput,
+  context: C,
+  attachmentStore?: AttachmentStore<C>,
+): Promise<Attachment[] | null> {
   const attachments: Attachment[] = [];
   for (const id of input.attachments) {
-    const attachment = (await store.loadAttachment?.(id, context)) ?? null;
+    const attachment = (await (attachmentStore ?? store).loadAttachment?.(id, context)) ?? null;
     if (!attachment) return null;
     attachments.push(attachment);
   }

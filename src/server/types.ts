@@ -5,7 +5,9 @@
  * `process()` returns. Types only, so any module can import them without a cycle.
  */
 import type { Action, ThreadItem, ThreadMetadata, ThreadStreamEvent, UserMessageItem, WidgetItem } from '../protocol/types.js';
+import type { AttachmentStore } from './attachment-store.js';
 import type { ItemKind, Store } from './store.js';
+import type { TranscribeFn } from './transcribe.js';
 import type { RequestLimits } from './validate.js';
 
 /** What `respond()` and `action()` get besides the thread: the request context and helpers. */
@@ -14,6 +16,8 @@ export interface RespondContext<C = unknown> {
   readonly context: C;
   /** The server's store, to read earlier items (for example a completed client tool call). */
   readonly store: Store<C>;
+  /** The server's attachment store, if any: `openAttachment(id, context)` reads a file's bytes. */
+  readonly attachments?: AttachmentStore<C>;
   /**
    * Aborted when the client disconnects or the thread is deleted (by any request, or found gone
    * by the store); pass it to model calls and timers to stop early.
@@ -79,6 +83,14 @@ export interface ChatKitServerOptions<C = unknown> {
   store: Store<C>;
   /** The agent: produces the events of each assistant turn. */
   respond: RespondFn<C>;
+  /**
+   * Files attached to user messages (`attachments.create`/`delete`, the handler's upload and
+   * file routes). Without it those requests answer 501, and user messages resolve attachment ids
+   * through `store.loadAttachment`.
+   */
+  attachments?: AttachmentStore<C>;
+  /** Dictation (`input.transcribe`); without it the request answers 501. */
+  transcribe?: TranscribeFn<C>;
   /** Handles `threads.custom_action`; without it such requests stream a `stream.error`. */
   action?: ActionFn<C>;
   /**

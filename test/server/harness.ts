@@ -9,6 +9,7 @@ import {
   createChatKitHandler,
   type ActionFn,
   type ChatKitHandlerOptions,
+  type ChatKitServerOptions,
   type RespondFn,
 } from '../../src/server/index.js';
 import { readSse } from '../support/sse.js';
@@ -58,6 +59,8 @@ export interface HarnessOptions {
   context?: (req: IncomingMessage) => unknown;
   /** Further handler options (allowed origins, limits, timeouts). */
   handler?: Omit<ChatKitHandlerOptions<unknown>, 'context' | 'maxBodyBytes'>;
+  /** Further server options (attachment store, transcribe hook). */
+  server?: Pick<ChatKitServerOptions<unknown>, 'attachments' | 'transcribe'>;
   /** Wraps the handler (to simulate a framework that parses the body first). */
   wrap?: (handler: ReturnType<typeof createChatKitHandler>) => ReturnType<typeof createChatKitHandler>;
 }
@@ -65,7 +68,7 @@ export interface HarnessOptions {
 export async function startServer(respond: RespondFn, options: HarnessOptions = {}): Promise<Harness> {
   const store = options.store ?? new WatchedStore();
   const errors: unknown[] = [];
-  const server = new ChatKitServer({ store, respond, action: options.action, onError: (error) => errors.push(error) });
+  const server = new ChatKitServer({ ...options.server, store, respond, action: options.action, onError: (error) => errors.push(error) });
   const handler = createChatKitHandler(server, { ...options.handler, maxBodyBytes: options.maxBodyBytes, context: options.context });
   const http = createServer(options.wrap ? options.wrap(handler) : handler);
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
