@@ -16,6 +16,8 @@ export class DictationController implements ReactiveController {
   /** Why the last attempt failed, in words. */
   message = '';
   private recorder: MediaRecorder | null = null;
+  /** Waiting for the microphone: a second click before it opens does nothing. */
+  private starting = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -30,14 +32,14 @@ export class DictationController implements ReactiveController {
 
   /** Starts recording, or stops and transcribes. */
   readonly toggle = (): void => {
-    if (this.status === 'idle') void this.start();
+    if (this.status === 'idle' && !this.starting) void this.start();
     else if (this.status === 'recording') this.recorder?.stop();
   };
 
   private async start(): Promise<void> {
     const s = this.config.strings();
     this.message = '';
-    this.status = 'recording';
+    this.starting = true;
     this.host.requestUpdate();
     let stream: MediaStream;
     try {
@@ -46,6 +48,8 @@ export class DictationController implements ReactiveController {
     } catch (error) {
       const denied = error instanceof DOMException && (error.name === 'NotAllowedError' || error.name === 'SecurityError');
       return this.fail(denied ? s.micDenied : s.noMic);
+    } finally {
+      this.starting = false;
     }
     const chunks: Blob[] = [];
     const recorder = new MediaRecorder(stream);
@@ -57,6 +61,8 @@ export class DictationController implements ReactiveController {
       if (!aborted) void this.transcribe(new Blob(chunks, { type: recorder.mimeType || 'audio/webm' }));
     };
     recorder.start();
+    this.status = 'recording';
+    this.host.requestUpdate();
   }
 
   private async transcribe(audio: Blob): Promise<void> {

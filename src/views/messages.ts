@@ -23,14 +23,16 @@ export interface MessagesProps {
 
 /** The list of messages in the open thread. */
 export function renderMessages(props: MessagesProps): TemplateResult {
+  // Answers of the running response get their actions once it ends.
+  const running = props.actions?.busy ? props.items.findLastIndex((item) => item.type === 'user_message') : props.items.length;
   return html`${repeat(
     props.items,
     (item) => item.id,
-    (item) => renderItem(item, props),
+    (item, index) => renderItem(item, props, index > running),
   )}`;
 }
 
-function renderItem(item: ThreadItem, props: MessagesProps): TemplateResult | typeof nothing {
+function renderItem(item: ThreadItem, props: MessagesProps, running = false): TemplateResult | typeof nothing {
   const streaming = props.streaming.has(item.id);
   switch (item.type) {
     case 'user_message':
@@ -39,7 +41,7 @@ function renderItem(item: ThreadItem, props: MessagesProps): TemplateResult | ty
         ${renderSent(item.attachments ?? [], props.imageAllowed ?? (() => false))}
       </div>`;
     case 'assistant_message':
-      return renderAssistant(item, streaming, props);
+      return renderAssistant(item, streaming, props, running);
     case 'client_tool_call':
       return html`<div part="tool" class="activity tool ${item.status}" data-id=${item.id}>
         ${format(item.status === 'pending' ? props.strings.toolRunning : props.strings.toolDone, { name: item.name })}
@@ -65,7 +67,7 @@ function renderItem(item: ThreadItem, props: MessagesProps): TemplateResult | ty
   }
 }
 
-function renderAssistant(item: AssistantMessageItem, streaming: boolean, props: MessagesProps): TemplateResult {
+function renderAssistant(item: AssistantMessageItem, streaming: boolean, props: MessagesProps, running: boolean): TemplateResult {
   const strings = { copy: props.strings.copy, copied: props.strings.copied };
   return html`<div
     part="message assistant-message"
@@ -83,7 +85,7 @@ function renderAssistant(item: AssistantMessageItem, streaming: boolean, props: 
         }),
       )}
     </div>
-    ${props.actions && !streaming ? renderItemActions(item, props.actions) : nothing}
+    ${props.actions && !streaming && !running ? renderItemActions(item, props.actions) : nothing}
   </div>`;
 }
 
