@@ -1,6 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { StreamChatElement } from '../../src/stream-chat.js';
 import { mount, part, parts, sendAndWait, transcript, waitForText } from './helpers.js';
+import { isFirefox } from './engine.js';
 
 /** Files reach the element the ways a user gives them: the picker, a drop, a paste. */
 function pick(el: StreamChatElement, files: File[]): void {
@@ -144,21 +145,31 @@ describe('<stream-chat> attachments', () => {
     await waitForText(el, 'files: none');
   });
 
-  it('takes files pasted into the composer and dropped onto the element', async () => {
+  // Firefox drops the files of a script-built ClipboardEvent's clipboardData, and a real paste
+  // needs a clipboard the headless browser does not share: this one runs in Chromium only.
+  (isFirefox ? it.skip : it)('takes an image pasted into the composer', async () => {
     const { el } = await mountFiles();
-    const input = part(el, 'input');
-    input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer([await png('pasted.png')]), bubbles: true, composed: true, cancelable: true }));
+    const pasted = new ClipboardEvent('paste', { clipboardData: transfer([await png('pasted.png')]), bubbles: true, composed: true, cancelable: true });
+    part(el, 'input').dispatchEvent(pasted);
     await uploaded(el, 1);
+    expect(pasted.defaultPrevented).to.equal(true);
+    await sendAndWait(el, 'pasted');
+    await waitForText(el, 'files: pasted.png (image/png)');
+  });
+
+  it('takes files dropped onto the element, outlining it while they are dragged over', async () => {
+    const { el } = await mountFiles();
     const root = el.shadowRoot?.querySelector('.root') as HTMLElement;
-    const data = transfer([text('dropped.txt')]);
+    const data = transfer([text('dropped.txt'), text('second.txt')]);
     root.dispatchEvent(new DragEvent('dragenter', { dataTransfer: data, bubbles: true, cancelable: true }));
     await el.updateComplete;
     expect(root.classList.contains('dragging')).to.equal(true);
+    await expect(el).to.be.accessible();
     root.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
     await uploaded(el, 2);
     expect(root.classList.contains('dragging')).to.equal(false);
-    expect(chips(el).map((chip) => chip.getAttribute('aria-label'))).to.deep.equal(['pasted.png', 'dropped.txt']);
+    expect(chips(el).map((chip) => chip.getAttribute('aria-label'))).to.deep.equal(['dropped.txt', 'second.txt']);
     await sendAndWait(el, 'both');
-    await waitForText(el, 'files: pasted.png (image/png), dropped.txt (text/plain)');
+    await waitForText(el, 'files: dropped.txt (text/plain), second.txt (text/plain)');
   });
 });
