@@ -130,6 +130,21 @@ describe('<stream-chat> attachments', () => {
     expect(transcript(el)[0]).to.equal('user: summarize it report.txt');
   });
 
+  it('waits for a running upload when Send is pressed, then sends the file with the text', async () => {
+    const { el } = await mountFiles();
+    pick(el, [text('large.txt', 'y'.repeat(60000))]);
+    await el.updateComplete;
+    expect(chips(el)[0]?.getAttribute('aria-busy')).to.equal('true');
+    const input = part(el, 'input') as HTMLTextAreaElement;
+    input.value = 'right away';
+    input.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    const ended = new Promise((resolve) => el.addEventListener('stream-chat-response-end', resolve, { once: true }));
+    (part(el, 'send-button') as HTMLButtonElement).click();
+    await ended;
+    await waitForText(el, 'Got "right away"; files: large.txt (text/plain)');
+  });
+
   it('cancels an upload when its chip is removed mid-way, and sends without it', async () => {
     const { el } = await mountFiles({ uploadStrategy: { type: 'direct', uploadUrl: '/api/files-hold/attachments/upload' } });
     const { held } = (await (await fetch('/api/files-held')).json()) as { held: number };
