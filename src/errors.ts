@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'thread_not_found'
   | 'rename_failed'
   | 'delete_failed'
+  | 'feedback_failed'
   | 'busy'
   | 'empty_message'
   | 'nothing_to_retry'

@@ -44,6 +44,28 @@ export interface Strings {
   loadingOlder: string;
   jumpToNewest: string;
   newTextBelow: string;
+  attach: string;
+  remove: string;
+  retryUpload: string;
+  uploadFailed: string;
+  attached: string;
+  tooLarge: string;
+  badType: string;
+  tooMany: string;
+  dropFiles: string;
+  dictate: string;
+  stopDictation: string;
+  transcribing: string;
+  micDenied: string;
+  noMic: string;
+  transcribeFailed: string;
+  goodResponse: string;
+  badResponse: string;
+  regenerate: string;
+  tool: string;
+  noTool: string;
+  model: string;
+  suggestions: string;
   /** One message per error code: a locale without one fails to compile. */
   errors: Record<ErrorCode, string>;
 }
@@ -84,6 +106,28 @@ const en: Strings = {
   loadingOlder: 'Loading earlier messages…',
   jumpToNewest: 'Jump to newest',
   newTextBelow: 'New text below',
+  attach: 'Attach files',
+  remove: 'Remove',
+  retryUpload: 'Retry upload',
+  uploadFailed: 'Upload failed',
+  attached: 'Attachments',
+  tooLarge: '{name} is too large (at most {size}).',
+  badType: '{name} is not a supported type.',
+  tooMany: 'You can attach at most {count} files.',
+  dropFiles: 'Drop files to attach',
+  dictate: 'Dictate',
+  stopDictation: 'Stop and transcribe',
+  transcribing: 'Transcribing…',
+  micDenied: 'Microphone access was refused.',
+  noMic: 'No microphone was found.',
+  transcribeFailed: 'Could not transcribe the recording.',
+  goodResponse: 'Good response',
+  badResponse: 'Bad response',
+  regenerate: 'Regenerate',
+  tool: 'Tool',
+  noTool: 'No tool',
+  model: 'Model',
+  suggestions: 'Suggested prompts',
   errors: {
     'stream.error': 'An error occurred when generating a response.',
     custom: 'Something went wrong.',
@@ -98,6 +142,7 @@ const en: Strings = {
     thread_not_found: 'That conversation could not be found, so a new one was started.',
     rename_failed: 'Could not rename the conversation.',
     delete_failed: 'Could not delete the conversation.',
+    feedback_failed: 'Could not send your feedback.',
     busy: 'Wait for the current answer to finish.',
     empty_message: 'Type a message first.',
     nothing_to_retry: 'There is nothing to retry.',

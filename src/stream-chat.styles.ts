@@ -8,6 +8,7 @@ import { headerStyles } from './views/header.styles.js';
 import { historyStyles } from './views/history.styles.js';
 import { messagesStyles } from './views/messages.styles.js';
 import { statusStyles } from './views/status.styles.js';
+import { featureStyles } from './views/features.styles.js';
 
 /**
  * The element's own layout, and motion (animations last, so reduced motion overrides them).
@@ -86,6 +87,7 @@ export const styles: CSSResultGroup = [
   messagesStyles,
   markdownStyles,
   statusStyles,
+  featureStyles,
   composerStyles,
   motion,
 ];

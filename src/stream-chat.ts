@@ -13,6 +13,8 @@ import { NarrowController, readStorage, setCustomState, writeStorage } from './c
 import { describeError, resolveLocale, stringsFor, type Strings } from './i18n.js';
 import { isResponding, type ChatState } from './state/reducer.js';
 import { renderChat } from './views/chat.js';
+import { Features } from './controllers/features.js';
+import type { AttachmentLimits, ComposerModel, ComposerTool, StartPrompt, ThreadItemActions, UploadStrategy } from './features.js';
 
 /**
  * A drop-in chat UI that streams ChatKit conversations over server-sent events.
@@ -59,6 +61,17 @@ import { renderChat } from './views/chat.js';
  * @csspart stop-button - The stop button shown while a response can be cancelled.
  * @csspart history - The thread list panel.
  * @csspart history-button - The header button that shows or hides the thread list.
+ * @csspart attach-button - The composer button that opens the file picker.
+ * @csspart attachment - A pending attachment chip in the composer, or an attachment of a sent message.
+ * @csspart dictation-button - The microphone button: the first click records, the second transcribes.
+ * @csspart item-actions - The row of actions under a finished answer.
+ * @csspart copy-button - Copies the answer's text.
+ * @csspart feedback-positive-button - Thumbs up (`aria-pressed` when chosen).
+ * @csspart feedback-negative-button - Thumbs down (`aria-pressed` when chosen).
+ * @csspart regenerate-button - Regenerates the answer.
+ * @csspart start-prompt - A suggested prompt on the start screen.
+ * @csspart tool-menu - The composer's tool menu (a `<select>`).
+ * @csspart model-menu - The composer's model menu (a `<select>`).
  *
  * @cssprop [--stream-chat-accent=#2563eb] - Accent colour (send button, user bubbles, focus rings).
  * @cssprop [--stream-chat-on-accent=#fff] - Text on the accent colour.
@@ -127,6 +140,20 @@ export class StreamChatElement extends LitElement {
 
   /** Handlers used for a client tool when no `stream-chat-client-tool` listener answers it. */
   @property({ attribute: false }) clientTools: Record<string, ClientToolHandler> = {};
+  /** Actions under each finished answer: copy its text, thumbs up/down (`items.feedback`), regenerate. */
+  @property({ attribute: false }) threadItemActions: ThreadItemActions = { copy: true };
+  /** Suggested prompts on the start screen; a click sends `prompt`. */
+  @property({ attribute: false }) startPrompts: StartPrompt[] = [];
+  /** Turns on attaching files (button, drag and drop, paste); `accept`, `maxSize` (bytes) and `maxCount` are checked before upload. */
+  @property({ attribute: false }) attachments: AttachmentLimits | null = null;
+  /** How files reach the server: `{type: 'two_phase'}` or `{type: 'direct', uploadUrl}`. */
+  @property({ attribute: false }) uploadStrategy: UploadStrategy = { type: 'two_phase' };
+  /** Shows a microphone button: record, `input.transcribe`, text into the composer. */
+  @property({ type: Boolean }) dictation = false;
+  /** A tool menu in the composer; the choice goes out as `inference_options.tool_choice`. */
+  @property({ attribute: false }) composerTools: ComposerTool[] = [];
+  /** A model menu in the composer; the choice goes out as `inference_options.model`. */
+  @property({ attribute: false }) composerModels: ComposerModel[] = [];
 
   /** The open thread is the store's; `threadId` mirrors it at once, so a `stream-chat-thread-change` listener reads the new one. */
   private readonly store = new ChatStore(this, (previous, next) => previous.threadId !== next.threadId && (this.threadId = next.threadId));
@@ -136,12 +163,13 @@ export class StreamChatElement extends LitElement {
     dispatch: (name, detail) => this.dispatchEvent(chatEvent(name, detail)),
     describe: (error) => describeError(this.strings, error),
   };
-  private readonly chat = new RunController(this, { ...this.config, clientTools: () => ({ handlers: this.clientTools, timeout: this.clientToolTimeout }) });
+  private readonly features: Features = new Features(this, { ...this.config, settings: () => this, strings: () => this.strings, send: (text) => this.send(text), regenerate: (id) => this.chat.regenerate(id) });
+  private readonly chat = new RunController(this, { ...this.config, clientTools: () => ({ handlers: this.clientTools, timeout: this.clientToolTimeout }), composerInput: this.features.input });
   private readonly loader = new ThreadLoader(this, { ...this.config, scroller: () => this.autoscroll.element, stopRun: () => this.chat.stop() });
   private readonly autoscroll = new AutoscrollController(this, this.store);
   private readonly threads = new HistoryController(this, { ...this.config, open: (id) => (this.threadId = id), newThread: (panel) => (panel ? this.handleNewThread() : this.newThread()) });
   private readonly layout = new NarrowController(this);
-  private readonly composer = new ComposerController(this, this.store, (text) => this.send(text), () => this.stop());
+  private readonly composer = new ComposerController(this, this.store, (text) => this.features.submit(text), () => this.stop());
   private readonly internals = this.attachInternals();
   private strings: Strings = stringsFor(undefined);
   /** The state of the last update, to react to what changed since. */
@@ -243,6 +271,7 @@ export class StreamChatElement extends LitElement {
       onStop: this.composer.handleStop,
       queued: this.composer.queued,
       onCancelQueued: this.composer.cancelQueued,
+      features: this.features.props(this.strings, state.thread?.allowed_image_domains ?? [], state.run !== null || state.loading),
     });
   }
 

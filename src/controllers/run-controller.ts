@@ -5,7 +5,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ChatKitClientError, streamEvents } from '../protocol/client.js';
-import type { JsonValue, StreamingRequest, ThreadStreamEvent, UserMessageItem } from '../protocol/types.js';
+import type { Attachment, InferenceOptions, JsonValue, StreamingRequest, ThreadStreamEvent, UserMessageItem } from '../protocol/types.js';
 import { lastUserMessage, type Action } from '../state/reducer.js';
 import { StreamChatError, type ErrorCode } from '../errors.js';
 import { showError, shownError, type ChatConfig } from './chat-store.js';
@@ -16,6 +16,8 @@ import { fetchLateTitle } from './late-title.js';
 export interface RunConfig extends ChatConfig {
   /** The page's fallback handlers and their timeout (ms). */
   clientTools(): { handlers: Record<string, ClientToolHandler>; timeout: number };
+  /** What the composer adds to the next message (uploaded attachments, tool and model); `sent` says they went out. */
+  composerInput?(): { attachments: Attachment[]; inference_options: InferenceOptions; sent(): void };
 }
 
 /** The live part of a run the reducer cannot hold: its signal and its caller's promise. */
@@ -55,16 +57,18 @@ export class RunController implements ReactiveController {
     if (!trimmed) return Promise.reject(this.refuse('empty_message'));
     const state = this.config.store.state;
     if (state.run || state.loading) return Promise.reject(this.refuse('busy'));
+    const extras = this.config.composerInput?.() ?? { attachments: [], inference_options: {}, sent: () => undefined };
     const item: UserMessageItem = {
       id: `local_${++this.localIds}`,
       thread_id: state.threadId ?? '',
       created_at: new Date().toISOString(),
       type: 'user_message',
       content: [{ type: 'input_text', text: trimmed }],
-      attachments: [],
-      inference_options: {},
+      attachments: extras.attachments,
+      inference_options: extras.inference_options,
     };
-    const input = { content: item.content, attachments: [], inference_options: {} };
+    const input = { content: item.content, attachments: extras.attachments.map((attachment) => attachment.id), inference_options: extras.inference_options };
+    extras.sent();
     const request: StreamingRequest = state.threadId
       ? { type: 'threads.add_user_message', params: { thread_id: state.threadId, input } }
       : { type: 'threads.create', params: { input } };
@@ -82,6 +86,20 @@ export class RunController implements ReactiveController {
     return this.start(
       (runId) => ({ type: 'retry-started', runId, itemId: last.id }),
       { type: 'threads.retry_after_item', params: { thread_id: threadId, item_id: last.id } },
+    );
+  }
+
+  /** Regenerates one answer: `threads.retry_after_item` from the user message before it; the new answer replaces it. */
+  regenerate(answerId: string): Promise<void> {
+    const state = this.config.store.state;
+    if (state.run || state.loading) return Promise.reject(this.refuse('busy'));
+    const index = state.items.findIndex((item) => item.id === answerId);
+    const before = state.items.slice(0, Math.max(index, 0)).findLast((item) => item.type === 'user_message');
+    if (index < 0 || !before || !state.threadId) return Promise.reject(this.refuse('nothing_to_retry'));
+    const threadId = state.threadId;
+    return this.start(
+      (runId) => ({ type: 'retry-started', runId, itemId: before.id }),
+      { type: 'threads.retry_after_item', params: { thread_id: threadId, item_id: before.id } },
     );
   }
 

@@ -11,6 +11,33 @@ import { renderComposer } from './composer.js';
 import { placeNotices, renderError, renderNotices, renderProgress } from './status.js';
 import { renderHistory, type HistoryProps } from './history.js';
 import { renderHeader } from './header.js';
+import { renderStartScreen } from './start-screen.js';
+import type { ItemActionsProps } from './item-actions.js';
+import { renderComposerMenus, type ComposerMenusProps } from './composer-menus.js';
+import { renderAttachButton, renderPending } from './attachments.js';
+import type { PendingFile, StartPrompt } from '../features.js';
+
+/** The props of the features a page turns on: attachments, dictation, item actions, prompts, menus. */
+export interface FeatureProps {
+  strings: Strings;
+  busy: boolean;
+  prompts: readonly StartPrompt[];
+  onPrompt: (prompt: string) => void;
+  actions: ItemActionsProps;
+  imageAllowed: (url: string) => boolean;
+  /** Attaching is on: the file input's `accept`, the pending files, the last refusal, a drag over the element. */
+  attach: { accept: string; files: readonly PendingFile[]; message: string; dragging: boolean } | null;
+  onFiles: (files: FileList | null) => void;
+  onDrag: (event: DragEvent) => void;
+  onPaste: (event: ClipboardEvent) => void;
+  onRemove: (key: number) => void;
+  onRetryUpload: (key: number) => void;
+  dictation: { status: 'idle' | 'recording' | 'transcribing'; message: string } | null;
+  onDictate: () => void;
+  menus: ComposerMenusProps;
+  /** The chosen tool's placeholder, which replaces the composer's while it is chosen. */
+  toolPlaceholder: string | undefined;
+}
 
 /** Data and callbacks the widget needs. */
 export interface ChatProps {
@@ -44,6 +71,7 @@ export interface ChatProps {
   /** A message waiting for the running answer, and how to take it back. */
   queued: string | null;
   onCancelQueued: () => void;
+  features: FeatureProps;
 }
 
 /** A stable empty list, so cached markdown blocks stay cached when a thread allows no images. */
@@ -58,7 +86,10 @@ export function renderChat(props: ChatProps): TemplateResult {
   const empty = !state.items.length && !state.loading;
   const notices = placeNotices(state.notices, new Set(state.items.map((item) => item.id)));
   const showNotices = (list: readonly ShownNotice[] | undefined) => (list ? renderNotices(list, s, props.onDismissNotice) : nothing);
-  return html`<div class="root ${props.narrow ? 'narrow' : ''}" dir=${directionOf(props.locale)} lang=${props.locale}>
+  const f = props.features;
+  const drag = f.attach ? f.onDrag : null;
+  return html`<div class="root ${props.narrow ? 'narrow' : ''} ${f.attach?.dragging ? 'dragging' : ''}" dir=${directionOf(props.locale)} lang=${props.locale}
+    @dragenter=${drag} @dragover=${drag} @dragleave=${drag} @drop=${drag} @paste=${f.onPaste}>
     <div class="main">
       ${renderHeader({
         title: state.thread?.title,
@@ -72,7 +103,7 @@ export function renderChat(props: ChatProps): TemplateResult {
       <div part="messages" role="log" aria-live="off" aria-label=${s.messages} aria-busy=${state.loading ? 'true' : 'false'} tabindex="0" ${ref(props.bindScroller)} @scroll=${props.onScroll}>
         ${state.loadingOlder ? html`<div class="older" role="status">${s.loadingOlder}</div>` : nothing}
         ${state.loading ? html`<div class="empty" role="status">${s.loading}</div>` : nothing}
-        ${empty ? html`<div class="empty"><slot name="empty">${props.greeting ?? ''}</slot></div>` : nothing}
+        ${empty ? renderStartScreen({ greeting: props.greeting, prompts: f.prompts, disabled: responding, strings: s, onPrompt: f.onPrompt }) : nothing}
         <div class="items" ${ref(props.bindContent)}>
           ${showNotices(notices.before)}
           ${renderMessages({
@@ -83,6 +114,8 @@ export function renderChat(props: ChatProps): TemplateResult {
             locale: props.locale,
             incomplete: state.incomplete,
             after: (id) => showNotices(notices.after.get(id)),
+            actions: f.actions,
+            imageAllowed: f.imageAllowed,
           })}
           ${showNotices(notices.loose)}
         </div>
@@ -93,9 +126,13 @@ export function renderChat(props: ChatProps): TemplateResult {
       <div class="visually-hidden" aria-live="polite">${props.announcement}</div>
       ${status?.type === 'closed'
         ? html`<div class="banner closed-banner" role="status" dir="auto">${status.reason ?? s.closed}</div>`
-        : renderComposer({
+        : html`${f.attach ? renderPending({ ...f.attach, strings: s, onRemove: f.onRemove, onRetry: f.onRetryUpload }) : nothing}
+          ${f.dictation?.message ? html`<div class="composer-message" role="alert">${f.dictation.message}</div>` : nothing}
+          ${f.attach?.dragging ? html`<div class="drop-hint" aria-hidden="true">${s.dropFiles}</div>` : nothing}
+          ${renderComposer({
             value: state.draft,
-            placeholder: locked ? (status.reason ?? s.locked) : (props.placeholder ?? s.placeholder),
+            placeholder: locked ? (status.reason ?? s.locked) : (f.toolPlaceholder ?? props.placeholder ?? s.placeholder),
+            extras: renderExtras(f, responding || state.loading || locked),
             disabled: locked,
             responding,
             queued: props.queued,
@@ -105,9 +142,25 @@ export function renderChat(props: ChatProps): TemplateResult {
             onInput: props.onInput,
             onSubmit: props.onSubmit,
             onStop: props.onStop,
-          })}
+          })}`}
     </div>
     <!-- The panel follows the conversation in the DOM, so it comes after its toggle in focus order; CSS shows it first. -->
     ${props.panel ? renderHistory(props.panel) : nothing}
   </div>`;
+}
+
+/** The feature controls inside the composer: attach, dictation, the tool and model menus. */
+function renderExtras(f: FeatureProps, disabled: boolean): TemplateResult {
+  const s = f.strings;
+  const dictation = f.dictation;
+  const recording = dictation?.status === 'recording';
+  return html`${f.attach ? renderAttachButton(f.attach.accept, disabled, s, f.onFiles) : nothing}
+    ${renderComposerMenus({ ...f.menus, disabled })}
+    ${dictation
+      ? html`<button part="dictation-button" class="icon-button secondary ${recording ? 'recording' : ''}" type="button"
+          aria-label=${recording ? s.stopDictation : dictation.status === 'transcribing' ? s.transcribing : s.dictate}
+          aria-pressed=${recording ? 'true' : 'false'} ?disabled=${disabled || dictation.status === 'transcribing'} @click=${f.onDictate}>
+          <svg viewBox="0 0 24 24" aria-hidden="true"><rect x="9" y="3" width="6" height="11" rx="3"></rect><path d="M5 11a7 7 0 0014 0M12 18v3"></path></svg>
+        </button>`
+      : nothing}`;
 }

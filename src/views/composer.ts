@@ -22,6 +22,8 @@ export interface ComposerProps {
   onInput: (value: string) => void;
   onSubmit: () => void;
   onStop: () => void;
+  /** Feature controls (attach, menus, dictation) before the page's own actions. */
+  extras?: TemplateResult;
 }
 
 /** Renders the composer form. */
@@ -58,6 +60,7 @@ export function renderComposer(props: ComposerProps): TemplateResult {
       }}
       @keydown=${(event: KeyboardEvent) => handleKey(event, props)}
     ></textarea>
+    ${props.extras ?? nothing}
     <slot name="composer-actions"></slot>
     ${props.responding && props.allowCancel
       ? html`<button part="stop-button" class="icon-button stop" type="button" aria-label=${props.strings.stop} title=${props.strings.stop} @click=${props.onStop}>

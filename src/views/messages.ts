@@ -6,6 +6,8 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { Annotation, AssistantMessageItem, ThreadItem, WidgetNode } from '../protocol/types.js';
 import { format, type Strings } from '../i18n.js';
 import { renderAssistantText } from './assistant-text.js';
+import { renderItemActions, type ItemActionsProps } from './item-actions.js';
+import { renderSent } from './attachments.js';
 
 /** Data and callbacks the message list needs. */
 export interface MessagesProps {
@@ -19,6 +21,10 @@ export interface MessagesProps {
   incomplete?: ReadonlySet<string>;
   /** What follows an item in the flow (the notices that arrived after it). */
   after?: (id: string) => TemplateResult | typeof nothing;
+  /** The actions under each finished answer. */
+  actions?: ItemActionsProps;
+  /** Whether a sent image attachment's preview may load. */
+  imageAllowed?: (url: string) => boolean;
 }
 
 /** The "jump to newest" button shown while the user is scrolled up from a streaming answer. */
@@ -38,23 +44,26 @@ export function renderScrollButton(props: ScrollButtonProps | null, strings: Str
 
 /** The list of messages in the open thread. */
 export function renderMessages(props: MessagesProps): TemplateResult {
+  // Answers of the running response get their actions once it ends.
+  const running = props.actions?.busy ? props.items.findLastIndex((item) => item.type === 'user_message') : props.items.length;
   return html`${repeat(
     props.items,
     (item) => item.id,
-    (item) => (props.after ? html`${renderItem(item, props)}${props.after(item.id)}` : renderItem(item, props)),
+    (item, index) => (props.after ? html`${renderItem(item, props, index > running)}${props.after(item.id)}` : renderItem(item, props, index > running)),
   )}`;
 }
 
-function renderItem(item: ThreadItem, props: MessagesProps): TemplateResult | typeof nothing {
+function renderItem(item: ThreadItem, props: MessagesProps, running = false): TemplateResult | typeof nothing {
   const streaming = props.streaming.has(item.id);
   switch (item.type) {
     case 'user_message':
       return html`<div part="message user-message" class="message user" data-id=${item.id}>
         <div class="bubble" dir="auto">${item.content.map((part) => part.text).join('')}</div>
         ${timestamp(item.created_at, props.locale)}
+        ${renderSent(item.attachments ?? [], props.imageAllowed ?? (() => false))}
       </div>`;
     case 'assistant_message':
-      return renderAssistant(item, streaming, props);
+      return renderAssistant(item, streaming, props, running);
     case 'client_tool_call':
       return html`<div part="tool" class="activity tool ${item.status}" data-id=${item.id}>
         ${format(item.status === 'pending' ? props.strings.toolRunning : props.strings.toolDone, { name: humanize(item.name) })}
@@ -80,7 +89,7 @@ function renderItem(item: ThreadItem, props: MessagesProps): TemplateResult | ty
   }
 }
 
-function renderAssistant(item: AssistantMessageItem, streaming: boolean, props: MessagesProps): TemplateResult {
+function renderAssistant(item: AssistantMessageItem, streaming: boolean, props: MessagesProps, running: boolean): TemplateResult {
   const strings = { copy: props.strings.copy, copied: props.strings.copied };
   const incomplete = props.incomplete?.has(item.id) ?? false;
   return html`<div
@@ -101,6 +110,7 @@ function renderAssistant(item: AssistantMessageItem, streaming: boolean, props: 
       ${incomplete ? html`<p class="incomplete-note">${props.strings.incomplete}</p>` : nothing}
     </div>
     ${streaming ? nothing : timestamp(item.created_at, props.locale)}
+    ${props.actions && !streaming && !running ? renderItemActions(item, props.actions) : nothing}
   </div>`;
 }
 

@@ -13,6 +13,9 @@ export const CHROMIUM_FLAGS = [
   '--disable-sync',
   '--disable-quic',
   '--no-first-run',
+  // A fake microphone that needs no permission prompt (dictation tests).
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
 ];
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];

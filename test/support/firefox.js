@@ -9,6 +9,9 @@ import { existsSync } from 'node:fs';
  * background service below is missed; the rest switch those services off so they do not retry.
  */
 export const FIREFOX_PREFS = {
+  // A fake microphone that needs no permission prompt (dictation tests).
+  'media.navigator.streams.fake': true,
+  'media.navigator.permission.disabled': true,
   'network.proxy.type': 1,
   'network.proxy.http': '127.0.0.1',
   'network.proxy.http_port': 9,

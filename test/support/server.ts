@@ -12,6 +12,7 @@
  *                          scripted OpenAI-compatible fake on loopback
  *   POST /api/model-script {"replies": [...]}: queues the fake model's next replies
  *   GET  /api/model-requests the `input` of every request the fake model received
+ *   POST /api/files…       the kit with attachments and dictation (see files-route.ts)
  *   GET  /pages/<build>.html a plain page (no bundler) loading dist/stream-chat.js or
  *                          stream-chat.iife.js under a strict Content-Security-Policy
  */
@@ -21,6 +22,7 @@ import { ChatKitServer, MemoryStore, createChatKitHandler, createDemoAgent } fro
 import { scriptedAgent } from './scripted-agent.js';
 import { createModelDemoAgent } from '../../src/server/index.js';
 import { startFakeOpenAI, type FakeOpenAI, type FakeReply } from './fake-openai.js';
+import { filesRoute } from './files-route.js';
 
 /** The model name the fake answers for the real-model route. */
 const FAKE_MODEL = 'canvas-model';
@@ -143,6 +145,8 @@ export async function testServerMiddleware(ctx: Context, next: Next): Promise<vo
   if (!path.startsWith('/api/')) return next();
   ctx.respond = false;
   if (path === '/api/chat') return chat(ctx.req, ctx.res);
+  const files = filesRoute(path, ctx.req, ctx.res);
+  if (files) return files;
   if (path.startsWith('/api/chat/')) return namespace(path.slice('/api/chat/'.length)).handler(ctx.req, ctx.res);
   if (path.startsWith('/api/seed/')) {
     const threadId = await seed(namespace(path.slice('/api/seed/'.length)).store, await readJson(ctx.req));

@@ -1,0 +1,55 @@
+/**
+ * ItemActionsController: the actions under a finished answer. Copy puts the answer's text (and
+ * nothing else) on the clipboard; thumbs up/down post `items.feedback` naming the answer's item
+ * id and keep the chosen state; regenerate is the run controller's.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { requestJson } from '../protocol/client.js';
+import type { AssistantMessageItem } from '../protocol/types.js';
+import { showError, type ChatConfig } from './chat-store.js';
+import type { FeedbackKind } from '../features.js';
+
+
+export class ItemActionsController implements ReactiveController {
+  /** The feedback given per answer id. */
+  feedback = new Map<string, FeedbackKind>();
+  /** The answer whose text was just copied. */
+  copied: string | null = null;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly config: ChatConfig,
+  ) {
+    host.addController(this);
+  }
+
+  hostUpdate(): void {
+    // Feedback belongs to the open thread's answers: forget it when the thread changes.
+    if (this.feedback.size && !this.config.store.state.items.some((item) => this.feedback.has(item.id))) this.feedback = new Map();
+  }
+
+  /** Copies the answer's text only. */
+  readonly copy = async (item: AssistantMessageItem): Promise<void> => {
+    await navigator.clipboard.writeText(item.content.map((part) => part.text).join('\n\n'));
+    this.copied = item.id;
+    this.host.requestUpdate();
+  };
+
+  /** Sends thumbs up or down for an answer; the choice shows at once and is taken back if the server refuses it. */
+  readonly rate = async (item: AssistantMessageItem, kind: FeedbackKind): Promise<void> => {
+    const threadId = this.config.store.state.threadId;
+    if (!threadId || this.feedback.get(item.id) === kind) return;
+    const before = this.feedback.get(item.id);
+    this.feedback = new Map(this.feedback).set(item.id, kind);
+    this.host.requestUpdate();
+    try {
+      await requestJson({ type: 'items.feedback', params: { thread_id: threadId, item_ids: [item.id], kind } }, this.config.request());
+    } catch {
+      const next = new Map(this.feedback);
+      if (before) next.set(item.id, before);
+      else next.delete(item.id);
+      this.feedback = next;
+      showError(this.config, { code: 'feedback_failed', allowRetry: false });
+    }
+  };
+}

@@ -1,0 +1,109 @@
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { StreamChatElement } from '../../src/stream-chat.js';
+import type { ChatKitRequest } from '../../src/protocol/types.js';
+import { mount, part, parts, sendAndWait, transcript, waitForText } from './helpers.js';
+
+/** The element focused deep inside shadow roots. */
+function deepActive(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/** Mounts with every action on, recording the request bodies the element posts. */
+async function mountActions() {
+  const mounted = await mount();
+  const posted: ChatKitRequest[] = [];
+  const statuses: number[] = [];
+  mounted.el.fetch = async (input, init) => {
+    posted.push(JSON.parse(String(init?.body)) as ChatKitRequest);
+    const response = await fetch(input, init);
+    statuses.push(response.status);
+    return response;
+  };
+  mounted.el.threadItemActions = { copy: true, feedback: true, retry: true };
+  await mounted.el.updateComplete;
+  return { ...mounted, posted, statuses };
+}
+
+function answerIds(el: StreamChatElement): string[] {
+  return parts(el, 'assistant-message').map((row) => row.dataset.id ?? '');
+}
+
+describe('<stream-chat> item actions', () => {
+  it('shows the actions under finished answers only', async () => {
+    const { el } = await mountActions();
+    const started = oneEvent(el, 'stream-chat-response-start');
+    void el.send('text still going\nhang').catch(() => undefined);
+    await started;
+    await waitForText(el, 'still going');
+    expect(parts(el, 'item-actions')).to.have.length(0);
+    el.stop();
+    await el.updateComplete;
+    await sendAndWait(el, 'text Done now');
+    const rows = parts(el, 'assistant-message');
+    expect(rows.at(-1)?.querySelector('[part=item-actions]')).to.exist;
+    expect(rows.at(-1)?.querySelector('[part=copy-button]')?.getAttribute('aria-label')).to.equal('Copy');
+    await expect(el).to.be.accessible();
+  });
+
+  it('copies the answer text only', async () => {
+    const { el } = await mountActions();
+    await sendAndWait(el, 'markdown **Bold** answer\\nsecond line');
+    // Headless browsers refuse clipboard reads, so the test records what the element writes.
+    const written: string[] = [];
+    const clipboard = navigator.clipboard;
+    const write = clipboard.writeText.bind(clipboard);
+    clipboard.writeText = (value: string) => {
+      written.push(value);
+      return write(value).catch(() => undefined);
+    };
+    const copy = part(el, 'copy-button');
+    copy.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => copy.getAttribute('aria-label') === 'Copied', 'never said Copied');
+    expect(written).to.deep.equal(['**Bold** answer\nsecond line']);
+  });
+
+  it('sends thumbs up or down for the answer item and keeps the choice', async () => {
+    const { el, posted, statuses } = await mountActions();
+    await sendAndWait(el, 'text Rate me');
+    const [answer] = answerIds(el);
+    part(el, 'copy-button').focus();
+    await sendKeys({ press: 'Tab' });
+    expect(deepActive()?.getAttribute('part')).to.equal('feedback-positive-button');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => statuses.length === posted.length);
+    const feedback = posted.filter((request) => request.type === 'items.feedback');
+    expect(feedback.map((request) => request.params)).to.deep.equal([{ thread_id: el.threadId, item_ids: [answer], kind: 'positive' }]);
+    expect(statuses.at(-1)).to.equal(200);
+    expect(part(el, 'feedback-positive-button').getAttribute('aria-pressed')).to.equal('true');
+    expect(part(el, 'feedback-negative-button').getAttribute('aria-pressed')).to.equal('false');
+    await expect(el).to.be.accessible();
+    part(el, 'feedback-negative-button').click();
+    await el.updateComplete;
+    expect(part(el, 'feedback-negative-button').getAttribute('aria-pressed')).to.equal('true');
+    expect(part(el, 'feedback-positive-button').getAttribute('aria-pressed')).to.equal('false');
+    await sendAndWait(el, 'text Another');
+    expect(parts(el, 'feedback-negative-button')[0]?.getAttribute('aria-pressed')).to.equal('true');
+  });
+
+  it('regenerates from the user message before the answer, replacing the answer, with one start and end', async () => {
+    const { el, posted, names } = await mountActions();
+    await sendAndWait(el, 'text First answer');
+    await sendAndWait(el, 'text Second answer');
+    const before = answerIds(el);
+    const userId = parts(el, 'user-message')[1]?.dataset.id;
+    const count = names().length;
+    const ended = oneEvent(el, 'stream-chat-response-end');
+    parts(el, 'regenerate-button')[1]?.click();
+    expect((await ended).detail.reason).to.equal('complete');
+    await el.updateComplete;
+    expect(names().slice(count)).to.deep.equal(['response-start', 'response-end']);
+    expect(posted.at(-1)).to.deep.equal({ type: 'threads.retry_after_item', params: { thread_id: el.threadId, item_id: userId } });
+    expect(transcript(el)).to.deep.equal(['user: text First answer', 'assistant: First answer', 'user: text Second answer', 'assistant: Second answer']);
+    expect(answerIds(el)[0]).to.equal(before[0]);
+    expect(answerIds(el)[1]).to.not.equal(before[1]);
+  });
+});
