@@ -55,7 +55,7 @@ describe('client + reducer fuzz', () => {
   const seeds = navigator.userAgent.includes('Firefox/') ? 200 : 1500;
 
   it(`survives ${seeds} random event sequences split at random bytes, reaching the same state however split`, async function () {
-    this.timeout(60_000);
+    this.timeout(110_000);
     for (let seed = 1; seed <= seeds; seed++) {
       const random = seededRandom(seed);
       const frames = Array.from({ length: 1 + Math.floor(random() * 30) }, () => randomFrame(random)).join('');
