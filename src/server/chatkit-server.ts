@@ -64,6 +64,18 @@ export type ActionFn<C = unknown> = (
   ctx: RespondContext<C>,
 ) => AsyncIterable<ThreadStreamEvent>;
 
+/**
+ * Handles `threads.sync_custom_action` (a widget action with `streaming: false`): returns the
+ * item that replaces the sender in the client, or nothing. As in chatkit-python, the server does
+ * not save the returned item: save it with `ctx.store` if it should outlive a reload.
+ */
+export type SyncActionFn<C = unknown> = (
+  thread: ThreadMetadata,
+  action: Action,
+  sender: WidgetItem | null,
+  ctx: RespondContext<C>,
+) => Promise<{ updated_item?: ThreadItem }>;
+
 /** Options of {@link ChatKitServer}. */
 export interface ChatKitServerOptions<C = unknown> {
   /** Where threads and items live. */
@@ -72,6 +84,8 @@ export interface ChatKitServerOptions<C = unknown> {
   respond: RespondFn<C>;
   /** Handles `threads.custom_action`; without it such requests stream a `stream.error`. */
   action?: ActionFn<C>;
+  /** Handles `threads.sync_custom_action`; without it such requests answer 501. */
+  syncAction?: SyncActionFn<C>;
   /**
    * Receives unexpected errors: exceptions from `respond`/`action` other than
    * {@link StreamError} and {@link CustomStreamError}, and store failures. Defaults to
@@ -127,12 +141,14 @@ export class ChatKitServer<C = unknown> {
   readonly onError: (error: unknown) => void;
   private readonly respond: RespondFn<C>;
   private readonly action: ActionFn<C> | undefined;
+  private readonly syncAction: SyncActionFn<C> | undefined;
 
   /** @param options - The store, the agent and optional action handler and error reporter. */
   constructor(options: ChatKitServerOptions<C>) {
     this.store = options.store;
     this.respond = options.respond;
     this.action = options.action;
+    this.syncAction = options.syncAction;
     this.onError = options.onError ?? ((error) => console.error('ChatKitServer:', error));
   }
 
@@ -167,7 +183,6 @@ export class ChatKitServer<C = unknown> {
       case 'attachments.create':
       case 'attachments.delete':
       case 'input.transcribe':
-      case 'threads.sync_custom_action':
         throw new ChatKitRequestError(501, 'not_supported', `${request.type} is not supported by this server.`);
     }
     const thread = await store.loadThread(request.params.thread_id, context);
@@ -191,9 +206,20 @@ export class ChatKitServer<C = unknown> {
       case 'items.feedback':
         await store.addFeedback?.(thread.id, request.params.item_ids, request.params.kind, context);
         return {};
+      case 'threads.sync_custom_action':
+        return this.runSyncAction(thread, request.params.item_id, request.params.action, context);
       default:
         return unreachable(request);
     }
+  }
+
+  private async runSyncAction(thread: ThreadMetadata, itemId: string | null, action: Action, context: C): Promise<unknown> {
+    if (!this.syncAction) throw new ChatKitRequestError(501, 'not_supported', 'threads.sync_custom_action is not supported by this server.');
+    const sender = itemId === null ? null : await this.store.loadItem(thread.id, itemId, context);
+    if (sender && sender.type !== 'widget') {
+      throw new ChatKitRequestError(400, 'invalid_request', 'threads.sync_custom_action requires a widget sender item.');
+    }
+    return this.syncAction(thread, action, sender, this.respondContext(thread, context, new AbortController().signal));
   }
 
   private async *stream(request: StreamingRequest, context: C, signal: AbortSignal): AsyncGenerator<ThreadStreamEvent> {
@@ -490,13 +516,23 @@ function withoutHidden(page: Page<ThreadItem>): Page<ThreadItem> {
   return { ...page, data: page.data.filter((item) => !isHidden(item)) };
 }
 
+/**
+ * As chatkit-python 1.6.5's `_apply_structured_input_submission`: a skipped submission, an
+ * omitted answer, an answer marked skipped or one without values all become
+ * `{values: [], skipped: true}`; a single-choice answer keeps its first value; unknown ids are ignored.
+ */
 function answerStructuredInput(item: StructuredInputItem, input: StructuredInputSubmission): StructuredInputItem {
+  const status = input.status ?? 'answered';
   return {
-    ...item,
-    status: input.status ?? 'answered',
+    ...structuredClone(item),
+    status,
     inputs: item.inputs.map((question) => {
-      const answer = input.answers[question.id];
-      return answer ? { ...question, answer } : question;
+      const answer = input.answers?.[question.id];
+      if (status === 'skipped' || !answer || answer.skipped || !answer.values?.length) {
+        return { ...structuredClone(question), answer: { values: [], skipped: true } };
+      }
+      const single = question.type === 'multiple_choice' && !question.multiple;
+      return { ...structuredClone(question), answer: { values: single ? answer.values.slice(0, 1) : [...answer.values], skipped: false } };
     }),
   };
 }

@@ -22,6 +22,7 @@ export {
   type RespondContext,
   type RespondFn,
   type StreamingResult,
+  type SyncActionFn,
 } from './chatkit-server.js';
 export { createChatKitHandler, type ChatKitHandler, type ChatKitHandlerOptions } from './handler.js';
 export { ChatKitRequestError, CustomStreamError, StreamError } from './errors.js';
@@ -43,3 +44,6 @@ export { createDemoAgent, DEMO_COMMANDS, demoTitle, type DemoAgentOptions, type 
 export { encodeSseEvent, SSE_HEADERS, toWire } from './wire.js';
 export { parseRequest } from './validate.js';
 export * from './agents/index.js';
+export * as widgets from './widgets/builders.js';
+export { diffWidget, streamWidget, type StreamWidgetOptions, type WidgetInput, type WidgetUpdate } from './widgets/stream.js';
+export type * from './widgets/schema.js';

@@ -101,6 +101,7 @@ function fallback(id: string, text: string): TemplateResult {
 /** The text of the first text-bearing components of a widget tree. */
 function widgetText(node: WidgetNode): string | undefined {
   const own = typeof node.value === 'string' ? node.value : typeof node.text === 'string' ? node.text : undefined;
-  const parts = [own, ...(node.children ?? []).map(widgetText)].filter((part): part is string => !!part);
+  const children = Array.isArray(node.children) ? node.children : node.children ? [node.children] : [];
+  const parts = [own, ...children.map(widgetText)].filter((part): part is string => !!part);
   return parts.length ? parts.join(' ') : undefined;
 }

@@ -9,6 +9,7 @@ import {
   createChatKitHandler,
   type ActionFn,
   type RespondFn,
+  type SyncActionFn,
 } from '../../src/server/index.js';
 import { readSse } from '../support/sse.js';
 
@@ -52,6 +53,7 @@ export interface Harness {
 
 export interface HarnessOptions {
   action?: ActionFn;
+  syncAction?: SyncActionFn;
   maxBodyBytes?: number;
   store?: WatchedStore;
   context?: (req: IncomingMessage) => unknown;
@@ -62,7 +64,7 @@ export interface HarnessOptions {
 export async function startServer(respond: RespondFn, options: HarnessOptions = {}): Promise<Harness> {
   const store = options.store ?? new WatchedStore();
   const errors: unknown[] = [];
-  const server = new ChatKitServer({ store, respond, action: options.action, onError: (error) => errors.push(error) });
+  const server = new ChatKitServer({ store, respond, action: options.action, syncAction: options.syncAction, onError: (error) => errors.push(error) });
   const handler = createChatKitHandler(server, { maxBodyBytes: options.maxBodyBytes, context: options.context });
   const http = createServer(options.wrap ? options.wrap(handler) : handler);
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
