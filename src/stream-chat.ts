@@ -14,6 +14,9 @@ import { renderComposer } from './views/composer.js';
 import { renderError, renderNotices, renderProgress } from './views/status.js';
 import { renderHistory, type HistoryProps } from './views/history.js';
 import { renderHeader } from './views/header.js';
+import { RichItems } from './widgets/host.js';
+import type { WidgetAction } from './widgets/context.js';
+import type { StructuredInputSubmission } from './protocol/types.js';
 
 /**
  * A drop-in chat UI that streams ChatKit conversations over server-sent events.
@@ -30,6 +33,7 @@ import { renderHeader } from './views/header.js';
  * @fires {CustomEvent<ThreadLoadDetail>} stream-chat-thread-load-end - An existing thread finished loading (or failed to). Bubbles, composed. `detail: {threadId}`.
  * @fires {CustomEvent<ThreadUpdateDetail>} stream-chat-thread-update - The server changed the open thread's title or status. Bubbles, composed. `detail: {thread: {id, title?, status}}`.
  * @fires {CustomEvent<NoticeDetail>} stream-chat-notice - The server sent a notice. Bubbles, composed. `detail: {level, message, title?}`.
+ * @fires {CustomEvent<ActionDetail>} stream-chat-action - A widget action whose handler is `client` was triggered; nothing is posted. Bubbles, composed. `detail: {action: {type, payload?}, itemId, widget}`.
  * @fires {CustomEvent<ErrorDetail>} stream-chat-error - A request or stream failed; the element shows it too. Bubbles, composed. `detail: {code, message, allowRetry}`.
  *
  * @attribute {boolean} responding - Reflected and read-only: present while a response runs (also `:state(responding)`).
@@ -46,7 +50,12 @@ import { renderHeader } from './views/header.js';
  * @csspart user-message - A message the user sent.
  * @csspart assistant-message - A reply from the assistant.
  * @csspart tool - A client tool call line.
- * @csspart fallback - An item the element shows as plain text (widgets, tasks, images).
+ * @csspart fallback - An item shown as plain text (a rich item while its renderer loads).
+ * @csspart widget - A rendered widget item.
+ * @csspart workflow - A workflow's collapsible activity view.
+ * @csspart task - A standalone task card.
+ * @csspart structured-input - The questions of a structured input item (a form while pending).
+ * @csspart generated-image - A generated image, or its placeholder while it generates.
  * @csspart progress - The latest progress line.
  * @csspart error - The error banner.
  * @csspart retry-button - The Retry button in the error banner.
@@ -128,6 +137,7 @@ export class StreamChatElement extends LitElement {
   private readonly chat = new ChatController(this, (error) => this.describeError(error));
   private readonly autoscroll = new AutoscrollController(this);
   private readonly threads = new HistoryController(this);
+  private readonly rich = new RichItems(this);
   private readonly internals = this.attachInternals();
   private draft = '';
   private strings: Strings = stringsFor(undefined);
@@ -233,6 +243,35 @@ export class StreamChatElement extends LitElement {
     this.requestUpdate();
   }
 
+  /**
+   * Posts a widget-style action, as a widget's button would: `threads.custom_action` (its answer
+   * streams), or `threads.sync_custom_action` when `action.streaming` is false.
+   * @param action - `{type, payload?, streaming?}`
+   * @param itemId - the widget item it concerns, if any
+   * @returns a promise that settles when the response (or the sync answer) is in
+   */
+  sendAction(action: WidgetAction, itemId?: string): Promise<void> {
+    const item = itemId === undefined ? undefined : this.chat.state.items.find((candidate) => candidate.id === itemId);
+    return this.rich.send(action, itemId ?? null, item?.type === 'widget' ? item.widget : null);
+  }
+
+  /** @internal */
+  customAction(action: WidgetAction, itemId: string | null): Promise<void> {
+    this.autoscroll.follow();
+    return this.chat.customAction(action, itemId);
+  }
+
+  /** @internal */
+  syncCustomAction(action: WidgetAction, itemId: string | null): Promise<void> {
+    return this.chat.syncCustomAction(action, itemId);
+  }
+
+  /** @internal */
+  answerStructuredInput(itemId: string, input: StructuredInputSubmission): Promise<void> {
+    this.autoscroll.follow();
+    return this.chat.answerStructuredInput(itemId, input);
+  }
+
   /** @internal */
   clientOptions(): ClientOptions {
     return {
@@ -296,7 +335,13 @@ export class StreamChatElement extends LitElement {
           ${state.loading ? html`<div class="empty" role="status">${s.loading}</div>` : nothing}
           ${empty ? html`<div class="empty"><slot name="empty">${this.greeting ?? ''}</slot></div>` : nothing}
           <div class="items" ${ref(this.autoscroll.bindContent)}>
-            ${renderMessages({ items: state.items, streaming: state.streaming, allowedImageDomains: state.thread?.allowed_image_domains ?? NO_DOMAINS, strings: s })}
+            ${renderMessages({
+              items: state.items,
+              streaming: state.streaming,
+              allowedImageDomains: state.thread?.allowed_image_domains ?? NO_DOMAINS,
+              strings: s,
+              renderRich: (item, options) => this.rich.render(item, { ...options, allowedImageDomains: state.thread?.allowed_image_domains ?? NO_DOMAINS }),
+            })}
           </div>
           ${renderProgress(state.progress)}
           ${renderNotices(state.notices, s, (id) => this.chat.dismissNotice(id))}

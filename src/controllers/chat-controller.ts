@@ -9,6 +9,7 @@ import type {
   JsonObject,
   JsonValue,
   StreamingRequest,
+  StructuredInputSubmission,
   ThreadItem,
   ThreadStreamEvent,
   UserMessageItem,
@@ -143,6 +144,46 @@ export class ChatController implements ReactiveController {
       null,
       null,
     );
+  }
+
+  // -- Widget actions and structured input (issue 14) ------------------------------------------
+
+  /** Posts `threads.custom_action` and streams its answer as one response. */
+  customAction(action: { type: string; payload?: JsonValue }, itemId: string | null): Promise<void> {
+    const threadId = this.state.threadId;
+    if (!threadId) return Promise.reject(this.fail('nothing_to_retry', false));
+    if (this.run || this.state.responding || this.state.loading) return Promise.reject(this.fail('busy', false));
+    const request: StreamingRequest = { type: 'threads.custom_action', params: { thread_id: threadId, item_id: itemId, action } };
+    return this.start({ type: 'request-started' }, request, null, null);
+  }
+
+  /**
+   * Posts `threads.sync_custom_action`; the item it returns replaces its namesake in place. Allowed
+   * while another response streams.
+   */
+  async syncCustomAction(action: { type: string; payload?: JsonValue }, itemId: string | null): Promise<void> {
+    const threadId = this.state.threadId;
+    if (!threadId) throw this.fail('nothing_to_retry', false);
+    const seq = this.loadSeq;
+    try {
+      const answer = await requestJson({ type: 'threads.sync_custom_action', params: { thread_id: threadId, item_id: itemId, action } }, this.options());
+      if (seq !== this.loadSeq || !answer.updated_item) return;
+      this.apply({ type: 'event-received', event: { type: 'thread.item.replaced', item: answer.updated_item } });
+    } catch (error) {
+      if (seq !== this.loadSeq) return;
+      const shown = { ...this.shownError(error), allowRetry: false };
+      this.showError(shown);
+      throw new StreamChatError(shown.code, this.describeError(shown), false);
+    }
+  }
+
+  /** Answers a structured input item (`threads.add_structured_input`) and streams the reply. */
+  answerStructuredInput(itemId: string, input: StructuredInputSubmission): Promise<void> {
+    const threadId = this.state.threadId;
+    if (!threadId) return Promise.reject(this.fail('nothing_to_retry', false));
+    if (this.run || this.state.responding || this.state.loading) return Promise.reject(this.fail('busy', false));
+    const request: StreamingRequest = { type: 'threads.add_structured_input', params: { thread_id: threadId, item_id: itemId, input } };
+    return this.start({ type: 'request-started' }, request, null, null);
   }
 
   /** Aborts the running response; it ends with reason `aborted`. */

@@ -53,6 +53,8 @@ export type Action =
   | { type: 'send-started'; item: UserMessageItem }
   | { type: 'send-rejected'; itemId: string }
   | { type: 'retry-started'; itemId: string }
+  /** A response started that adds no user message (a widget action, a structured input answer). */
+  | { type: 'request-started' }
   | { type: 'event-received'; event: ThreadStreamEvent; noticeId?: number }
   | { type: 'tool-output-sent'; itemId: string; output: JsonValue }
   | { type: 'response-ended' }
@@ -112,6 +114,8 @@ export function reduce(state: ChatState, action: Action): ChatState {
         error: null,
       };
     }
+    case 'request-started':
+      return { ...state, responding: true, allowCancel: false, progress: null, error: null };
     case 'event-received':
       return applyEvent(state, action.event, action.noticeId ?? 0);
     case 'tool-output-sent':

@@ -14,6 +14,18 @@ export interface MessagesProps {
   streaming: ReadonlySet<string>;
   allowedImageDomains: readonly string[];
   strings: Strings;
+  /**
+   * Renders widgets, workflows, tasks, structured input and generated images (loaded on first
+   * use); undefined while loading, and the item shows as plain text meanwhile.
+   */
+  renderRich?: (item: ThreadItem, options: RichItemOptions) => TemplateResult | undefined;
+}
+
+/** What the message list hands the rich-item renderer. */
+export interface RichItemOptions {
+  streaming: boolean;
+  /** Renders markdown with the element's safe renderer. */
+  markdown(text: string, key: string, streaming: boolean): TemplateResult;
 }
 
 /** The list of messages in the open thread. */
@@ -27,6 +39,12 @@ export function renderMessages(props: MessagesProps): TemplateResult {
 
 function renderItem(item: ThreadItem, props: MessagesProps): TemplateResult | typeof nothing {
   const streaming = props.streaming.has(item.id);
+  const rich = props.renderRich?.(item, {
+    streaming,
+    markdown: (text, key, live) =>
+      renderAssistantText(text, { key, streaming: live, annotations: NO_ANNOTATIONS, allowedImageDomains: props.allowedImageDomains, strings: markdownStrings(props.strings) }),
+  });
+  if (rich) return rich;
   switch (item.type) {
     case 'user_message':
       return html`<div part="message user-message" class="message user" data-id=${item.id}>
