@@ -43,13 +43,9 @@ export class RichItems {
 
   constructor(private readonly host: RichHost) {}
 
-  /** Whether this module renders the item type. */
-  static handles(item: ThreadItem): boolean {
-    return RICH.has(item.type);
-  }
-
   /** Renders a rich item, or undefined (the caller shows its fallback) while the renderers load. */
   render(item: ThreadItem, options: RichRenderOptions): TemplateResult | undefined {
+    if (!RICH.has(item.type)) return undefined;
     if (!this.module && loaded) this.adopt(loaded);
     const module = this.module;
     if (!module) {

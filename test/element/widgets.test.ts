@@ -99,7 +99,7 @@ describe('widgets: components', () => {
 });
 
 describe('widgets: streaming updates', () => {
-  it('applies value deltas and root updates in place, keeping a focused input and its value', async () => {
+  it('applies value deltas, root and component updates in place as they arrive, keeping a focused input and its value', async () => {
     const { el } = await mount(API);
     const ended = oneEvent(el, 'stream-chat-response-end');
     el.send('stream').catch(() => undefined);
@@ -107,6 +107,7 @@ describe('widgets: streaming updates', () => {
     const widget = part(el, 'widget');
     const input = q<HTMLInputElement>(widget, 'input[name=q]');
     const body = byText(widget, 'p', '');
+    const badge = byText(widget, '.w-badge', 'Streaming');
     input.focus();
     await sendKeys({ type: 'abc' });
     expect(widget.getAttribute('aria-busy')).to.equal('false');
@@ -117,7 +118,15 @@ describe('widgets: streaming updates', () => {
     expect(el.shadowRoot?.activeElement).to.equal(input);
     expect(input.value).to.equal('abc');
     expect(body.textContent).to.equal('Hello world');
+    // widget.component.updated swaps one component, before the item is done.
+    await waitUntil(() => badge.textContent === 'Done', 'the component update arrives');
+    expect(el.responding).to.equal(true);
+    expect(el.shadowRoot?.activeElement).to.equal(input);
+    expect(input.value).to.equal('abc');
+    await openGate('stream-done');
     await ended;
+    expect(q(part(el, 'widget'), '.w-badge')).to.equal(badge);
+    expect(badge.textContent).to.equal('Done');
   });
 });
 

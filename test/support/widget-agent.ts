@@ -112,7 +112,7 @@ function actionsWidget(): WidgetRoot {
 
 async function* streamed(): AsyncGenerator<WidgetRoot> {
   const card = (body: string, title = 'Live') =>
-    w.Card({ children: [w.Title({ value: title }), w.Text({ id: 'body', value: body, streaming: true }), w.Input({ name: 'q', placeholder: 'Type here' })] });
+    w.Card({ children: [w.Title({ value: title }), w.Text({ id: 'body', value: body, streaming: true }), w.Input({ name: 'q', placeholder: 'Type here' }), w.Badge({ id: 'state', label: 'Streaming' })] });
   yield card('');
   await gate('stream');
   yield card('Hello');
@@ -166,9 +166,21 @@ export const widgetAgent: RespondFn<WidgetContext> = async function* (thread, it
     case 'actions':
       yield* streamWidget(ctx, thread, actionsWidget());
       return;
-    case 'stream':
-      yield* streamWidget(ctx, thread, streamed());
+    case 'stream': {
+      // streamWidget's events, plus a widget.component.updated before the item is done.
+      const done = { id: 'state', type: 'Badge', label: 'Done' } as const;
+      for await (const event of streamWidget(ctx, thread, streamed())) {
+        if (event.type === 'thread.item.done' && event.item.type === 'widget') {
+          yield { type: 'thread.item.updated', item_id: event.item.id, update: { type: 'widget.component.updated', component_id: 'state', component: done } };
+          await gate('stream-done');
+          const children = Array.isArray(event.item.widget.children) ? event.item.widget.children : [];
+          yield { ...event, item: { ...event.item, widget: { ...event.item.widget, children: children.map((child) => (child.id === 'state' ? done : child)) } } };
+        } else {
+          yield event;
+        }
+      }
       return;
+    }
     case 'hostile':
       yield* streamWidget(ctx, thread, hostile());
       return;
