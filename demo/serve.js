@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ChatKitServer, FileStore, MemoryStore, createChatKitHandler, createDemoAgent } from '../dist/server/index.js';
+import { ChatKitServer, FileStore, MemoryStore, createChatKitHandler, createDemoAgent, demoWidgetAction, demoWidgetSyncAction } from '../dist/server/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const port = Number(process.env.PORT ?? 5173);
@@ -14,7 +14,7 @@ const backend = await chooseBackend();
 // Conversations survive restarts in .data/threads (CHAT_DATA_DIR); STORE=memory keeps them in memory.
 const dataDir = process.env.CHAT_DATA_DIR ?? fileURLToPath(new URL('../.data/threads', import.meta.url));
 const store = process.env.STORE === 'memory' ? new MemoryStore() : new FileStore({ directory: dataDir });
-const chatkit = createChatKitHandler(new ChatKitServer({ store, respond: backend.respond }));
+const chatkit = createChatKitHandler(new ChatKitServer({ store, respond: backend.respond, action: demoWidgetAction, syncAction: demoWidgetSyncAction }));
 
 /**
  * A real model when OPENAI_API_KEY is set (OPENAI_BASE_URL for any OpenAI-compatible server,

@@ -40,6 +40,7 @@ export {
   type NoticeEvent,
   type ProgressEvent,
 } from './respond-helpers.js';
+export { demoWidgetAction, demoWidgetSyncAction } from './demo-widgets.js';
 export { createDemoAgent, DEMO_COMMANDS, demoTitle, type DemoAgentOptions, type DemoCommand } from './demo-agent.js';
 export { encodeSseEvent, SSE_HEADERS, toWire } from './wire.js';
 export { parseRequest } from './validate.js';

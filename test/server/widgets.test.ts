@@ -6,7 +6,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { StructuredInputItem, ThreadItem, WidgetItem, WidgetNode } from '../../src/protocol/types.js';
-import { diffWidget, streamWidget, widgets, type RespondFn, type WidgetRoot } from '../../src/server/index.js';
+import { createDemoAgent, demoWidgetAction, demoWidgetSyncAction, diffWidget, streamWidget, widgets, type RespondFn, type WidgetRoot } from '../../src/server/index.js';
 import { createdThreadId, createThread, startServer, types, type Harness, type HarnessOptions } from './harness.js';
 
 async function withServer(respond: RespondFn, run: (h: Harness) => Promise<void>, options: HarnessOptions = {}): Promise<void> {
@@ -179,5 +179,42 @@ describe('threads.add_structured_input (chatkit-python 1.6.5 rules)', () => {
       const item = await answer(h, { status: 'skipped', answers: { one: { values: ['a'], skipped: false } } });
       assert.equal(item.status, 'skipped');
       assert.deepEqual(answers(item), { one: skipped, many: skipped, free: skipped, empty: skipped, gone: skipped });
+    }));
+});
+
+describe('demo agent widget words', () => {
+  const demo = createDemoAgent({ delayMs: 0 });
+
+  it('`widget` streams a card whose text types itself in; its buttons answer through the demo hooks', () =>
+    withServer(
+      demo,
+      async (h) => {
+        const events = await h.stream(createThread('show me a widget'));
+        const kinds = types(events);
+        assert.equal(kinds.filter((kind) => kind === 'thread.item.added').length, 1);
+        assert.ok(events.some((event) => event.type === 'thread.item.updated' && event.update.type === 'widget.streaming_text.value_delta'));
+        const done = events.at(-1);
+        assert.equal(done?.type === 'thread.item.done' && done.item.type, 'widget');
+        const widget = (done as { item: WidgetItem }).item;
+        const star = await h.json({ type: 'threads.sync_custom_action', params: { thread_id: widget.thread_id, item_id: widget.id, action: { type: 'demo.star' } } });
+        assert.equal(star.status, 200);
+        assert.match(JSON.stringify(star.body), /Starred/);
+        const feedback = await h.stream({ type: 'threads.custom_action', params: { thread_id: widget.thread_id, item_id: widget.id, action: { type: 'demo.feedback', payload: { rating: 'ok' } } } });
+        assert.match(JSON.stringify(feedback), /demo\.feedback/);
+      },
+      { action: demoWidgetAction, syncAction: demoWidgetSyncAction },
+    ));
+
+  it('`question` asks structured questions and sums up the answers', () =>
+    withServer(demo, async (h) => {
+      const events = await h.stream(createThread('ask me a question'));
+      const asked = events.find((event) => event.type === 'thread.item.done' && event.item.type === 'structured_input');
+      assert.ok(asked?.type === 'thread.item.done');
+      const answered = await h.stream({
+        type: 'threads.add_structured_input',
+        params: { thread_id: asked.item.thread_id, item_id: asked.item.id, input: { answers: { size: { values: ['Large'], skipped: false } } } },
+      });
+      const text = answered.flatMap((event) => (event.type === 'thread.item.done' && event.item.type === 'assistant_message' ? [event.item.content[0]?.text] : []));
+      assert.deepEqual(text, ['- Which size? Large\n- Any extras? *(skipped)*\n- A note for us? *(skipped)*']);
     }));
 });
