@@ -20,9 +20,11 @@ export default defineConfig(({ mode }) => {
       rollupOptions: bundle
         ? {
             input: 'src/index.ts',
-            preserveEntrySignatures: 'exports-only',
+            // Lets the entry export what the lazily loaded widget renderers share with it, so
+            // stream-chat.js stays one file plus stream-chat-widgets.js beside it.
+            preserveEntrySignatures: 'allow-extension',
             output: [
-              { format: 'es', entryFileNames: 'stream-chat.js' },
+              { format: 'es', entryFileNames: 'stream-chat.js', chunkFileNames: 'stream-chat-[name].js' },
               { format: 'iife', name: 'StreamChat', entryFileNames: 'stream-chat.iife.js' },
             ],
           }

@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ChatKitServer, FileStore, MemoryStore, PostgresStore, createChatKitHandler, createDemoAgent } from '../dist/server/index.js';
+import { ChatKitServer, FileStore, MemoryStore, PostgresStore, createChatKitHandler, createDemoAgent, demoWidgetAction, demoWidgetSyncAction } from '../dist/server/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const port = Number(process.env.PORT ?? 5173);
@@ -27,7 +27,7 @@ if (store instanceof PostgresStore) {
     process.exit(1);
   });
 }
-const handleChatKit = createChatKitHandler(new ChatKitServer({ store, respond: backend.respond }));
+const handleChatKit = createChatKitHandler(new ChatKitServer({ store, respond: backend.respond, action: demoWidgetAction, syncAction: demoWidgetSyncAction }));
 // Requests still running, so a shutdown lets cut answers save what they streamed before the store closes.
 const running = new Set();
 const chatkit = (req, res) => {

@@ -9,6 +9,20 @@ import { ja } from './locales/ja.js';
 import { zh } from './locales/zh.js';
 import type { ErrorCode } from './errors.js';
 
+/** UI strings of widgets, workflows, structured input and generated images. */
+export interface RichStrings {
+  submit: string;
+  skip: string;
+  skipped: string;
+  working: string;
+  done: string;
+  generatingImage: string;
+  generatedImage: string;
+  imageBlocked: string;
+  showMore: string;
+  yourAnswer: string;
+}
+
 /** Every string the element shows. */
 export interface Strings {
   placeholder: string;
@@ -41,6 +55,8 @@ export interface Strings {
   noThreads: string;
   historyFailed: string;
   loadingOlder: string;
+  /** Widgets, workflows, structured input and generated images. */
+  rich: RichStrings;
   /** One message per error code: a locale without one fails to compile. */
   errors: Record<ErrorCode, string>;
 }
@@ -76,7 +92,18 @@ const en: Strings = {
   noThreads: 'No conversations yet.',
   historyFailed: 'Could not load conversations.',
   loadingOlder: 'Loading earlier messages…',
-  errors: {
+  rich: {
+    submit: 'Submit',
+    skip: 'Skip',
+    skipped: 'Skipped',
+    working: 'Working…',
+    done: 'Done',
+    generatingImage: 'Generating image…',
+    generatedImage: 'Generated image',
+    imageBlocked: 'Image not shown (its domain is not allowed)',
+    showMore: 'Show more',
+    yourAnswer: 'Your answer',
+  },  errors: {
     'stream.error': 'An error occurred when generating a response.',
     custom: 'Something went wrong.',
     network: 'Could not reach the server. Check your connection and try again.',

@@ -34,6 +34,18 @@ export const ar: Strings = {
   noThreads: 'لا توجد محادثات بعد.',
   historyFailed: 'تعذّر تحميل المحادثات.',
   loadingOlder: 'جارٍ تحميل الرسائل السابقة…',
+  rich: {
+    submit: 'إرسال',
+    skip: 'تخطٍّ',
+    skipped: 'تم التخطي',
+    working: 'جارٍ العمل…',
+    done: 'تم',
+    generatingImage: 'جارٍ إنشاء الصورة…',
+    generatedImage: 'صورة مُنشأة',
+    imageBlocked: 'لم تُعرض الصورة (نطاقها غير مسموح به)',
+    showMore: 'عرض المزيد',
+    yourAnswer: 'إجابتك',
+  },
   errors: {
     'stream.error': 'حدث خطأ أثناء إنشاء الرد.',
     custom: 'حدث خطأ ما.',

@@ -34,6 +34,18 @@ export const de: Strings = {
   noThreads: 'Noch keine Unterhaltungen.',
   historyFailed: 'Die Unterhaltungen konnten nicht geladen werden.',
   loadingOlder: 'Frühere Nachrichten werden geladen…',
+  rich: {
+    submit: 'Absenden',
+    skip: 'Überspringen',
+    skipped: 'Übersprungen',
+    working: 'Wird bearbeitet…',
+    done: 'Fertig',
+    generatingImage: 'Bild wird erzeugt…',
+    generatedImage: 'Erzeugtes Bild',
+    imageBlocked: 'Bild nicht angezeigt (seine Domain ist nicht erlaubt)',
+    showMore: 'Mehr anzeigen',
+    yourAnswer: 'Ihre Antwort',
+  },
   errors: {
     'stream.error': 'Beim Erstellen der Antwort ist ein Fehler aufgetreten.',
     custom: 'Etwas ist schiefgelaufen.',

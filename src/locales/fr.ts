@@ -34,6 +34,18 @@ export const fr: Strings = {
   noThreads: 'Aucune conversation pour le moment.',
   historyFailed: 'Impossible de charger les conversations.',
   loadingOlder: 'Chargement des messages précédents…',
+  rich: {
+    submit: 'Envoyer',
+    skip: 'Passer',
+    skipped: 'Passée',
+    working: 'En cours…',
+    done: 'Terminé',
+    generatingImage: 'Génération de l’image…',
+    generatedImage: 'Image générée',
+    imageBlocked: 'Image masquée (son domaine n’est pas autorisé)',
+    showMore: 'Afficher plus',
+    yourAnswer: 'Votre réponse',
+  },
   errors: {
     'stream.error': 'Une erreur s’est produite lors de la génération de la réponse.',
     custom: 'Un problème est survenu.',

@@ -6,7 +6,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import type { ChatState } from '../state/reducer.js';
 import { directionOf, type Strings } from '../i18n.js';
-import { renderMessages } from './messages.js';
+import { renderMessages, type MessagesProps } from './messages.js';
 import { renderComposer } from './composer.js';
 import { renderError, renderNotices, renderProgress } from './status.js';
 import { renderHistory, type HistoryProps } from './history.js';
@@ -28,6 +28,8 @@ export interface ChatProps {
   announcement: string;
   /** The localized text of the shown error. */
   errorMessage: string;
+  /** Renders widgets, workflows, structured input and generated images (see `MessagesProps`). */
+  renderRich?: MessagesProps['renderRich'];
   bindScroller: (element?: Element) => void;
   bindContent: (element?: Element) => void;
   onScroll: (event: Event) => void;
@@ -67,7 +69,7 @@ export function renderChat(props: ChatProps): TemplateResult {
         ${state.loading ? html`<div class="empty" role="status">${s.loading}</div>` : nothing}
         ${empty ? html`<div class="empty"><slot name="empty">${props.greeting ?? ''}</slot></div>` : nothing}
         <div class="items" ${ref(props.bindContent)}>
-          ${renderMessages({ items: state.items, streaming: state.streaming, allowedImageDomains: state.thread?.allowed_image_domains ?? NO_DOMAINS, strings: s })}
+          ${renderMessages({ items: state.items, streaming: state.streaming, allowedImageDomains: state.thread?.allowed_image_domains ?? NO_DOMAINS, strings: s, renderRich: props.renderRich })}
         </div>
         ${renderProgress(state.progress)}
         ${renderNotices(state.notices, s, props.onDismissNotice)}

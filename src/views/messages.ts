@@ -13,6 +13,19 @@ export interface MessagesProps {
   streaming: ReadonlySet<string>;
   allowedImageDomains: readonly string[];
   strings: Strings;
+  /**
+   * Renders widgets, workflows, tasks, structured input and generated images (loaded on first
+   * use); undefined while loading, and the item shows as plain text meanwhile.
+   */
+  renderRich?: (item: ThreadItem, options: RichItemOptions) => TemplateResult | undefined;
+}
+
+/** What the message list hands the rich-item renderer. */
+export interface RichItemOptions {
+  streaming: boolean;
+  allowedImageDomains: readonly string[];
+  /** Renders markdown with the element's safe renderer. */
+  markdown(text: string, streaming: boolean): unknown;
 }
 
 /** The list of messages in the open thread. */
@@ -26,6 +39,13 @@ export function renderMessages(props: MessagesProps): TemplateResult {
 
 function renderItem(item: ThreadItem, props: MessagesProps): TemplateResult | typeof nothing {
   const streaming = props.streaming.has(item.id);
+  const rich = props.renderRich?.(item, {
+    streaming,
+    allowedImageDomains: props.allowedImageDomains,
+    markdown: (text, live) =>
+      renderAssistantText(text, { streaming: live, annotations: NO_ANNOTATIONS, allowedImageDomains: props.allowedImageDomains, strings: { copy: props.strings.copy, copied: props.strings.copied } }),
+  });
+  if (rich) return rich;
   switch (item.type) {
     case 'user_message':
       return html`<div part="message user-message" class="message user" data-id=${item.id}>
@@ -88,6 +108,7 @@ function fallback(id: string, text: string): TemplateResult {
 /** The text of the first text-bearing components of a widget tree. */
 function widgetText(node: WidgetNode): string | undefined {
   const own = typeof node.value === 'string' ? node.value : typeof node.text === 'string' ? node.text : undefined;
-  const parts = [own, ...(node.children ?? []).map(widgetText)].filter((part): part is string => !!part);
+  const children = Array.isArray(node.children) ? node.children : node.children ? [node.children] : [];
+  const parts = [own, ...children.map(widgetText)].filter((part): part is string => !!part);
   return parts.length ? parts.join(' ') : undefined;
 }
