@@ -1,6 +1,7 @@
 /**
  * The demo agent's widget words: `widget` (a card with a form, a chart and action buttons),
- * `workflow` (a thinking view that streams its tasks) and `question` (structured input), plus
+ * `workflow` (a thinking view that streams its tasks), `question` (structured input) and `canvas`
+ * (buttons with client actions, which demo/canvas.html turns into selections and markers), plus
  * `demoWidgetAction` and `demoWidgetSyncAction` to pass to `ChatKitServer` as `action` and `syncAction`.
  */
 import type { StructuredInputItem, Task, ThreadMetadata, ThreadStreamEvent, WidgetItem } from '../protocol/types.js';
@@ -35,6 +36,24 @@ const orderCard = (note: string) =>
     ],
   });
 
+/** Buttons that act on the page: client actions reach it as `stream-chat-action`, nothing is posted. */
+const canvasCard = () =>
+  w.Card({
+    children: [
+      w.Title({ value: 'Canvas controls' }),
+      w.Text({ value: 'These buttons act on the page, not on the server.', color: 'secondary' }),
+      w.Row({
+        gap: 2,
+        wrap: 'wrap',
+        children: [
+          w.Button({ label: 'Select all', iconStart: 'check', onClickAction: { type: 'canvas.select', payload: { ids: 'all' }, handler: 'client' } }),
+          w.Button({ label: 'Clear selection', style: 'secondary', onClickAction: { type: 'canvas.select', payload: { ids: [] }, handler: 'client' } }),
+          w.Button({ label: 'Mark the centre', style: 'secondary', iconStart: 'map-pin', onClickAction: { type: 'canvas.marker', payload: { id: 'centre', label: 'Centre', lat: 0, lng: 0 }, handler: 'client' } }),
+        ],
+      }),
+    ],
+  });
+
 async function* typing(turn: DemoWidgetTurn) {
   const text = 'Packed, shipped and on its way to you.';
   for (let end = 0; end <= text.length; end += 6) {
@@ -51,6 +70,12 @@ export const WIDGET_COMMANDS = [
     aliases: ['card'],
     description: 'Streams a widget (a card with a chart, a form and buttons; its text types itself in). "Send feedback" posts a streaming action, "Star it" a sync action.',
     run: (turn: DemoWidgetTurn) => streamWidget(turn.ctx, turn.thread, typing(turn), { copyText: 'Your order has shipped.' }),
+  },
+  {
+    keyword: 'canvas',
+    aliases: ['controls'],
+    description: 'Shows a widget whose buttons drive the page through client actions (`stream-chat-action`): on /demo/canvas.html they select the shapes and drop a marker.',
+    run: (turn: DemoWidgetTurn) => streamWidget(turn.ctx, turn.thread, canvasCard(), { copyText: 'Canvas controls' }),
   },
   {
     keyword: 'workflow',

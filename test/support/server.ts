@@ -19,7 +19,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Context, Next } from 'koa';
-import { ChatKitServer, MemoryStore, createChatKitHandler, createDemoAgent } from '../../src/server/index.js';
+import { ChatKitServer, MemoryStore, createChatKitHandler, createDemoAgent, demoWidgetAction, demoWidgetSyncAction } from '../../src/server/index.js';
 import { scriptedAgent } from './scripted-agent.js';
 import { createModelDemoAgent } from '../../src/server/index.js';
 import { startFakeOpenAI, type FakeOpenAI, type FakeReply } from './fake-openai.js';
@@ -86,7 +86,9 @@ const widgetChat = createChatKitHandler(
   new ChatKitServer<WidgetContext>({ store: new MemoryStore(), respond: widgetAgent, action: widgetAction, syncAction: widgetSyncAction, onError: quiet }),
   { context: (req) => ({ origin: `http://${req.headers.host ?? 'localhost'}` }) },
 );
-const demo = createChatKitHandler(new ChatKitServer({ store: new MemoryStore(), respond: createDemoAgent({ delayMs: 0 }), onError: quiet }));
+const demo = createChatKitHandler(
+  new ChatKitServer({ store: new MemoryStore(), respond: createDemoAgent({ delayMs: 0 }), action: demoWidgetAction, syncAction: demoWidgetSyncAction, onError: quiet }),
+);
 
 type Fault = (req: IncomingMessage, res: ServerResponse) => void;
 
