@@ -68,8 +68,9 @@ export const widgetStyles = css`
   .w-clickable { cursor: pointer; border-radius: 6px; }
   .w-clickable:hover { background: color-mix(in srgb, currentColor 6%, transparent); }
   .w-more summary { cursor: pointer; padding: 6px 4px; font-size: 0.875em; }
-  .w-chart { margin: 0; width: 100%; }
-  .w-chart-svg { width: 100%; height: 180px; display: block; }
+  .w-chart { margin: 0; width: 100%; display: flex; flex-direction: column; }
+  /* 180px tall unless the chart has a height: then the plot fills what its legend leaves. */
+  .w-chart-svg { width: 100%; flex: 1 1 180px; min-height: 0; display: block; }
   .w-axis { stroke: color-mix(in srgb, currentColor 30%, transparent); }
   .w-tick { font-size: 11px; fill: currentColor; opacity: 0.7; }
   .w-legend { display: flex; gap: 12px; font-size: 0.8em; flex-wrap: wrap; }
