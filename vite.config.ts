@@ -22,7 +22,9 @@ export default defineConfig(({ mode }) => {
       rollupOptions: bundle
         ? {
             input: 'src/index.ts',
-            preserveEntrySignatures: 'exports-only',
+            // Lets the entry export what the lazily loaded widget renderers share with it, so
+            // stream-chat.js stays one file plus stream-chat-widgets.js beside it.
+            preserveEntrySignatures: 'allow-extension',
             output: [
               // Optional parts (locales other than English, syntax highlighting) load on first use
               // from files beside the module; the IIFE stays one file with everything inside.

@@ -1,5 +1,6 @@
 // The product brief's interactive pattern: lock the canvas while the assistant responds, let
-// effects add markers, and answer the `get_selected_items` client tool with the selection.
+// effects add markers, answer the `get_selected_items` client tool with the selection, and let a
+// widget's buttons (client actions, the demo's `canvas` word) select shapes and drop markers.
 const chat = document.querySelector('#chat');
 const board = document.querySelector('#board');
 
@@ -11,6 +12,7 @@ const shapes = [
   { id: 'circle-e', x: 30, y: 80 },
 ];
 const selected = new Set();
+const buttons = new Map();
 let locked = false;
 
 for (const shape of shapes) {
@@ -28,7 +30,24 @@ for (const shape of shapes) {
     else selected.add(shape.id);
     button.setAttribute('aria-pressed', String(selected.has(shape.id)));
   });
+  buttons.set(shape.id, button);
   board.append(button);
+}
+
+function select(ids) {
+  selected.clear();
+  for (const id of ids) if (buttons.has(id)) selected.add(id);
+  for (const [id, button] of buttons) button.setAttribute('aria-pressed', String(selected.has(id)));
+}
+
+function addMarker(data) {
+  const marker = document.createElement('span');
+  marker.className = 'marker';
+  marker.dataset.id = String(data.id);
+  marker.textContent = String(data.label);
+  marker.style.left = `${((Number(data.lng) + 180) / 360) * 100}%`;
+  marker.style.top = `${((90 - Number(data.lat)) / 180) * 100}%`;
+  board.append(marker);
 }
 
 // 1. Lock interactions during a response (and always unlock at its end, whatever happened).
@@ -43,18 +62,17 @@ function setLocked(on) {
 // 2. Effects: fire-and-forget UI updates; DOM work is batched into one frame.
 chat.addEventListener('stream-chat-effect', ({ detail: { name, data } }) => {
   if (name !== 'add_marker') return;
-  requestAnimationFrame(() => {
-    const marker = document.createElement('span');
-    marker.className = 'marker';
-    marker.dataset.id = String(data.id);
-    marker.textContent = data.label;
-    marker.style.left = `${((Number(data.lng) + 180) / 360) * 100}%`;
-    marker.style.top = `${((90 - Number(data.lat)) / 180) * 100}%`;
-    board.append(marker);
-  });
+  requestAnimationFrame(() => addMarker(data));
 });
 
 // 3. Client tool through the `clientTools` property (the event works too, see index.js).
 chat.clientTools = {
   get_selected_items: () => ({ itemIds: [...selected] }),
 };
+
+// 4. Widget actions whose handler is "client" (send "canvas"): the page acts, nothing is posted.
+chat.addEventListener('stream-chat-action', ({ detail: { action } }) => {
+  const payload = action.payload ?? {};
+  if (action.type === 'canvas.select') select(payload.ids === 'all' ? shapes.map((shape) => shape.id) : (payload.ids ?? []));
+  if (action.type === 'canvas.marker') addMarker(payload);
+});

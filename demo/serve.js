@@ -14,6 +14,8 @@ import {
   createChatKitHandler,
   createDemoAgent,
   demoTranscribe,
+  demoWidgetAction,
+  demoWidgetSyncAction,
 } from '../dist/server/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -41,7 +43,14 @@ if (store instanceof PostgresStore) {
 const attachmentDir = process.env.STORE === 'memory' ? await mkdtemp(join(tmpdir(), 'stream-chat-files-')) : join(dataDir, 'attachments');
 const attachments = new FileAttachmentStore({ directory: attachmentDir, baseUrl: '/chatkit' });
 const handleChatKit = createChatKitHandler(
-  new ChatKitServer({ store, respond: backend.respond, attachments, transcribe: backend.transcribe }),
+  new ChatKitServer({
+    store,
+    respond: backend.respond,
+    attachments,
+    transcribe: backend.transcribe,
+    action: demoWidgetAction,
+    syncAction: demoWidgetSyncAction,
+  }),
 );
 // Requests still running, so a shutdown lets cut answers save what they streamed before the store closes.
 const running = new Set();

@@ -2,7 +2,7 @@
  * The public events of `<stream-chat>`: detail types, one factory, and their registration in
  * `HTMLElementEventMap` so `addEventListener('stream-chat-effect', e => e.detail.name)` type-checks.
  */
-import type { JsonObject, ThreadStatus } from './protocol/types.js';
+import type { JsonObject, JsonValue, ThreadStatus, WidgetNode } from './protocol/types.js';
 import type { ErrorCode } from './errors.js';
 
 /** Detail of `stream-chat-response-start`. */
@@ -73,6 +73,15 @@ export interface ErrorDetail {
   allowRetry: boolean;
 }
 
+/** Detail of `stream-chat-action`: a widget action whose handler is `client` (nothing is posted). */
+export interface ActionDetail {
+  action: { type: string; payload?: JsonValue };
+  /** The widget item that fired it, or null (an action sent from code). */
+  itemId: string | null;
+  /** The widget tree of that item, as rendered. */
+  widget: WidgetNode | null;
+}
+
 /** Every public event name with its detail type. */
 export interface StreamChatEventMap {
   'stream-chat-response-start': ResponseStartDetail;
@@ -85,6 +94,7 @@ export interface StreamChatEventMap {
   'stream-chat-thread-load-end': ThreadLoadDetail;
   'stream-chat-thread-update': ThreadUpdateDetail;
   'stream-chat-notice': NoticeDetail;
+  'stream-chat-action': ActionDetail;
   'stream-chat-error': ErrorDetail;
 }
 
@@ -100,6 +110,7 @@ export const EVENT_NAMES = [
   'stream-chat-thread-load-end',
   'stream-chat-thread-update',
   'stream-chat-notice',
+  'stream-chat-action',
   'stream-chat-error',
 ] as const satisfies readonly (keyof StreamChatEventMap)[];
 

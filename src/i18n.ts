@@ -5,6 +5,20 @@
  */
 import type { ErrorCode } from './errors.js';
 
+/** UI strings of widgets, workflows, structured input and generated images. */
+export interface RichStrings {
+  submit: string;
+  skip: string;
+  skipped: string;
+  working: string;
+  done: string;
+  generatingImage: string;
+  generatedImage: string;
+  imageBlocked: string;
+  showMore: string;
+  yourAnswer: string;
+}
+
 /** Every string the element shows. */
 export interface Strings {
   placeholder: string;
@@ -66,6 +80,8 @@ export interface Strings {
   noTool: string;
   model: string;
   suggestions: string;
+  /** Widgets, workflows, structured input and generated images. */
+  rich: RichStrings;
   /** One message per error code: a locale without one fails to compile. */
   errors: Record<ErrorCode, string>;
 }
@@ -128,6 +144,18 @@ const en: Strings = {
   noTool: 'No tool',
   model: 'Model',
   suggestions: 'Suggested prompts',
+  rich: {
+    submit: 'Submit',
+    skip: 'Skip',
+    skipped: 'Skipped',
+    working: 'Working…',
+    done: 'Done',
+    generatingImage: 'Generating image…',
+    generatedImage: 'Generated image',
+    imageBlocked: 'Image not shown (its domain is not allowed)',
+    showMore: 'Show more',
+    yourAnswer: 'Your answer',
+  },
   errors: {
     'stream.error': 'An error occurred when generating a response.',
     custom: 'Something went wrong.',

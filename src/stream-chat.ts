@@ -1,17 +1,17 @@
 import { LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { styles } from './stream-chat.styles.js';
-import { chatEvent } from './events.js';
-import { ChatStore, type ChatConfig } from './controllers/chat-store.js';
+import { ChatStore, chatConfig } from './controllers/chat-store.js';
 import { RunController } from './controllers/run-controller.js';
 import { ThreadLoader } from './controllers/thread-loader.js';
 import type { ClientToolHandler } from './controllers/client-tools.js';
 import { AutoscrollController } from './controllers/autoscroll.js';
 import { HistoryController } from './controllers/history-controller.js';
 import { ComposerController } from './controllers/composer-controller.js';
-import { NarrowController, readStorage, setCustomState, writeStorage } from './controllers/host-support.js';
+import { RichItems, type WidgetAction } from './controllers/rich-items.js';
+import { NarrowController, RememberThread, setCustomState } from './controllers/host-support.js';
 import { describeError, resolveLocale, stringsFor, type Strings } from './i18n.js';
-import { isResponding, type ChatState } from './state/reducer.js';
+import { isResponding } from './state/reducer.js';
 import { renderChat } from './views/chat.js';
 import { Features } from './controllers/features.js';
 import type { AttachmentLimits, ComposerModel, ComposerTool, StartPrompt, ThreadItemActions, UploadStrategy } from './features.js';
@@ -31,6 +31,7 @@ import type { AttachmentLimits, ComposerModel, ComposerTool, StartPrompt, Thread
  * @fires {CustomEvent<ThreadLoadDetail>} stream-chat-thread-load-end - An existing thread finished loading (or failed to). Bubbles, composed. `detail: {threadId}`.
  * @fires {CustomEvent<ThreadUpdateDetail>} stream-chat-thread-update - The server changed the open thread's title or status. Bubbles, composed. `detail: {thread: {id, title?, status}}`.
  * @fires {CustomEvent<NoticeDetail>} stream-chat-notice - The server sent a notice. Bubbles, composed. `detail: {level, message, title?}`.
+ * @fires {CustomEvent<ActionDetail>} stream-chat-action - A widget action whose handler is `client` was triggered; nothing is posted. Bubbles, composed. `detail: {action: {type, payload?}, itemId, widget}`.
  * @fires {CustomEvent<ErrorDetail>} stream-chat-error - A request or stream failed; the element shows it too. Bubbles, composed. `detail: {code, message, allowRetry}`.
  *
  * @attribute {boolean} responding - Reflected and read-only: present while a response runs (also `:state(responding)`).
@@ -48,9 +49,12 @@ import type { AttachmentLimits, ComposerModel, ComposerTool, StartPrompt, Thread
  * @csspart user-message - A message the user sent.
  * @csspart assistant-message - A reply from the assistant.
  * @csspart tool - A client tool call line.
- * @csspart fallback - An item the element shows as plain text (widgets, tasks, images).
- * @csspart workflow - A workflow item: its tasks as a list.
- * @csspart structured-input - A structured-input item: its questions as plain text.
+ * @csspart fallback - An item shown as plain text (a rich item while its renderer loads).
+ * @csspart widget - A rendered widget item.
+ * @csspart workflow - A workflow's collapsible activity view.
+ * @csspart task - A standalone task card.
+ * @csspart structured-input - The questions of a structured input item (a form while pending).
+ * @csspart generated-image - A generated image, or its placeholder while it generates.
  * @csspart progress - The latest progress line.
  * @csspart error - The error banner.
  * @csspart retry-button - The Retry button in the error banner.
@@ -157,32 +161,22 @@ export class StreamChatElement extends LitElement {
 
   /** The open thread is the store's; `threadId` mirrors it at once, so a `stream-chat-thread-change` listener reads the new one. */
   private readonly store = new ChatStore(this, (previous, next) => previous.threadId !== next.threadId && (this.threadId = next.threadId));
-  private readonly config: ChatConfig = {
-    store: this.store,
-    request: () => ({ url: this.apiUrl, fetch: this.fetch, headers: { 'accept-language': resolveLocale(this.locale), ...this.headers }, idleTimeout: this.idleTimeout }),
-    dispatch: (name, detail) => this.dispatchEvent(chatEvent(name, detail)),
-    describe: (error) => describeError(this.strings, error),
-  };
+  private readonly config = chatConfig(this, this.store, () => resolveLocale(this.locale), (error) => describeError(this.strings, error));
   private readonly features: Features = new Features(this, { ...this.config, settings: () => this, strings: () => this.strings, send: (text) => this.send(text), regenerate: (id) => this.chat.regenerate(id) });
   private readonly chat = new RunController(this, { ...this.config, clientTools: () => ({ handlers: this.clientTools, timeout: this.clientToolTimeout }), composerInput: this.features.input });
   private readonly loader = new ThreadLoader(this, { ...this.config, scroller: () => this.autoscroll.element, stopRun: () => this.chat.stop() });
   private readonly autoscroll = new AutoscrollController(this, this.store);
   private readonly threads = new HistoryController(this, { ...this.config, open: (id) => (this.threadId = id), newThread: (panel) => (panel ? this.handleNewThread() : this.newThread()) });
   private readonly layout = new NarrowController(this);
+  protected readonly remember = new RememberThread(this, () => this.store.state);
   private readonly composer = new ComposerController(this, this.store, (text) => this.features.submit(text), () => this.stop());
+  private readonly rich = new RichItems(this, { ...this.config, run: this.chat, strings: () => this.strings.rich });
   private readonly internals = this.attachInternals();
   private strings: Strings = stringsFor(undefined);
-  /** The state of the last update, to react to what changed since. */
-  private rendered: ChatState = this.store.state;
 
   /** True from the moment a message is sent until its response (with every tool round trip) ends. Read-only. */
   get responding(): boolean {
     return isResponding(this.store.state);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.threadId === null && this.rememberThread) this.threadId = readStorage(this.rememberThread);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -190,10 +184,6 @@ export class StreamChatElement extends LitElement {
     // An empty attribute means no thread, like a missing one.
     const wanted = this.threadId || null;
     if (changed.has('threadId') && wanted !== this.store.state.threadId) this.loader.open(wanted);
-    const [previous, state] = [this.rendered, (this.rendered = this.store.state)];
-    // A thread the server created or changed (not one loaded): the history list shows it.
-    if (state.thread && state.thread !== previous.thread && !previous.loading) this.threads.seen(state.thread);
-    if (this.rememberThread && !state.loading && (state.threadId !== previous.threadId || previous.loading)) writeStorage(this.rememberThread, state.threadId);
   }
 
   protected override updated(): void {
@@ -221,6 +211,16 @@ export class StreamChatElement extends LitElement {
    */
   retry(): Promise<void> {
     return this.chat.retry();
+  }
+
+  /**
+   * Sends a widget action as a widget would: `handler: 'client'` fires `stream-chat-action`, `streaming: false` posts `threads.sync_custom_action`, others stream `threads.custom_action`.
+   * @param action - `{type, payload?, handler?, streaming?}`
+   * @param itemId - the widget item it concerns, if any
+   * @returns a promise that settles when its answer is in
+   */
+  sendAction(action: WidgetAction, itemId?: string): Promise<void> {
+    return this.rich.send(action, itemId ?? null);
   }
 
   /** Opens a new, empty conversation. */
@@ -254,6 +254,7 @@ export class StreamChatElement extends LitElement {
       placeholder: this.placeholder,
       announcement: this.composer.announcement,
       errorMessage: state.error ? describeError(this.strings, state.error) : '',
+      renderRich: this.rich.render,
       bindScroller: this.autoscroll.bind,
       bindContent: this.autoscroll.bindContent,
       scrollButton: this.autoscroll.button,

@@ -17,13 +17,17 @@ const LOCALES: Record<string, Strings> = { de, fr, es, ja, zh, ar };
 
 /** Every key path of a table (`send`, `errors.network`, …), sorted. */
 function keys(table: Strings): string[] {
-  const top = Object.keys(table).filter((key) => key !== 'errors');
-  return [...top, ...Object.keys(table.errors).map((code) => `errors.${code}`)].sort();
+  const top = Object.keys(table).filter((key) => !(GROUPS as readonly string[]).includes(key));
+  return [...top, ...GROUPS.flatMap((group) => Object.keys(table[group]).map((key) => `${group}.${key}`))].sort();
 }
+
+/** The tables nested in `Strings`: error messages and the widget words. */
+const GROUPS = ['errors', 'rich'] as const;
 
 /** The string at a key path. */
 function at(table: Strings, path: string): string | undefined {
   if (path.startsWith('errors.')) return table.errors[path.slice('errors.'.length) as ErrorCode];
+  if (path.startsWith('rich.')) return table.rich[path.slice('rich.'.length) as keyof Strings['rich']];
   const value: unknown = table[path as keyof Strings];
   return typeof value === 'string' ? value : undefined;
 }

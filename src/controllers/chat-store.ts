@@ -6,7 +6,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ChatKitClientError, type ClientOptions } from '../protocol/client.js';
 import { initialState, reduce, type Action, type ChatState, type ShownError } from '../state/reducer.js';
-import type { StreamChatEventMap } from '../events.js';
+import { chatEvent, type StreamChatEventMap } from '../events.js';
 
 /** What the chat controllers get from the element. */
 export interface ChatConfig {
@@ -17,6 +17,27 @@ export interface ChatConfig {
   dispatch<K extends keyof StreamChatEventMap>(name: K, detail: StreamChatEventMap[K]): void;
   /** The localized text of an error. */
   describe(error: ShownError): string;
+}
+
+/** What the shared config reads from the element. */
+export interface ConfigHost extends EventTarget {
+  apiUrl: string;
+  fetch: typeof fetch;
+  headers: Record<string, string>;
+  idleTimeout: number;
+}
+
+/**
+ * The config the element's controllers share: requests go to the host's endpoint with its headers
+ * (`Accept-Language` first, so the host's own headers win) and public events fire on the host.
+ */
+export function chatConfig(host: ConfigHost, store: ChatStore, locale: () => string, describe: (error: ShownError) => string): ChatConfig {
+  return {
+    store,
+    request: () => ({ url: host.apiUrl, fetch: host.fetch, headers: { 'accept-language': locale(), ...host.headers }, idleTimeout: host.idleTimeout }),
+    dispatch: (name, detail) => host.dispatchEvent(chatEvent(name, detail)),
+    describe,
+  };
 }
 
 export class ChatStore implements ReactiveController {

@@ -6,6 +6,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { requestJson } from '../protocol/client.js';
 import type { ThreadMetadata } from '../protocol/types.js';
 import { initialHistory, reduceHistory, type HistoryAction, type HistoryState } from '../state/history.js';
+import type { ChatState } from '../state/reducer.js';
 import type { HistoryProps } from '../views/history.js';
 import { showError, type ChatConfig } from './chat-store.js';
 
@@ -27,12 +28,21 @@ export class HistoryController implements ReactiveController {
   /** The thread list as the panel renders it. */
   state: HistoryState = initialHistory;
   private generation = 0;
+  /** The chat state of the last update, to see threads the server created or changed. */
+  private rendered: ChatState;
 
   constructor(
     private readonly host: HistoryHost,
     private readonly config: HistoryConfig,
   ) {
+    this.rendered = config.store.state;
     host.addController(this);
+  }
+
+  hostUpdate(): void {
+    const [previous, state] = [this.rendered, (this.rendered = this.config.store.state)];
+    // A thread the server created or changed (not one loaded): the list shows it.
+    if (state.thread && state.thread !== previous.thread && !previous.loading) this.seen(state.thread);
   }
 
   hostConnected(): void {

@@ -1,6 +1,6 @@
 /**
  * Small host-side helpers the element needs: its width class (a controller that owns a
- * `ResizeObserver`), its custom state, and `localStorage`, which can be disabled.
+ * `ResizeObserver`), the remembered thread, its custom state, and `localStorage`, which can be disabled.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
@@ -29,6 +29,38 @@ export class NarrowController implements ReactiveController {
 
   hostDisconnected(): void {
     this.observer?.disconnect();
+  }
+}
+
+/** What remembering the open thread reads from the element. */
+interface RememberHost extends ReactiveControllerHost {
+  threadId: string | null;
+  rememberThread?: string;
+}
+
+/**
+ * `remember-thread`: restores the stored thread id on connect (unless one is set) and stores the
+ * open thread whenever it changes and is loaded.
+ */
+export class RememberThread implements ReactiveController {
+  private previous: { threadId: string | null; loading: boolean };
+
+  constructor(
+    private readonly host: RememberHost,
+    private readonly state: () => { threadId: string | null; loading: boolean },
+  ) {
+    this.previous = state();
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (this.host.threadId === null && this.host.rememberThread) this.host.threadId = readStorage(this.host.rememberThread);
+  }
+
+  hostUpdate(): void {
+    const [previous, { threadId, loading }] = [this.previous, (this.previous = this.state())];
+    if (!this.host.rememberThread || loading) return;
+    if (threadId !== previous.threadId || previous.loading) writeStorage(this.host.rememberThread, threadId);
   }
 }
 

@@ -5,7 +5,16 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ChatKitClientError, streamEvents } from '../protocol/client.js';
-import type { Attachment, InferenceOptions, JsonValue, StreamingRequest, ThreadStreamEvent, UserMessageItem } from '../protocol/types.js';
+import type {
+  Action as WireAction,
+  Attachment,
+  InferenceOptions,
+  JsonValue,
+  StreamingRequest,
+  StructuredInputSubmission,
+  ThreadStreamEvent,
+  UserMessageItem,
+} from '../protocol/types.js';
 import { lastUserMessage, type Action } from '../state/reducer.js';
 import { StreamChatError, type ErrorCode } from '../errors.js';
 import { showError, shownError, type ChatConfig } from './chat-store.js';
@@ -101,6 +110,24 @@ export class RunController implements ReactiveController {
       (runId) => ({ type: 'retry-started', runId, itemId: before.id }),
       { type: 'threads.retry_after_item', params: { thread_id: threadId, item_id: before.id } },
     );
+  }
+
+  /** Posts a widget action (`threads.custom_action`) and resolves when its answer ends. */
+  action(action: WireAction, itemId: string | null): Promise<void> {
+    return this.request((threadId) => ({ type: 'threads.custom_action', params: { thread_id: threadId, item_id: itemId, action } }));
+  }
+
+  /** Answers a structured input item (`threads.add_structured_input`) and resolves when the reply ends. */
+  answer(itemId: string, input: StructuredInputSubmission): Promise<void> {
+    return this.request((threadId) => ({ type: 'threads.add_structured_input', params: { thread_id: threadId, item_id: itemId, input } }));
+  }
+
+  /** Starts a response that adds no user message, in the open thread. */
+  private request(build: (threadId: string) => StreamingRequest): Promise<void> {
+    const state = this.config.store.state;
+    if (state.run || state.loading) return Promise.reject(this.refuse('busy'));
+    if (!state.threadId) return Promise.reject(this.refuse('nothing_to_retry'));
+    return this.start((runId) => ({ type: 'request-started', runId }), build(state.threadId));
   }
 
   /** Aborts the running response; it ends with reason `aborted`. */

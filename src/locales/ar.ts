@@ -61,6 +61,18 @@ export const ar: Strings = {
   noTool: 'بلا أداة',
   model: 'النموذج',
   suggestions: 'اقتراحات',
+  rich: {
+    submit: 'إرسال',
+    skip: 'تخطٍّ',
+    skipped: 'تم التخطي',
+    working: 'جارٍ العمل…',
+    done: 'تم',
+    generatingImage: 'جارٍ إنشاء الصورة…',
+    generatedImage: 'صورة مُنشأة',
+    imageBlocked: 'لم تُعرض الصورة (نطاقها غير مسموح به)',
+    showMore: 'عرض المزيد',
+    yourAnswer: 'إجابتك',
+  },
   errors: {
     'stream.error': 'حدث خطأ أثناء إنشاء الرد.',
     custom: 'حدث خطأ ما.',

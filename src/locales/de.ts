@@ -61,6 +61,18 @@ export const de: Strings = {
   noTool: 'Kein Werkzeug',
   model: 'Modell',
   suggestions: 'Vorschläge',
+  rich: {
+    submit: 'Absenden',
+    skip: 'Überspringen',
+    skipped: 'Übersprungen',
+    working: 'Wird bearbeitet…',
+    done: 'Fertig',
+    generatingImage: 'Bild wird erzeugt…',
+    generatedImage: 'Erzeugtes Bild',
+    imageBlocked: 'Bild nicht angezeigt (seine Domain ist nicht erlaubt)',
+    showMore: 'Mehr anzeigen',
+    yourAnswer: 'Ihre Antwort',
+  },
   errors: {
     'stream.error': 'Beim Erstellen der Antwort ist ein Fehler aufgetreten.',
     custom: 'Etwas ist schiefgelaufen.',

@@ -61,6 +61,18 @@ export const es: Strings = {
   noTool: 'Sin herramienta',
   model: 'Modelo',
   suggestions: 'Sugerencias',
+  rich: {
+    submit: 'Enviar',
+    skip: 'Omitir',
+    skipped: 'Omitida',
+    working: 'Trabajando…',
+    done: 'Listo',
+    generatingImage: 'Generando imagen…',
+    generatedImage: 'Imagen generada',
+    imageBlocked: 'Imagen no mostrada (su dominio no está permitido)',
+    showMore: 'Mostrar más',
+    yourAnswer: 'Tu respuesta',
+  },
   errors: {
     'stream.error': 'Se produjo un error al generar la respuesta.',
     custom: 'Algo salió mal.',

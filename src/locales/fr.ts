@@ -61,6 +61,18 @@ export const fr: Strings = {
   noTool: 'Aucun outil',
   model: 'Modèle',
   suggestions: 'Suggestions',
+  rich: {
+    submit: 'Envoyer',
+    skip: 'Passer',
+    skipped: 'Passée',
+    working: 'En cours…',
+    done: 'Terminé',
+    generatingImage: 'Génération de l’image…',
+    generatedImage: 'Image générée',
+    imageBlocked: 'Image masquée (son domaine n’est pas autorisé)',
+    showMore: 'Afficher plus',
+    yourAnswer: 'Votre réponse',
+  },
   errors: {
     'stream.error': 'Une erreur s’est produite lors de la génération de la réponse.',
     custom: 'Un problème est survenu.',

@@ -61,6 +61,18 @@ export const ja: Strings = {
   noTool: 'ツールなし',
   model: 'モデル',
   suggestions: 'おすすめ',
+  rich: {
+    submit: '送信',
+    skip: 'スキップ',
+    skipped: 'スキップ済み',
+    working: '処理中…',
+    done: '完了',
+    generatingImage: '画像を生成しています…',
+    generatedImage: '生成された画像',
+    imageBlocked: '画像は表示されません(ドメインが許可されていません)',
+    showMore: 'さらに表示',
+    yourAnswer: 'あなたの回答',
+  },
   errors: {
     'stream.error': '応答の生成中にエラーが発生しました。',
     custom: '問題が発生しました。',

@@ -61,6 +61,18 @@ export const zh: Strings = {
   noTool: '不使用工具',
   model: '模型',
   suggestions: '推荐问题',
+  rich: {
+    submit: '提交',
+    skip: '跳过',
+    skipped: '已跳过',
+    working: '处理中…',
+    done: '完成',
+    generatingImage: '正在生成图片…',
+    generatedImage: '生成的图片',
+    imageBlocked: '图片未显示(其域名不在允许范围内)',
+    showMore: '显示更多',
+    yourAnswer: '你的回答',
+  },
   errors: {
     'stream.error': '生成回复时出错。',
     custom: '出了点问题。',

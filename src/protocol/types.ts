@@ -160,12 +160,12 @@ export interface ClientToolCallItem extends ItemBase {
   output?: JsonValue;
 }
 
-/** A node of a widget tree (rendered as a fallback for now). */
+/** A node of a widget tree; `children` is one node for a `Transition`, a list otherwise. */
 export interface WidgetNode {
   type: string;
   id?: string;
   key?: string;
-  children?: WidgetNode[];
+  children?: WidgetNode[] | WidgetNode | null;
   [prop: string]: unknown;
 }
 

@@ -6,6 +6,7 @@
  * `requests.ts`, turns run in `turn.ts`, and the public types live in `types.ts`.
  */
 import type {
+  Action,
   Attachment,
   ChatKitRequest,
   StreamingRequest,
@@ -34,6 +35,7 @@ import type {
   StreamCancelledFn,
   StreamingResult,
   StreamOptions,
+  SyncActionFn,
 } from './types.js';
 import { answerRequest, deleteStalePendingCalls, itemsNewestFirst, loadAttachments } from './requests.js';
 import { parseRequest } from './validate.js';
@@ -50,6 +52,7 @@ export type {
   StreamCancelledFn,
   StreamingResult,
   StreamOptions,
+  SyncActionFn,
 } from './types.js';
 
 export { DEFAULT_PAGE_SIZE } from './requests.js';
@@ -82,6 +85,7 @@ export class ChatKitServer<C = unknown> {
   private readonly transcribe: TranscribeFn<C> | undefined;
   private readonly respond: RespondFn<C>;
   private readonly action: ActionFn<C> | undefined;
+  private readonly syncAction: SyncActionFn<C> | undefined;
   private readonly streamOptions: (thread: ThreadMetadata, context: C) => StreamOptions;
   private readonly onStreamCancelled: StreamCancelledFn<C>;
   /** The running turns of each thread in this process, to cancel when the thread is deleted. */
@@ -96,6 +100,7 @@ export class ChatKitServer<C = unknown> {
     this.transcribe = options.transcribe;
     this.respond = options.respond;
     this.action = options.action;
+    this.syncAction = options.syncAction;
     this.onError = options.onError ?? ((error) => console.error('ChatKitServer:', error));
     this.streamOptions = options.streamOptions ?? (() => ({ allow_cancel: true }));
     this.onStreamCancelled = options.onStreamCancelled ?? saveCancelledTurn;
@@ -110,8 +115,9 @@ export class ChatKitServer<C = unknown> {
    * @param context - Your per-request context, handed to the store and to respond.
    * @param options - An abort signal for client disconnects.
    * @throws {ChatKitRequestError} 400 for invalid JSON or an invalid request, 404 for an unknown
-   *   thread on `threads.get_by_id` and `threads.update`, 501 for sync actions and for attachment
-   *   or transcription requests without an attachment store or transcribe hook.
+   *   thread on `threads.get_by_id`, `threads.update` and `threads.sync_custom_action`, 501 for
+   *   sync actions without a `syncAction` hook and for attachment or transcription requests without
+   *   an attachment store or transcribe hook.
    */
   async process(request: unknown, context: C, options: ProcessOptions = {}): Promise<StreamingResult | NonStreamingResult> {
     const parsed = parseRequest(typeof request === 'string' || request instanceof Uint8Array ? parseJson(request) : request, options.limits);
@@ -120,10 +126,25 @@ export class ChatKitServer<C = unknown> {
       return { streaming: true, events: this.guardedStream(parsed, context, signal) };
     }
     if (parsed.type === 'threads.get_by_id') await this.lateWork.settled(parsed.params.thread_id);
+    if (parsed.type === 'threads.sync_custom_action' && this.syncAction) {
+      const { thread_id, item_id, action } = parsed.params;
+      return { streaming: false, json: toWire(await this.runSyncAction(this.syncAction, thread_id, item_id, action, context)) };
+    }
     return { streaming: false, json: toWire(await answerRequest(this.store, parsed, context, (threadId) => this.cancelTurns(threadId), {
       attachments: this.attachments,
       transcribe: this.transcribe,
     })) };
+  }
+
+  /** Answers `threads.sync_custom_action` with what the hook returns (`{ updated_item? }`). */
+  private async runSyncAction(hook: SyncActionFn<C>, threadId: string, itemId: string | null, action: Action, context: C): Promise<unknown> {
+    const thread = await this.store.loadThread(threadId, context);
+    if (!thread) throw new ChatKitRequestError(404, 'not_found', `Thread ${threadId.slice(0, 200)} was not found.`);
+    const sender = itemId === null ? null : await this.store.loadItem(thread.id, itemId, context);
+    if (sender && sender.type !== 'widget') {
+      throw new ChatKitRequestError(400, 'invalid_request', 'threads.sync_custom_action requires a widget sender item.');
+    }
+    return hook(thread, action, sender, this.respondContext(thread, context, new AbortController()));
   }
 
   /** Runs a streaming request; a thread found deleted on the way ends the stream quietly. */
@@ -330,13 +351,23 @@ function unreachable(value: never): never {
   throw new Error(`Unhandled request: ${JSON.stringify(value)}`);
 }
 
+/**
+ * As chatkit-python 1.6.5's `_apply_structured_input_submission`: a skipped submission, an
+ * omitted answer, an answer marked skipped or one without values all become
+ * `{values: [], skipped: true}`; a single-choice answer keeps its first value; unknown ids are ignored.
+ */
 function answerStructuredInput(item: StructuredInputItem, input: StructuredInputSubmission): StructuredInputItem {
+  const status = input.status ?? 'answered';
   return {
-    ...item,
-    status: input.status ?? 'answered',
+    ...structuredClone(item),
+    status,
     inputs: item.inputs.map((question) => {
-      const answer = input.answers[question.id];
-      return answer ? { ...question, answer } : question;
+      const answer = input.answers?.[question.id];
+      if (status === 'skipped' || !answer || answer.skipped || !answer.values?.length) {
+        return { ...structuredClone(question), answer: { values: [], skipped: true } };
+      }
+      const single = question.type === 'multiple_choice' && !question.multiple;
+      return { ...structuredClone(question), answer: { values: single ? answer.values.slice(0, 1) : [...answer.values], skipped: false } };
     }),
   };
 }

@@ -8,6 +8,7 @@ import type { RespondContext, RespondFn } from './chatkit-server.js';
 import { describeReceived } from './demo-received.js';
 import { CustomStreamError } from './errors.js';
 import { clientEffect, clientToolCall, notice, progress, streamAssistantText } from './respond-helpers.js';
+import { answerAfterStructuredInput, WIDGET_COMMANDS } from './demo-widgets.js';
 
 /** Options of {@link createDemoAgent}. */
 export interface DemoAgentOptions {
@@ -149,6 +150,8 @@ const COMMANDS: Command[] = [
       yield* turn.say(`Streaming slowly so you can press Stop: ${words}.`, Math.max(150, turn.delayMs * 8));
     },
   },
+  // Widgets, workflows and structured input (demo-widgets.ts).
+  ...WIDGET_COMMANDS,
 ];
 
 /**
@@ -194,7 +197,8 @@ export function createDemoAgent<C = unknown>(options: DemoAgentOptions = {}): Re
       pause: (ms) => pause(ms, ctx.signal),
     };
     if (!item) {
-      yield* continueAfterTool(turn);
+      const answered = await answerAfterStructuredInput(turn);
+      yield* answered === undefined ? continueAfterTool(turn) : turn.say(answered);
       return;
     }
     if (!thread.title) thread.title = demoTitle(text);

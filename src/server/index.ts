@@ -24,6 +24,7 @@ export {
   type StreamCancelledFn,
   type StreamingResult,
   type StreamOptions,
+  type SyncActionFn,
 } from './chatkit-server.js';
 export { saveCancelledTurn } from './turn.js';
 export { createChatKitHandler, type ChatKitHandler, type ChatKitHandlerOptions } from './handler.js';
@@ -67,7 +68,11 @@ export {
   type ProgressEvent,
 } from './respond-helpers.js';
 export { DEMO_TRANSCRIPT, demoTranscribe, describeReceived } from './demo-received.js';
+export { demoWidgetAction, demoWidgetSyncAction } from './demo-widgets.js';
 export { createDemoAgent, DEMO_COMMANDS, demoTitle, type DemoAgentOptions, type DemoCommand } from './demo-agent.js';
 export { encodeSseEvent, SSE_HEADERS, toWire } from './wire.js';
 export { DEFAULT_REQUEST_LIMITS, parseRequest, type RequestLimits } from './validate.js';
 export * from './agents/index.js';
+export * as widgets from './widgets/builders.js';
+export { diffWidget, streamWidget, type StreamWidgetOptions, type WidgetInput, type WidgetUpdate } from './widgets/stream.js';
+export type * from './widgets/schema.js';

@@ -61,6 +61,18 @@ export type ActionFn<C = unknown> = (
   ctx: RespondContext<C>,
 ) => AsyncIterable<ThreadStreamEvent>;
 
+/**
+ * Handles `threads.sync_custom_action` (a widget action with `streaming: false`): returns the
+ * item that replaces the sender in the client, or nothing. As in chatkit-python, the server does
+ * not save the returned item: save it with `ctx.store` if it should outlive a reload.
+ */
+export type SyncActionFn<C = unknown> = (
+  thread: ThreadMetadata,
+  action: Action,
+  sender: WidgetItem | null,
+  ctx: RespondContext<C>,
+) => Promise<{ updated_item?: ThreadItem }>;
+
 /** The options sent first in every turn's stream (`stream_options`). */
 export interface StreamOptions {
   /** Whether the client may offer to stop the response. */
@@ -93,6 +105,8 @@ export interface ChatKitServerOptions<C = unknown> {
   transcribe?: TranscribeFn<C>;
   /** Handles `threads.custom_action`; without it such requests stream a `stream.error`. */
   action?: ActionFn<C>;
+  /** Handles `threads.sync_custom_action`; without it such requests answer 501. */
+  syncAction?: SyncActionFn<C>;
   /**
    * Receives unexpected errors: exceptions from `respond`/`action` other than
    * {@link StreamError} and {@link CustomStreamError}, and store failures. Defaults to

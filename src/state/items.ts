@@ -99,8 +99,10 @@ function updateWidget(root: WidgetNode, update: WidgetUpdate): WidgetNode {
       const value = typeof node.value === 'string' ? node.value : '';
       return { ...node, value: value + update.delta };
     }
-    if (!node.children) return node;
-    return { ...node, children: node.children.map(visit) };
+    const { children } = node;
+    if (!children) return node;
+    // A Transition holds one child, every other container a list.
+    return { ...node, children: Array.isArray(children) ? children.map(visit) : visit(children) };
   };
   return visit(root);
 }

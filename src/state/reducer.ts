@@ -73,6 +73,10 @@ export type Action =
   /** `resend`: the failed draft is sent again, so it leaves the composer it was given back to. */
   | { type: 'send-started'; runId: number; item: UserMessageItem; text: string; resend?: boolean }
   | { type: 'retry-started'; runId: number; itemId: string }
+  /** A response started that adds no user message (a widget action, a structured input answer). */
+  | { type: 'request-started'; runId: number }
+  /** An item the server returned outside any stream (a sync widget action) replaces its namesake. */
+  | { type: 'item-replaced'; item: ThreadItem }
   | { type: 'event-received'; event: ThreadStreamEvent; noticeId?: number }
   | { type: 'tool-output-sent'; itemId: string; output: JsonValue }
   | { type: 'run-failed'; runId: number; error: ShownError }
@@ -135,6 +139,10 @@ export function reduce(state: ChatState, action: Action): ChatState {
         error: null,
       };
     }
+    case 'request-started':
+      return { ...state, run: { id: action.runId, status: 'sending', unsent: null, call: null, error: null }, allowCancel: false, progress: null, error: null };
+    case 'item-replaced':
+      return applyEvent(state, { type: 'thread.item.replaced', item: action.item }, 0);
     case 'event-received':
       return runAfterEvent(applyEvent(state, action.event, action.noticeId ?? 0), action.event);
     case 'tool-output-sent': {

@@ -6,7 +6,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import type { ChatState, ShownNotice } from '../state/reducer.js';
 import { directionOf, type Strings } from '../i18n.js';
-import { renderMessages, renderScrollButton, type ScrollButtonProps } from './messages.js';
+import { renderMessages, renderScrollButton, type MessagesProps, type ScrollButtonProps } from './messages.js';
 import { renderComposer } from './composer.js';
 import { placeNotices, renderError, renderNotices, renderProgress } from './status.js';
 import { renderHistory, type HistoryProps } from './history.js';
@@ -55,6 +55,8 @@ export interface ChatProps {
   announcement: string;
   /** The localized text of the shown error. */
   errorMessage: string;
+  /** Renders widgets, workflows, structured input and generated images (see `MessagesProps`). */
+  renderRich?: MessagesProps['renderRich'];
   bindScroller: (element?: Element) => void;
   bindContent: (element?: Element) => void;
   /** The "jump to newest" button, or null. */
@@ -116,6 +118,7 @@ export function renderChat(props: ChatProps): TemplateResult {
             after: (id) => showNotices(notices.after.get(id)),
             actions: f.actions,
             imageAllowed: f.imageAllowed,
+            renderRich: props.renderRich,
           })}
           ${showNotices(notices.loose)}
         </div>

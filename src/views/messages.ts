@@ -25,6 +25,11 @@ export interface MessagesProps {
   actions?: ItemActionsProps;
   /** Whether a sent image attachment's preview may load. */
   imageAllowed?: (url: string) => boolean;
+  /**
+   * Renders widgets, workflows, tasks, structured input and generated images (loaded on first
+   * use); undefined while loading, and the item shows as plain text meanwhile.
+   */
+  renderRich?: (item: ThreadItem, options: RichItemOptions) => TemplateResult | undefined;
 }
 
 /** The "jump to newest" button shown while the user is scrolled up from a streaming answer. */
@@ -42,6 +47,14 @@ export function renderScrollButton(props: ScrollButtonProps | null, strings: Str
   </button>`;
 }
 
+/** What the message list hands the rich-item renderer. */
+export interface RichItemOptions {
+  streaming: boolean;
+  allowedImageDomains: readonly string[];
+  /** Renders markdown with the element's safe renderer. */
+  markdown(text: string, streaming: boolean): unknown;
+}
+
 /** The list of messages in the open thread. */
 export function renderMessages(props: MessagesProps): TemplateResult {
   // Answers of the running response get their actions once it ends.
@@ -55,6 +68,13 @@ export function renderMessages(props: MessagesProps): TemplateResult {
 
 function renderItem(item: ThreadItem, props: MessagesProps, running = false): TemplateResult | typeof nothing {
   const streaming = props.streaming.has(item.id);
+  const rich = props.renderRich?.(item, {
+    streaming,
+    allowedImageDomains: props.allowedImageDomains,
+    markdown: (text, live) =>
+      renderAssistantText(text, { streaming: live, annotations: NO_ANNOTATIONS, allowedImageDomains: props.allowedImageDomains, strings: { copy: props.strings.copy, copied: props.strings.copied } }),
+  });
+  if (rich) return rich;
   switch (item.type) {
     case 'user_message':
       return html`<div part="message user-message" class="message user" data-id=${item.id}>
@@ -165,6 +185,7 @@ function fallback(id: string, text: string): TemplateResult {
 /** The text of the first text-bearing components of a widget tree. */
 function widgetText(node: WidgetNode): string | undefined {
   const own = typeof node.value === 'string' ? node.value : typeof node.text === 'string' ? node.text : undefined;
-  const parts = [own, ...(node.children ?? []).map(widgetText)].filter((part): part is string => !!part);
+  const children = Array.isArray(node.children) ? node.children : node.children ? [node.children] : [];
+  const parts = [own, ...children.map(widgetText)].filter((part): part is string => !!part);
   return parts.length ? parts.join(' ') : undefined;
 }

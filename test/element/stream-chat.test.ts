@@ -325,11 +325,14 @@ describe('<stream-chat> layout behaviour', () => {
     await waitUntil(() => scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 2, 'follows after sending');
   });
 
-  it('shows items it cannot render yet by their text, never dropping them', async () => {
+  it('shows widgets and workflows, by their text until their renderer has loaded', async () => {
     const { el } = await mount();
     await sendAndWait(el, 'widget Your order #42 has shipped\nworkflow Searched the web|Read 3 pages\ntext done');
-    expect(parts(el, 'fallback').map((node) => node.textContent?.trim())).to.deep.equal(['Your order #42 has shipped']);
-    expect(Array.from(part(el, 'workflow').querySelectorAll('li'), (li) => li.textContent)).to.deep.equal(['Searched the web', 'Read 3 pages']);
+    const shown = () => [...parts(el, 'fallback'), ...parts(el, 'widget')].map((node) => node.textContent?.trim());
+    expect(shown()).to.deep.equal(['Your order #42 has shipped']);
+    await waitUntil(() => parts(el, 'widget').length === 1, 'the widget renderer loads');
+    expect(shown()).to.deep.equal(['Your order #42 has shipped']);
+    expect(Array.from(part(el, 'workflow').querySelectorAll('li'), (li) => li.textContent?.trim())).to.deep.equal(['Searched the web', 'Read 3 pages']);
     expect(transcript(el).at(-1)).to.equal('assistant: done');
   });
 });

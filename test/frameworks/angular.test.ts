@@ -21,6 +21,7 @@ import { transcript } from '../element/helpers.js';
 import {
   expectUpgradeUsesProperties,
   EVENT_NAMES,
+  CLIENT_ACTION,
   EXPECTED_TRANSCRIPT_TAIL,
   SCRIPT,
   chatIn,
@@ -152,6 +153,8 @@ describe('Angular app with <stream-chat>', () => {
     void el.send(SCRIPT).catch(() => undefined);
     await ended;
     await app.whenStable();
+    // A widget action with a client handler reaches the app as stream-chat-action.
+    await el.sendAction(CLIENT_ACTION);
 
     expect(transcript(el).slice(-3)).to.deep.equal(EXPECTED_TRANSCRIPT_TAIL);
     expect(root.querySelector('.status')?.textContent).to.equal('Planning');

@@ -13,6 +13,7 @@ import { loadReact } from './react-loader.js';
 import {
   expectUpgradeUsesProperties,
   EVENT_NAMES,
+  CLIENT_ACTION,
   EXPECTED_TRANSCRIPT_TAIL,
   SCRIPT,
   chatIn,
@@ -67,6 +68,7 @@ function chatApp(React: typeof ReactApi) {
       'onstream-chat-thread-update': record,
       'onstream-chat-notice': record,
       'onstream-chat-error': record,
+      'onstream-chat-action': record,
       'onstream-chat-effect': useCallback(
         (event: CustomEvent<StreamChatEventMap['stream-chat-effect']>) => {
           record(event);
@@ -158,12 +160,15 @@ describe('React app with <stream-chat>', () => {
       void el.send(SCRIPT).catch(() => undefined);
       await ended;
       await waitUntil(() => root.querySelector('.status')?.textContent === 'Planning', 'the effect never reached React state');
+      // A widget action with a client handler reaches the app as stream-chat-action.
+      await el.sendAction(CLIENT_ACTION);
 
       expect(transcript(el).slice(-3)).to.deep.equal(EXPECTED_TRANSCRIPT_TAIL);
       const created = el.threadId;
       expect(created).to.match(/^thr_/);
       expect(names(config.received)).to.include.ordered.members(['response-start', 'thread-change']);
       expect(names(config.received)).to.include.members(['progress', 'notice', 'effect', 'client-tool', 'thread-update', 'response-end']);
+      expect(config.received.find((event) => event.type === 'stream-chat-action')?.detail).to.deep.equal({ action: { type: 'pick', payload: { n: 1 } }, itemId: null, widget: null });
       expect(config.received.find((event) => event.type === 'stream-chat-effect')?.detail).to.deep.equal({ name: 'set_status', data: { status: 'Planning' } });
       expect(config.received.find((event) => event.type === 'stream-chat-thread-update')?.detail).to.deep.equal({
         thread: { id: created, title: 'Trip plan', status: { type: 'active' } },

@@ -31,6 +31,9 @@ export const SCRIPT = [
   'text All done',
 ].join('\n');
 
+/** A widget action the page handles itself: the element fires `stream-chat-action` for it. */
+export const CLIENT_ACTION = { type: 'pick', payload: { n: 1 }, handler: 'client' } as const;
+
 /** What the app's state answers to the two tools, as the server reports it back. */
 export const EXPECTED_TRANSCRIPT_TAIL = [
   'assistant: tool output: {"items":["apple","pear"],"limit":2}',

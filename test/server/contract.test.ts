@@ -588,7 +588,7 @@ describe('threads.add_structured_input', () => {
       const expected = {
         ...question,
         status: 'answered',
-        inputs: [{ ...question.inputs[0], answer: { values: ['blue'], skipped: false } }, question.inputs[1]],
+        inputs: [{ ...question.inputs[0], answer: { values: ['blue'], skipped: false } }, { ...question.inputs[1], answer: { values: [], skipped: true } }],
       };
       assert.deepEqual(events[1], { type: 'thread.item.replaced', item: expected });
       assert.deepEqual(await h.store.loadItem(threadId, 'msg_q', undefined), expected);

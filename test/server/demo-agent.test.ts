@@ -21,7 +21,7 @@ describe('DEMO_COMMANDS', () => {
   it('lists every keyword with a description', () => {
     assert.deepEqual(
       DEMO_COMMANDS.map((command) => command.keyword).sort(),
-      ['crash', 'error', 'marker', 'notice', 'notify', 'search', 'selected', 'slow', 'status'],
+      ['canvas', 'crash', 'error', 'marker', 'notice', 'notify', 'question', 'search', 'selected', 'slow', 'status', 'widget', 'workflow'],
     );
     for (const command of DEMO_COMMANDS) assert.ok(command.description.length > 10, command.keyword);
   });

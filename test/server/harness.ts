@@ -11,6 +11,7 @@ import {
   type ChatKitHandlerOptions,
   type ChatKitServerOptions,
   type RespondFn,
+  type SyncActionFn,
 } from '../../src/server/index.js';
 import { readSse } from '../support/sse.js';
 
@@ -54,6 +55,7 @@ export interface Harness {
 
 export interface HarnessOptions {
   action?: ActionFn;
+  syncAction?: SyncActionFn;
   maxBodyBytes?: number;
   store?: WatchedStore;
   context?: (req: IncomingMessage) => unknown;
@@ -68,7 +70,7 @@ export interface HarnessOptions {
 export async function startServer(respond: RespondFn, options: HarnessOptions = {}): Promise<Harness> {
   const store = options.store ?? new WatchedStore();
   const errors: unknown[] = [];
-  const server = new ChatKitServer({ ...options.server, store, respond, action: options.action, onError: (error) => errors.push(error) });
+  const server = new ChatKitServer({ ...options.server, store, respond, action: options.action, syncAction: options.syncAction, onError: (error) => errors.push(error) });
   const handler = createChatKitHandler(server, { ...options.handler, maxBodyBytes: options.maxBodyBytes, context: options.context });
   const http = createServer(options.wrap ? options.wrap(handler) : handler);
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));

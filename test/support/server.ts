@@ -7,6 +7,8 @@
  *                          <ns>'s store (long-thread tests), answers {"threadId"}
  *   POST /api/demo         the built-in demo agent, without delays
  *   POST /chatkit          the same, at the path the demo pages (demo/*.html) call
+ *   POST /api/widgets      widget, workflow, structured input and image scenarios (widget-agent.ts)
+ *   POST /api/widgets-gate/<name> lets a waiting widget scenario go on
  *   POST /api/fault/<kind> byte-level faults a correct server never produces
  *   POST /api/model        the real-model demo agent (agent bridge + @openai/agents) talking to a
  *                          scripted OpenAI-compatible fake on loopback
@@ -18,11 +20,12 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Context, Next } from 'koa';
-import { ChatKitServer, MemoryStore, createChatKitHandler, createDemoAgent } from '../../src/server/index.js';
+import { ChatKitServer, MemoryStore, createChatKitHandler, createDemoAgent, demoWidgetAction, demoWidgetSyncAction } from '../../src/server/index.js';
 import { scriptedAgent } from './scripted-agent.js';
 import { createModelDemoAgent } from '../../src/server/index.js';
 import { startFakeOpenAI, type FakeOpenAI, type FakeReply } from './fake-openai.js';
 import { filesRoute } from './files-route.js';
+import { openGate, widgetAction, widgetAgent, widgetSyncAction, type WidgetContext } from './widget-agent.js';
 
 /** The model name the fake answers for the real-model route. */
 const FAKE_MODEL = 'canvas-model';
@@ -80,7 +83,14 @@ async function seed(store: MemoryStore, body: Record<string, unknown>): Promise<
   }
   return threadId;
 }
-const demo = createChatKitHandler(new ChatKitServer({ store: new MemoryStore(), respond: createDemoAgent({ delayMs: 0 }), onError: quiet }));
+// Widgets, workflows, structured input and generated images (widget-agent.ts).
+const widgetChat = createChatKitHandler(
+  new ChatKitServer<WidgetContext>({ store: new MemoryStore(), respond: widgetAgent, action: widgetAction, syncAction: widgetSyncAction, onError: quiet }),
+  { context: (req) => ({ origin: `http://${req.headers.host ?? 'localhost'}` }) },
+);
+const demo = createChatKitHandler(
+  new ChatKitServer({ store: new MemoryStore(), respond: createDemoAgent({ delayMs: 0 }), action: demoWidgetAction, syncAction: demoWidgetSyncAction, onError: quiet }),
+);
 
 type Fault = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -151,6 +161,12 @@ export async function testServerMiddleware(ctx: Context, next: Next): Promise<vo
   if (path.startsWith('/api/seed/')) {
     const threadId = await seed(namespace(path.slice('/api/seed/'.length)).store, await readJson(ctx.req));
     ctx.res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ threadId }));
+    return;
+  }
+  if (path === '/api/widgets') return widgetChat(ctx.req, ctx.res);
+  if (path.startsWith('/api/widgets-gate/')) {
+    openGate(path.slice('/api/widgets-gate/'.length));
+    ctx.res.writeHead(204).end();
     return;
   }
   if (path === '/api/demo') return demo(ctx.req, ctx.res);
