@@ -131,7 +131,6 @@ export const messagesStyles = css`
     color: var(--_muted);
     font-size: 0.75em;
     opacity: 0;
-    transition: opacity 0.15s;
   }
   .user .timestamp {
     text-align: end;

@@ -1,5 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { StreamChatElement } from '../../src/stream-chat.js';
+import { loadLocale } from '../../src/i18n.js';
 import { mount, part, parts, sendAndWait, transcript, waitForText } from './helpers.js';
 import { isFirefox } from './engine.js';
 
@@ -101,6 +102,7 @@ describe('<stream-chat> attachments', () => {
     expect(chips(el)).to.have.length(0);
     await expect(el).to.be.accessible();
     expect(requestsTo(/\/api\/files/)).to.have.length(before);
+    await loadLocale('de');
     el.locale = 'de';
     await el.updateComplete;
     pick(el, [text('notiz.txt')]);
@@ -127,7 +129,8 @@ describe('<stream-chat> attachments', () => {
     await uploaded(el, 1);
     (part(el, 'send-button') as HTMLButtonElement).click();
     await waitForText(el, 'files: report.txt (text/plain)');
-    expect(transcript(el)[0]).to.equal('user: summarize it report.txt');
+    expect(transcript(el)[0]).to.equal('user: summarize it');
+    expect(parts(el, 'user-message')[0]?.querySelector('[part~="attachment"]')?.textContent).to.contain('report.txt');
   });
 
   it('waits for a running upload when Send is pressed, then sends the file with the text', async () => {

@@ -135,7 +135,7 @@ describe('<stream-chat> history panel from the keyboard', () => {
   it('the close button gives focus back to the toggle', async () => {
     const el = await mountWithThreads(['Only']);
     await openWithKeyboard(el, 1);
-    (el.shadowRoot?.querySelector('.history .dismiss') as HTMLButtonElement).focus();
+    (el.shadowRoot?.querySelector('.history .close') as HTMLButtonElement).focus();
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     expect(parts(el, 'history')).to.have.length(0);

@@ -101,7 +101,8 @@ describe('<stream-chat> item actions', () => {
     expect((await ended).detail.reason).to.equal('complete');
     await el.updateComplete;
     expect(names().slice(count)).to.deep.equal(['response-start', 'response-end']);
-    expect(posted.at(-1)).to.deep.equal({ type: 'threads.retry_after_item', params: { thread_id: el.threadId, item_id: userId } });
+    // After the answer, the element may ask once for a title that arrives late (threads.get_by_id).
+    expect(posted.filter((body) => body.type !== 'threads.get_by_id').at(-1)).to.deep.equal({ type: 'threads.retry_after_item', params: { thread_id: el.threadId, item_id: userId } });
     expect(transcript(el)).to.deep.equal(['user: text First answer', 'assistant: First answer', 'user: text Second answer', 'assistant: Second answer']);
     expect(answerIds(el)[0]).to.equal(before[0]);
     expect(answerIds(el)[1]).to.not.equal(before[1]);

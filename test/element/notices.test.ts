@@ -6,7 +6,7 @@ import { part, parts, sendAndWait, transcript, waitForText } from './helpers.js'
 /** The message rows and notices of the conversation, in the order a user scrolls past them. */
 function flow(el: StreamChatElement): string[] {
   return Array.from(el.shadowRoot?.querySelectorAll<HTMLElement>('[part~="message"], [part~="notice"]') ?? [], (node) =>
-    node.matches('[part~="notice"]') ? `notice: ${node.textContent?.replace('×', '').trim()}` : `${node.matches('[part~="user-message"]') ? 'user' : 'assistant'}: ${node.textContent?.trim().replace(/\s+/g, ' ')}`,
+    node.matches('[part~="notice"]') ? `notice: ${node.textContent?.replace('×', '').trim()}` : `${node.matches('[part~="user-message"]') ? 'user' : 'assistant'}: ${(node.querySelector('.bubble') ?? node).textContent?.trim().replace(/\s+/g, ' ')}`,
   );
 }
 
