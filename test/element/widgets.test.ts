@@ -5,6 +5,7 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { StreamChatElement } from '../../src/stream-chat.js';
+import { loadLocale } from '../../src/i18n.js';
 import { mount, part, parts, sendAndWait, transcript } from './helpers.js';
 
 const API = '/api/widgets';
@@ -317,6 +318,7 @@ describe('structured input', () => {
 
   it('speaks the element\'s language: German buttons and answers with locale="de"', async () => {
     const mounted = await mount(API);
+    await loadLocale('de');
     mounted.el.locale = 'de';
     await sendAndWait(mounted.el, 'question');
     await waitUntil(() => parts(mounted.el, 'structured-input').some((node) => node.tagName === 'FORM'), 'the form renders');
