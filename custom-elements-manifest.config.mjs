@@ -10,7 +10,8 @@ export default {
         for (const mod of customElementsManifest.modules) {
           for (const decl of mod.declarations ?? []) {
             if (decl.events) decl.events = decl.events.filter((event) => event.name);
-            if (decl.members) decl.members = decl.members.filter((member) => !member.privacy || member.privacy === 'public');
+            if (decl.members)
+              decl.members = decl.members.filter((member) => !member.privacy || member.privacy === 'public');
           }
         }
       },

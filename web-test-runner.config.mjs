@@ -20,12 +20,20 @@ function chromium() {
 function firefox() {
   const executablePath = findFirefox();
   if (!executablePath) {
-    console.error('No Firefox found: install one (Debian: apt-get install firefox-esr), set FIREFOX_PATH, or run WTR_BROWSERS=chromium.');
+    console.error(
+      'No Firefox found: install one (Debian: apt-get install firefox-esr), set FIREFOX_PATH, or run WTR_BROWSERS=chromium.',
+    );
     process.exit(1);
   }
   return chromeLauncher({
     puppeteer,
-    launchOptions: { browser: 'firefox', executablePath, headless: true, env: FIREFOX_ENV, extraPrefsFirefox: FIREFOX_PREFS },
+    launchOptions: {
+      browser: 'firefox',
+      executablePath,
+      headless: true,
+      env: FIREFOX_ENV,
+      extraPrefsFirefox: FIREFOX_PREFS,
+    },
   });
 }
 
@@ -51,7 +59,12 @@ function countingReporter() {
         if (session.testResults) visit(session.testResults);
         else add('failed');
         // A file that failed to load has no results but errors: count it as a failure.
-        if (!session.passed && session.testResults && !(session.testResults.tests?.length || session.testResults.suites?.length)) add('failed');
+        if (
+          !session.passed &&
+          session.testResults &&
+          !(session.testResults.tests?.length || session.testResults.suites?.length)
+        )
+          add('failed');
       }
       mkdirSync('.test-results', { recursive: true });
       writeFileSync('.test-results/browser.json', JSON.stringify(counts));

@@ -161,7 +161,13 @@ window.__bench = {
 async function serve({ items }) {
   const { ChatKitServer, MemoryStore, createChatKitHandler } = await loadServerKit();
   const store = new MemoryStore();
-  const thread = { id: 'thr_longlong', created_at: '2025-01-01T00:00:00.000Z', title: `A ${items}-item thread`, status: { type: 'active' }, metadata: {} };
+  const thread = {
+    id: 'thr_longlong',
+    created_at: '2025-01-01T00:00:00.000Z',
+    title: `A ${items}-item thread`,
+    status: { type: 'active' },
+    metadata: {},
+  };
   await store.createThread(thread, undefined);
   const rand = random(7);
   const base = Date.parse(thread.created_at);
@@ -173,8 +179,22 @@ async function serve({ items }) {
     await store.addThreadItem(
       thread.id,
       user
-        ? { type: 'user_message', id, thread_id: thread.id, created_at, content: [{ type: 'input_text', text }], attachments: [], inference_options: {} }
-        : { type: 'assistant_message', id, thread_id: thread.id, created_at, content: [{ type: 'output_text', text, annotations: [] }] },
+        ? {
+            type: 'user_message',
+            id,
+            thread_id: thread.id,
+            created_at,
+            content: [{ type: 'input_text', text }],
+            attachments: [],
+            inference_options: {},
+          }
+        : {
+            type: 'assistant_message',
+            id,
+            thread_id: thread.id,
+            created_at,
+            content: [{ type: 'output_text', text, annotations: [] }],
+          },
       undefined,
     );
   }
@@ -199,8 +219,12 @@ async function main() {
 
   const bundle = statSync(fromRoot('dist/stream-chat.js'));
   console.log(headerLine('long-thread', chromium.version));
-  console.log(`thread: ${options.items} items (alternating user / assistant, a few lines of markdown each), MemoryStore in a worker thread`);
-  console.log(`dist/stream-chat.js: ${(bundle.size / 1024).toFixed(1)} kB, built ${bundle.mtime.toISOString()}; element in a 480x600 px container`);
+  console.log(
+    `thread: ${options.items} items (alternating user / assistant, a few lines of markdown each), MemoryStore in a worker thread`,
+  );
+  console.log(
+    `dist/stream-chat.js: ${(bundle.size / 1024).toFixed(1)} kB, built ${bundle.mtime.toISOString()}; element in a 480x600 px container`,
+  );
   console.log(`runs: ${options.runs} (fresh tab each), ${options.pages} scroll-to-top page loads per run\n`);
 
   const timeoutMs = options['timeout-s'] * 1000;
@@ -261,13 +285,34 @@ function report(runs, options) {
     ['threadId set -> first paint of the messages', ...both(runs.map((r) => r.open.painted))],
     ['main-thread busy over that span (TaskDuration)', ...both(runs.map((r) => r.open.busy))],
     ['longest frame during it (rAF to rAF)', ...both(runs.map((r) => r.open.probe.maxFrame))],
-    ['longest task during it (longtask entries; 0 = none)', ...both(runs.map((r) => (r.open.probe.longtaskCount ? r.open.probe.longestTask : 0)))],
-    ['rows rendered after opening', ...both(runs.map((r) => r.open.rows), '', 0)],
-    ['distance from the bottom after opening', ...both(runs.map((r) => r.open.atBottom), 'px', 0)],
+    [
+      'longest task during it (longtask entries; 0 = none)',
+      ...both(runs.map((r) => (r.open.probe.longtaskCount ? r.open.probe.longestTask : 0))),
+    ],
+    [
+      'rows rendered after opening',
+      ...both(
+        runs.map((r) => r.open.rows),
+        '',
+        0,
+      ),
+    ],
+    [
+      'distance from the bottom after opening',
+      ...both(
+        runs.map((r) => r.open.atBottom),
+        'px',
+        0,
+      ),
+    ],
   ]);
 
   console.log('\nDOM nodes (median over runs)');
-  const nodeRow = (label, get) => [label, fmt(median(runs.map((r) => get(r.nodesOpen))), '', 0), fmt(median(runs.map((r) => get(r.nodesPaged))), '', 0)];
+  const nodeRow = (label, get) => [
+    label,
+    fmt(median(runs.map((r) => get(r.nodesOpen))), '', 0),
+    fmt(median(runs.map((r) => get(r.nodesPaged))), '', 0),
+  ];
   table([
     ['count', 'after opening', `after ${options.pages} pages`],
     nodeRow('message rows', (n) => n.rows),
@@ -279,21 +324,68 @@ function report(runs, options) {
   ]);
 
   console.log(`\nscroll to the top, ${options.pages} times in a row: median (max) over ${runs.length} runs`);
-  const cell = (values, unit = '', digits = 0) => `${fmt(median(values), unit, digits)} (${fmt(max(values), '', digits)})`;
-  const rows = [['page', 'rows', 'rows rendered', '+ next frame', 'longest frame', 'longest task', 'jump', 'jump, settled', 'largest shift']];
+  const cell = (values, unit = '', digits = 0) =>
+    `${fmt(median(values), unit, digits)} (${fmt(max(values), '', digits)})`;
+  const rows = [
+    [
+      'page',
+      'rows',
+      'rows rendered',
+      '+ next frame',
+      'longest frame',
+      'longest task',
+      'jump',
+      'jump, settled',
+      'largest shift',
+    ],
+  ];
   const stepRow = (label, list) => [
     label,
     fmt(median(list.map((p) => p.rowsAfter)), '', 0),
-    cell(list.map((p) => p.rendered), 'ms', 1),
-    cell(list.map((p) => p.painted), 'ms', 1),
-    cell(list.map((p) => p.probe.maxFrame), 'ms', 1),
-    cell(list.map((p) => (p.probe.longtaskCount ? p.probe.longestTask : 0)), 'ms', 0),
-    cell(list.map((p) => Math.abs(p.jump)), 'px', 0),
-    cell(list.map((p) => Math.abs(p.settled)), 'px', 0),
-    cell(list.map((p) => p.shift), 'px', 0),
+    cell(
+      list.map((p) => p.rendered),
+      'ms',
+      1,
+    ),
+    cell(
+      list.map((p) => p.painted),
+      'ms',
+      1,
+    ),
+    cell(
+      list.map((p) => p.probe.maxFrame),
+      'ms',
+      1,
+    ),
+    cell(
+      list.map((p) => (p.probe.longtaskCount ? p.probe.longestTask : 0)),
+      'ms',
+      0,
+    ),
+    cell(
+      list.map((p) => Math.abs(p.jump)),
+      'px',
+      0,
+    ),
+    cell(
+      list.map((p) => Math.abs(p.settled)),
+      'px',
+      0,
+    ),
+    cell(
+      list.map((p) => p.shift),
+      'px',
+      0,
+    ),
   ];
-  for (let step = 0; step < options.pages; step++) rows.push(stepRow(String(step + 1), runs.map((r) => r.pages[step]).filter(Boolean)));
-  rows.push(stepRow('all', runs.flatMap((r) => r.pages)));
+  for (let step = 0; step < options.pages; step++)
+    rows.push(stepRow(String(step + 1), runs.map((r) => r.pages[step]).filter(Boolean)));
+  rows.push(
+    stepRow(
+      'all',
+      runs.flatMap((r) => r.pages),
+    ),
+  );
   table(rows);
   const failed = runs.flatMap((r) => r.pages).filter((p) => Number.isNaN(p.rendered)).length;
   if (failed) console.log(`  ${failed} page loads did not add rows within ${options['timeout-s']} s`);

@@ -38,7 +38,9 @@ try {
   await page.addScriptTag({ type: 'module', content: bundle.outputFiles[0].text });
   await page.waitForFunction(() => typeof window.runBench === 'function');
   const { deltas, characters, results } = await page.evaluate((n, r) => window.runBench(n, r), tokens, rounds);
-  console.log(`markdown stream: ${deltas} deltas of 4 characters (${characters} characters), median of ${rounds - 1} rounds`);
+  console.log(
+    `markdown stream: ${deltas} deltas of 4 characters (${characters} characters), median of ${rounds - 1} rounds`,
+  );
   for (const r of results) {
     const us = (n) => `${n.toFixed(1).padStart(7)} µs`;
     console.log(

@@ -39,7 +39,8 @@ const KIT = new URL('../dist/server/index.js', import.meta.url);
 // Server (child process)
 
 async function serve() {
-  const { ChatKitServer, FileStore, MemoryStore, PostgresStore, createChatKitHandler, streamAssistantText } = await import(KIT.href);
+  const { ChatKitServer, FileStore, MemoryStore, PostgresStore, createChatKitHandler, streamAssistantText } =
+    await import(KIT.href);
   const directory = process.env.BENCH_STORE_DIRECTORY;
   const database = process.env.BENCH_DATABASE_URL;
   const store = database
@@ -103,9 +104,16 @@ async function drive() {
   }
   // The same load against FileStore, then PostgreSQL with one and with two instances.
   const runs = [];
-  for (const [store, instances] of [['file', 1], ['postgres', 1], ['postgres', 2]]) {
+  for (const [store, instances] of [
+    ['file', 1],
+    ['postgres', 1],
+    ['postgres', 2],
+  ]) {
     console.log(`\n=== store=${store}, ${instances} instance${instances > 1 ? 's' : ''}\n`);
-    runs.push([`${store}, ${instances} instance${instances > 1 ? 's' : ''}`, await run({ ...options, store, instances })]);
+    runs.push([
+      `${store}, ${instances} instance${instances > 1 ? 's' : ''}`,
+      await run({ ...options, store, instances }),
+    ]);
   }
   console.log('\nside by side (burst | soak):');
   for (const [label, result] of runs) {
@@ -164,7 +172,13 @@ async function run(options) {
     const all = await Promise.all(channels.map((each) => each.ask({ type: 'snapshot', gc })));
     const sum = (key) => all.reduce((total, value) => total + value[key], 0);
     const max = (key) => Math.max(...all.map((value) => value[key]));
-    return { rss: sum('rss'), heapUsed: sum('heapUsed'), errors: sum('errors'), lagP99: max('lagP99'), lagMax: max('lagMax') };
+    return {
+      rss: sum('rss'),
+      heapUsed: sum('heapUsed'),
+      errors: sum('errors'),
+      lagP99: max('lagP99'),
+      lagMax: max('lagMax'),
+    };
   };
 
   const ready = await Promise.all(channels.map((each) => each.next()));
@@ -176,7 +190,8 @@ async function run(options) {
     return [urls[index % urls.length], urls[(index + 1) % urls.length]];
   };
   const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
-  const where = options.instances > 1 ? `${options.instances} server processes, requests round-robin` : 'server in a child process';
+  const where =
+    options.instances > 1 ? `${options.instances} server processes, requests round-robin` : 'server in a child process';
   console.log(
     `server-load: node ${process.version}, ${availableParallelism()} CPUs, store=${options.store}, ` +
       `${where}, forced GC ${ready[0].gc ? 'available (--expose-gc)' : 'unavailable'}`,
@@ -190,8 +205,12 @@ async function run(options) {
   console.log(`warm-up: ${options.warmup} short conversations in ${seconds(warmUp.elapsed)} (not counted below)`);
 
   const burst = { tokens: options.tokens, delay: options['token-ms'] };
-  console.log(`\nburst: ${options.concurrency} conversations at once, ${burst.tokens} tokens each, ${burst.delay} ms apart`);
-  const burstResult = await phase(options.concurrency, options.concurrency, () => conversation(route(), agent, burst, false));
+  console.log(
+    `\nburst: ${options.concurrency} conversations at once, ${burst.tokens} tokens each, ${burst.delay} ms apart`,
+  );
+  const burstResult = await phase(options.concurrency, options.concurrency, () =>
+    conversation(route(), agent, burst, false),
+  );
   const afterBurst = await snapshot();
   report(burstResult, afterBurst);
   memory.push(['after burst', afterBurst]);
@@ -201,7 +220,9 @@ async function run(options) {
     `\nsoak: ${options.soak} conversations, ${options['soak-concurrency']} at a time, ` +
       `${soak.tokens} tokens each, ${soak.delay} ms apart, each followed by threads.delete`,
   );
-  const soakResult = await phase(options.soak, options['soak-concurrency'], () => conversation(route(), agent, soak, true));
+  const soakResult = await phase(options.soak, options['soak-concurrency'], () =>
+    conversation(route(), agent, soak, true),
+  );
   const afterSoak = await snapshot();
   report(soakResult, afterSoak);
   memory.push(['after soak', afterSoak]);
@@ -211,11 +232,15 @@ async function run(options) {
   console.log(`\nmemory of the server process${children.length > 1 ? 'es (summed)' : ''} (RSS / heapUsed):`);
   for (const [label, value] of memory) console.log(`  ${label.padEnd(16)} ${mb(value.rss)} / ${mb(value.heapUsed)}`);
   const retained = afterGc.heapUsed - memory[0][1].heapUsed;
-  console.log(`  heap retained after the run: ${mb(retained)} (the burst's ${options.concurrency} threads stay stored)`);
+  console.log(
+    `  heap retained after the run: ${mb(retained)} (the burst's ${options.concurrency} threads stay stored)`,
+  );
   if (afterGc.errors > 0) console.log(`  the server reported ${afterGc.errors} unexpected errors (onError)`);
 
   const broken = warmUp.failures.length + burstResult.failures.length + soakResult.failures.length;
-  console.log(`\ntotal time: ${seconds(performance.now() - started)}, ${broken === 0 ? 'every stream complete' : `${broken} broken streams`}`);
+  console.log(
+    `\ntotal time: ${seconds(performance.now() - started)}, ${broken === 0 ? 'every stream complete' : `${broken} broken streams`}`,
+  );
 
   agent.destroy();
   stopping = true;
@@ -231,7 +256,8 @@ function channel(child) {
   const messages = [];
   const waiters = [];
   child.on('message', (message) => (waiters.shift() ?? ((value) => messages.push(value)))(message));
-  const next = () => (messages.length ? Promise.resolve(messages.shift()) : new Promise((resolve) => waiters.push(resolve)));
+  const next = () =>
+    messages.length ? Promise.resolve(messages.shift()) : new Promise((resolve) => waiters.push(resolve));
   return {
     next,
     ask(message) {
@@ -275,9 +301,12 @@ function readOptions() {
       options[name] = raw;
     }
   }
-  if (!['memory', 'file', 'postgres'].includes(options.store)) usage(`--store must be memory, file or postgres, got ${options.store}`);
-  if (options.instances < 1 || !Number.isInteger(options.instances)) usage(`--instances must be a whole number ≥ 1, got ${options.instances}`);
-  if (options.instances > 1 && options.store !== 'postgres') usage('--instances above 1 needs --store=postgres (the other stores live in one process)');
+  if (!['memory', 'file', 'postgres'].includes(options.store))
+    usage(`--store must be memory, file or postgres, got ${options.store}`);
+  if (options.instances < 1 || !Number.isInteger(options.instances))
+    usage(`--instances must be a whole number ≥ 1, got ${options.instances}`);
+  if (options.instances > 1 && options.store !== 'postgres')
+    usage('--instances above 1 needs --store=postgres (the other stores live in one process)');
   return options;
 }
 
@@ -312,7 +341,9 @@ async function phase(count, limit, run) {
 function report(result, server) {
   const ok = result.count - result.failures.length;
   const failed = result.failures.filter((failure) => failure.kind === 'failed').length;
-  console.log(`  done in ${seconds(result.elapsed)}: ${ok} complete, ${failed} failed, ${result.failures.length - failed} truncated`);
+  console.log(
+    `  done in ${seconds(result.elapsed)}: ${ok} complete, ${failed} failed, ${result.failures.length - failed} truncated`,
+  );
   const perSecond = (value) => Math.round((value * 1000) / result.elapsed).toLocaleString('en-US');
   console.log(`  throughput: ${perSecond(result.events)} events/s, ${perSecond(result.count)} conversations/s`);
   console.log(`  time to first event: ${percentiles(result.firstEvent)}`);
@@ -330,7 +361,13 @@ function report(result, server) {
 async function conversation([url, deleteUrl], agent, { tokens, delay }, deleteAfter) {
   const body = JSON.stringify({
     type: 'threads.create',
-    params: { input: { content: [{ type: 'input_text', text: `tokens=${tokens} delay=${delay}` }], attachments: [], inference_options: {} } },
+    params: {
+      input: {
+        content: [{ type: 'input_text', text: `tokens=${tokens} delay=${delay}` }],
+        attachments: [],
+        inference_options: {},
+      },
+    },
   });
   const timeout = tokens * delay * 4 + 15_000;
   const result = { events: 0, firstEvent: undefined, firstToken: undefined, problem: undefined, kind: 'failed' };
@@ -367,7 +404,11 @@ async function conversation([url, deleteUrl], agent, { tokens, delay }, deleteAf
   ];
   const last = seen.at(-1);
   const finalText = last?.item?.content?.[0]?.text;
-  if (types.length !== expected.length || types.some((type, index) => type !== expected[index]) || finalText !== expectedText) {
+  if (
+    types.length !== expected.length ||
+    types.some((type, index) => type !== expected[index]) ||
+    finalText !== expectedText
+  ) {
     result.kind = 'truncated';
     result.problem = `got ${types.length} of ${expected.length} events, last ${types.at(-1) ?? 'none'}`;
     return result;
@@ -381,7 +422,8 @@ async function conversation([url, deleteUrl], agent, { tokens, delay }, deleteAf
       const deleted = await post(deleteUrl, agent, body, 15_000).catch((error) =>
         error.code === 'ECONNRESET' ? post(deleteUrl, agent, body, 15_000) : Promise.reject(error),
       );
-      if (deleted.status !== 200 || deleted.text !== '{}') result.problem = `threads.delete answered ${deleted.status} ${deleted.text}`;
+      if (deleted.status !== 200 || deleted.text !== '{}')
+        result.problem = `threads.delete answered ${deleted.status} ${deleted.text}`;
     } catch (error) {
       result.problem = `threads.delete: ${error.message}`;
     }

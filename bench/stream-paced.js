@@ -184,8 +184,16 @@ async function measure(browser, server, widget, plan, options) {
     const startedAt = epochNow();
     let busyFrom = await taskDuration(cdp);
     let from = startedAt;
-    if (options.trace) await page.tracing.start({ path: `${options.trace}-${plan.name}.json`, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink'] });
-    await page.evaluate((prompt, deadline) => window.__bench.start(prompt, deadline), JSON.stringify(plan), options['deadline-s'] * 1000);
+    if (options.trace)
+      await page.tracing.start({
+        path: `${options.trace}-${plan.name}.json`,
+        categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink'],
+      });
+    await page.evaluate(
+      (prompt, deadline) => window.__bench.start(prompt, deadline),
+      JSON.stringify(plan),
+      options['deadline-s'] * 1000,
+    );
     const giveUp = startedAt + options['deadline-s'] * 1000;
     let result = null;
     while (!result && epochNow() < giveUp) {
@@ -225,16 +233,29 @@ async function measure(browser, server, widget, plan, options) {
 
 async function main() {
   const options = readOptions(USAGE, SPEC);
-  requireFiles('stream-paced', [options.bundle, 'dist/server/index.js', 'node_modules/deep-chat/dist/deepChat.bundle.js']);
+  requireFiles('stream-paced', [
+    options.bundle,
+    'dist/server/index.js',
+    'node_modules/deep-chat/dist/deepChat.bundle.js',
+  ]);
   const server = await startServerWorker(new URL(import.meta.url), { bundle: options.bundle });
   const { chromium, stop } = await launchWithServer(server);
   const { text, tokens } = markdownAnswer(options['burst-tokens']);
   console.log(headerLine('stream-paced', chromium.version));
   console.log(`measuring ${options.bundle}`);
-  console.log(`answer text: ${(text.length / tokens.length).toFixed(2)} characters per token; each token its own SSE event and network write; widgets 480x600 px\n`);
-  const scenarios = String(options.scenarios).split(',').map((s) => s.trim());
-  const widgets = String(options.widgets).split(',').map((s) => s.trim()).filter((w) => w in WIDGETS);
-  const rows = [['scenario', 'widget', 'ms/token', 'busy', 'longest task', 'tasks>50ms', 'nodes/token', 'heap after', 'text']];
+  console.log(
+    `answer text: ${(text.length / tokens.length).toFixed(2)} characters per token; each token its own SSE event and network write; widgets 480x600 px\n`,
+  );
+  const scenarios = String(options.scenarios)
+    .split(',')
+    .map((s) => s.trim());
+  const widgets = String(options.widgets)
+    .split(',')
+    .map((s) => s.trim())
+    .filter((w) => w in WIDGETS);
+  const rows = [
+    ['scenario', 'widget', 'ms/token', 'busy', 'longest task', 'tasks>50ms', 'nodes/token', 'heap after', 'text'],
+  ];
   try {
     for (const scenario of scenarios) {
       for (const widget of widgets) {
@@ -261,7 +282,12 @@ async function main() {
           `${(r.length / 1024).toFixed(0)} kB`,
         ];
         rows.push(row);
-        console.log(`  ${row.slice(2).map((cell, i) => `${rows[0][i + 2]} ${cell}`).join(', ')}`);
+        console.log(
+          `  ${row
+            .slice(2)
+            .map((cell, i) => `${rows[0][i + 2]} ${cell}`)
+            .join(', ')}`,
+        );
       }
     }
   } finally {

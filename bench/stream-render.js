@@ -229,7 +229,11 @@ async function serve({ tokens: count, rate }) {
 
 async function main() {
   const options = readOptions(USAGE, SPEC);
-  requireFiles('stream-render', ['dist/stream-chat.js', 'dist/server/index.js', 'node_modules/deep-chat/dist/deepChat.bundle.js']);
+  requireFiles('stream-render', [
+    'dist/stream-chat.js',
+    'dist/server/index.js',
+    'node_modules/deep-chat/dist/deepChat.bundle.js',
+  ]);
   const { text, tokens } = markdownAnswer(options.tokens);
   // prefix[i] = source characters in the first i tokens.
   const prefix = new Float64Array(tokens.length + 1);
@@ -245,13 +249,24 @@ async function main() {
   console.log(headerLine('stream-render', chromium.version));
   console.log(
     `answer: ${tokens.length} tokens, ${text.length} characters of markdown (${(text.length / tokens.length).toFixed(2)} chars/token), ` +
-      (options.rate > 0 ? `one token per SSE text_delta event and per write, ${options.rate} tokens/s` : 'one token per SSE text_delta event, no delay between events'),
+      (options.rate > 0
+        ? `one token per SSE text_delta event and per write, ${options.rate} tokens/s`
+        : 'one token per SSE text_delta event, no delay between events'),
   );
-  console.log(`dist/stream-chat.js: ${(bundle.size / 1024).toFixed(1)} kB, built ${bundle.mtime.toISOString()}; widgets 480x600 px`);
-  console.log(`server: ${warmUp.map((ms) => fmt(ms, '', 0)).join(' and ')} ms to write the whole stream to Node's fetch (2 warm-up streams)`);
-  console.log(`runs: ${options.runs}; Node polls every ${options['sample-ms']} ms; deadline ${options['deadline-s']} s per stream\n`);
+  console.log(
+    `dist/stream-chat.js: ${(bundle.size / 1024).toFixed(1)} kB, built ${bundle.mtime.toISOString()}; widgets 480x600 px`,
+  );
+  console.log(
+    `server: ${warmUp.map((ms) => fmt(ms, '', 0)).join(' and ')} ms to write the whole stream to Node's fetch (2 warm-up streams)`,
+  );
+  console.log(
+    `runs: ${options.runs}; Node polls every ${options['sample-ms']} ms; deadline ${options['deadline-s']} s per stream\n`,
+  );
 
-  const selected = String(options.widgets).split(',').map((name) => name.trim()).filter((name) => name in WIDGETS);
+  const selected = String(options.widgets)
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name in WIDGETS);
   const results = Object.fromEntries(selected.map((name) => [name, []]));
   try {
     for (let run = 1; run <= options.runs; run++) {
@@ -422,7 +437,13 @@ function report(selected, results, total, options) {
   const runs = options.runs;
   const both = selected.length === 2;
   const unfinished = (name) => results[name].some((result) => !result.finished);
-  const rows = [[`figure (median of ${runs} run${runs > 1 ? 's, max in brackets' : ''})`, ...selected.map((name) => WIDGETS[name].label), ...(both ? ['ours/deep-chat'] : [])]];
+  const rows = [
+    [
+      `figure (median of ${runs} run${runs > 1 ? 's, max in brackets' : ''})`,
+      ...selected.map((name) => WIDGETS[name].label),
+      ...(both ? ['ours/deep-chat'] : []),
+    ],
+  ];
   const add = (label, get, { unit = 'ms', digits = 1, atLeast = false, noRatio = false, none = 'n/a' } = {}) => {
     const medians = selected.map((name) => median(results[name].map(get)));
     const bound = selected.map((name, index) => atLeast && unfinished(name) && Number.isFinite(medians[index]));
@@ -433,7 +454,11 @@ function report(selected, results, total, options) {
     });
     // An unfinished widget's figure is a lower bound, so the ratio is a bound too.
     const mark = bound[0] && !bound[1] ? '>= ' : bound[1] && !bound[0] ? '<= ' : bound[0] ? '~ ' : '';
-    const ratioCell = noRatio ? '' : ratio(medians[0], medians[1]) === 'n/a' ? 'n/a' : mark + ratio(medians[0], medians[1]);
+    const ratioCell = noRatio
+      ? ''
+      : ratio(medians[0], medians[1]) === 'n/a'
+        ? 'n/a'
+        : mark + ratio(medians[0], medians[1]);
     rows.push([label, ...cells, ...(both ? [ratioCell] : [])]);
   };
   add('total main-thread busy, send -> final paint', (r) => r.busy, { atLeast: true });
@@ -444,7 +469,11 @@ function report(selected, results, total, options) {
   add('longest frame (rAF to rAF)', (r) => r.maxFrame);
   add('cost per token, first 10% of tokens', (r) => r.firstWindow?.perToken ?? NaN, { digits: 4 });
   add('cost per token, last 10% of tokens *', (r) => r.lastWindow?.perToken ?? NaN, { digits: 4 });
-  add('last 10% / first 10% cost per token', (r) => (r.lastWindow && r.firstWindow ? r.lastWindow.perToken / r.firstWindow.perToken : NaN), { unit: 'x', digits: 2 });
+  add(
+    'last 10% / first 10% cost per token',
+    (r) => (r.lastWindow && r.firstWindow ? r.lastWindow.perToken / r.firstWindow.perToken : NaN),
+    { unit: 'x', digits: 2 },
+  );
   add('last server byte -> final paint', (r) => r.lastByteToPaint);
   console.log('');
   table(rows);
@@ -452,10 +481,16 @@ function report(selected, results, total, options) {
   console.log('\ndetails (last run):');
   for (const name of selected) {
     const r = results[name].at(-1);
-    console.log(`  ${WIDGETS[name].label}: ${r.finished ? 'finished' : `UNFINISHED, ${r.tokensRendered} of ${total} tokens rendered before the deadline`}`);
+    console.log(
+      `  ${WIDGETS[name].label}: ${r.finished ? 'finished' : `UNFINISHED, ${r.tokensRendered} of ${total} tokens rendered before the deadline`}`,
+    );
     const describe = (w, label) =>
-      w ? `${label} window: tokens ${w.fromToken}-${w.toToken} (${w.intervals} progress intervals)` : `${label} window: n/a`;
-    console.log(`    ${describe(r.firstWindow, 'first')}; ${describe(r.lastWindow, 'last')}${r.lastWindow && !r.lastWindow.complete ? ' = the last tokens it rendered' : ''}`);
+      w
+        ? `${label} window: tokens ${w.fromToken}-${w.toToken} (${w.intervals} progress intervals)`
+        : `${label} window: n/a`;
+    console.log(
+      `    ${describe(r.firstWindow, 'first')}; ${describe(r.lastWindow, 'last')}${r.lastWindow && !r.lastWindow.complete ? ' = the last tokens it rendered' : ''}`,
+    );
     if (r.firstWindow?.updates && r.lastWindow?.updates) {
       const [a, b] = [r.firstWindow, r.lastWindow];
       console.log(
@@ -472,9 +507,11 @@ function report(selected, results, total, options) {
       `    ${r.frames} frames; ${r.loafCount} long animation frames (longest blocking ${fmt(r.longestLoafBlocking)}); ` +
         `server wrote ${(r.streamBytes / 1024 / 1024).toFixed(2)} MB of SSE in ${fmt(r.serverWrite)} (first to last byte)`,
     );
-    if (!r.longtaskCount) console.log(`    no task over 50 ms; the longest frame measured was ${fmt(r.maxFrame)} (rAF to rAF)`);
+    if (!r.longtaskCount)
+      console.log(`    no task over 50 ms; the longest frame measured was ${fmt(r.maxFrame)} (rAF to rAF)`);
     if (r.blocked.length) console.log(`    blocked its requests to ${r.blocked.join(', ')} (loopback only)`);
-    if (r.pageErrors.length) console.log(`    ${r.pageErrors.length} page errors, first: ${r.pageErrors[0].slice(0, 200)}`);
+    if (r.pageErrors.length)
+      console.log(`    ${r.pageErrors.length} page errors, first: ${r.pageErrors[0].slice(0, 200)}`);
   }
   console.log(
     '\n* for an unfinished widget, the last 10% of the tokens it rendered before the deadline.' +

@@ -73,6 +73,7 @@ chat.clientTools = {
 // 4. Widget actions whose handler is "client" (send "canvas"): the page acts, nothing is posted.
 chat.addEventListener('stream-chat-action', ({ detail: { action } }) => {
   const payload = action.payload ?? {};
-  if (action.type === 'canvas.select') select(payload.ids === 'all' ? shapes.map((shape) => shape.id) : (payload.ids ?? []));
+  if (action.type === 'canvas.select')
+    select(payload.ids === 'all' ? shapes.map((shape) => shape.id) : (payload.ids ?? []));
   if (action.type === 'canvas.marker') addMarker(payload);
 });

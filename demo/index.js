@@ -4,7 +4,6 @@ const chat = document.querySelector('#chat');
 const log = document.querySelector('#log');
 const $ = (selector) => document.querySelector(selector);
 
-
 for (const name of EVENT_NAMES) {
   chat.addEventListener(name, (event) => {
     const entry = document.createElement('li');

@@ -40,7 +40,8 @@ if (store instanceof PostgresStore) {
   });
 }
 // Uploaded files live beside the threads (in a temporary folder with STORE=memory).
-const attachmentDir = process.env.STORE === 'memory' ? await mkdtemp(join(tmpdir(), 'stream-chat-files-')) : join(dataDir, 'attachments');
+const attachmentDir =
+  process.env.STORE === 'memory' ? await mkdtemp(join(tmpdir(), 'stream-chat-files-')) : join(dataDir, 'attachments');
 const attachments = new FileAttachmentStore({ directory: attachmentDir, baseUrl: '/chatkit' });
 const handleChatKit = createChatKitHandler(
   new ChatKitServer({
@@ -70,7 +71,11 @@ const chatkit = (req, res) => {
  */
 async function chooseBackend() {
   if (!process.env.OPENAI_API_KEY) {
-    return { respond: createDemoAgent(), transcribe: demoTranscribe, description: 'the built-in deterministic demo agent (set OPENAI_API_KEY to use a real model)' };
+    return {
+      respond: createDemoAgent(),
+      transcribe: demoTranscribe,
+      description: 'the built-in deterministic demo agent (set OPENAI_API_KEY to use a real model)',
+    };
   }
   // Loaded only here: the agent bridge needs the optional @openai/agents package.
   const agents = await import('../dist/server/agents/index.js');
@@ -84,7 +89,10 @@ async function chooseBackend() {
   const titleModel = process.env.OPENAI_TITLE_MODEL || agents.DEFAULT_TITLE_MODEL;
   const api = process.env.OPENAI_API === 'chat_completions' ? 'chat_completions' : 'responses';
   const endpoint = process.env.OPENAI_BASE_URL || 'https://api.openai.com/v1';
-  const allowedModels = (process.env.OPENAI_MODELS ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+  const allowedModels = (process.env.OPENAI_MODELS ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   return {
     respond: agents.createModelDemoAgent({ model, allowedModels, title: { model: titleModel }, openai: { api } }),
     transcribe: agents.createOpenAITranscriber({ model: process.env.OPENAI_TRANSCRIBE_MODEL || undefined }),
@@ -133,7 +141,8 @@ async function serve(req, res) {
     'content-type': types[extname(path)] ?? 'application/octet-stream',
     'x-content-type-options': 'nosniff',
     // The demo runs under the same strict policy the element is built for.
-    'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:",
+    'content-security-policy':
+      "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:",
   });
   res.end(body);
 }
@@ -179,7 +188,9 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
     server.close();
     server.closeAllConnections();
     Promise.allSettled([...running])
-      .then(() => (store instanceof FileStore ? store.flush() : store instanceof PostgresStore ? store.close() : undefined))
+      .then(() =>
+        store instanceof FileStore ? store.flush() : store instanceof PostgresStore ? store.close() : undefined,
+      )
       .finally(() => process.exit(0));
   });
 }

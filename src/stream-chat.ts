@@ -14,7 +14,14 @@ import { describeError, resolveLocale, stringsFor, type Strings } from './i18n.j
 import { isResponding } from './state/reducer.js';
 import { renderChat } from './views/chat.js';
 import { Features } from './controllers/features.js';
-import type { AttachmentLimits, ComposerModel, ComposerTool, StartPrompt, ThreadItemActions, UploadStrategy } from './features.js';
+import type {
+  AttachmentLimits,
+  ComposerModel,
+  ComposerTool,
+  StartPrompt,
+  ThreadItemActions,
+  UploadStrategy,
+} from './features.js';
 
 /**
  * A drop-in chat UI that streams ChatKit conversations over server-sent events.
@@ -160,16 +167,47 @@ export class StreamChatElement extends LitElement {
   @property({ attribute: false }) composerModels: ComposerModel[] = [];
 
   /** The open thread is the store's; `threadId` mirrors it at once, so a `stream-chat-thread-change` listener reads the new one. */
-  private readonly store = new ChatStore(this, (previous, next) => previous.threadId !== next.threadId && (this.threadId = next.threadId));
-  private readonly config = chatConfig(this, this.store, () => resolveLocale(this.locale), (error) => describeError(this.strings, error));
-  private readonly features: Features = new Features(this, { ...this.config, settings: () => this, strings: () => this.strings, send: (text) => this.send(text), regenerate: (id) => this.chat.regenerate(id) });
-  private readonly chat = new RunController(this, { ...this.config, clientTools: () => ({ handlers: this.clientTools, timeout: this.clientToolTimeout }), composerInput: this.features.input });
-  private readonly loader = new ThreadLoader(this, { ...this.config, scroller: () => this.autoscroll.element, stopRun: () => this.chat.stop() });
+  private readonly store = new ChatStore(
+    this,
+    (previous, next) => previous.threadId !== next.threadId && (this.threadId = next.threadId),
+  );
+  private readonly config = chatConfig(
+    this,
+    this.store,
+    () => resolveLocale(this.locale),
+    (error) => describeError(this.strings, error),
+  );
+  private readonly features: Features = new Features(this, {
+    ...this.config,
+    settings: () => this,
+    strings: () => this.strings,
+    send: (text) => this.send(text),
+    regenerate: (id) => this.chat.regenerate(id),
+  });
+  private readonly chat = new RunController(this, {
+    ...this.config,
+    clientTools: () => ({ handlers: this.clientTools, timeout: this.clientToolTimeout }),
+    composerInput: this.features.input,
+  });
+  private readonly loader = new ThreadLoader(this, {
+    ...this.config,
+    scroller: () => this.autoscroll.element,
+    stopRun: () => this.chat.stop(),
+  });
   private readonly autoscroll = new AutoscrollController(this, this.store);
-  private readonly threads = new HistoryController(this, { ...this.config, open: (id) => (this.threadId = id), newThread: (panel) => (panel ? this.handleNewThread() : this.newThread()) });
+  private readonly threads = new HistoryController(this, {
+    ...this.config,
+    open: (id) => (this.threadId = id),
+    newThread: (panel) => (panel ? this.handleNewThread() : this.newThread()),
+  });
   private readonly layout = new NarrowController(this);
   protected readonly remember = new RememberThread(this, () => this.store.state);
-  private readonly composer = new ComposerController(this, this.store, (text) => this.features.submit(text), () => this.stop());
+  private readonly composer = new ComposerController(
+    this,
+    this.store,
+    (text) => this.features.submit(text),
+    () => this.stop(),
+  );
   private readonly rich = new RichItems(this, { ...this.config, run: this.chat, strings: () => this.strings.rich });
   private readonly internals = this.attachInternals();
   private strings: Strings = stringsFor(undefined);
@@ -180,7 +218,8 @@ export class StreamChatElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('locale') || !this.hasUpdated) this.strings = stringsFor(resolveLocale(this.locale), () => this.requestUpdate('locale', null));
+    if (changed.has('locale') || !this.hasUpdated)
+      this.strings = stringsFor(resolveLocale(this.locale), () => this.requestUpdate('locale', null));
     // An empty attribute means no thread, like a missing one.
     const wanted = this.threadId || null;
     if (changed.has('threadId') && wanted !== this.store.state.threadId) this.loader.open(wanted);
@@ -249,7 +288,10 @@ export class StreamChatElement extends LitElement {
       locale: resolveLocale(this.locale),
       narrow: this.layout.narrow,
       history: this.history,
-      panel: this.history && this.threads.state.open ? this.threads.props(this.strings, resolveLocale(this.locale), this.layout.narrow) : null,
+      panel:
+        this.history && this.threads.state.open
+          ? this.threads.props(this.strings, resolveLocale(this.locale), this.layout.narrow)
+          : null,
       greeting: this.greeting,
       placeholder: this.placeholder,
       announcement: this.composer.announcement,
@@ -272,7 +314,11 @@ export class StreamChatElement extends LitElement {
       onStop: this.composer.handleStop,
       queued: this.composer.queued,
       onCancelQueued: this.composer.cancelQueued,
-      features: this.features.props(this.strings, state.thread?.allowed_image_domains ?? [], state.run !== null || state.loading),
+      features: this.features.props(
+        this.strings,
+        state.thread?.allowed_image_domains ?? [],
+        state.run !== null || state.loading,
+      ),
     });
   }
 

@@ -21,7 +21,7 @@ export function randomChunks(text: string, seed: number, max = 12): string[] {
   const chars = Array.from(text);
   const random = seededRandom(seed);
   const chunks: string[] = [];
-  for (let i = 0; i < chars.length; ) {
+  for (let i = 0; i < chars.length;) {
     const size = 1 + Math.floor(random() * max);
     chunks.push(chars.slice(i, i + size).join(''));
     i += size;

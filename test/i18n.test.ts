@@ -93,7 +93,9 @@ describe('locales', () => {
 describe('<stream-chat> locale', () => {
   it('shows German labels with locale="de" and sends Accept-Language: de', async () => {
     const recorder = recordingFetch();
-    const el = await fixture<StreamChatElement>(html`<stream-chat api-url="/api/chat" locale="de" .fetch=${recorder.fetch}></stream-chat>`);
+    const el = await fixture<StreamChatElement>(
+      html`<stream-chat api-url="/api/chat" locale="de" .fetch=${recorder.fetch}></stream-chat>`,
+    );
     const input = part(el, 'input') as HTMLTextAreaElement;
     expect(input.placeholder).to.equal('Nachricht');
     expect(input.getAttribute('aria-label')).to.equal('Nachricht');
@@ -104,12 +106,16 @@ describe('<stream-chat> locale', () => {
 
     await sendAndWait(el, 'text Hallo Welt');
     expect(recorder.headers.length).to.be.greaterThan(0);
-    expect(recorder.headers.map((headers) => headers.get('accept-language'))).to.deep.equal(recorder.headers.map(() => 'de'));
+    expect(recorder.headers.map((headers) => headers.get('accept-language'))).to.deep.equal(
+      recorder.headers.map(() => 'de'),
+    );
     expect(parts(el, 'assistant-message')[0]?.querySelector('.bubble')?.textContent?.trim()).to.equal('Hallo Welt');
   });
 
   it('shows errors in the element locale', async () => {
-    const el = await fixture<StreamChatElement>(html`<stream-chat api-url="/api/fault/http500" locale="de-AT"></stream-chat>`);
+    const el = await fixture<StreamChatElement>(
+      html`<stream-chat api-url="/api/fault/http500" locale="de-AT"></stream-chat>`,
+    );
     const failed = oneEvent(el, 'stream-chat-error');
     el.send('Hallo').catch(() => undefined);
     const error = await failed;
@@ -122,7 +128,9 @@ describe('<stream-chat> locale', () => {
 
   it('switches strings and the request language when locale changes', async () => {
     const recorder = recordingFetch();
-    const el = await fixture<StreamChatElement>(html`<stream-chat api-url="/api/chat" locale="ja" .fetch=${recorder.fetch}></stream-chat>`);
+    const el = await fixture<StreamChatElement>(
+      html`<stream-chat api-url="/api/chat" locale="ja" .fetch=${recorder.fetch}></stream-chat>`,
+    );
     expect((part(el, 'input') as HTMLTextAreaElement).placeholder).to.equal(ja.placeholder);
     el.locale = 'es-MX';
     await el.updateComplete;

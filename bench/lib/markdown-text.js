@@ -57,7 +57,8 @@ export function markdownAnswer(minTokens, seed = 20240601) {
     const at = between(1, out.length - 1);
     if (style < 0.25) out[at] = `**${out[at]} ${pick(WORDS)}**`;
     else if (style < 0.45) out[at] = `\`${pick(WORDS)}.${pick(WORDS)}()\``;
-    else if (style < 0.6) out[at] = `[${out[at]} ${pick(WORDS)}](https://example.com/docs/${pick(WORDS)}#${pick(WORDS)})`;
+    else if (style < 0.6)
+      out[at] = `[${out[at]} ${pick(WORDS)}](https://example.com/docs/${pick(WORDS)}#${pick(WORDS)})`;
     else if (style < 0.7) out[at] = `*${out[at]}*`;
     out[0] = capital(out[0]);
     return `${out.join(' ')}${pick(['.', '.', '.', ',', ':', '?', '!'])}`;
@@ -125,11 +126,14 @@ export function shortMarkdown(rand, role) {
     return words.join(' ');
   };
   if (role === 'user') return `${sentence(between(5, 14))}?${rand() < 0.3 ? `\n${sentence(between(4, 10))}.` : ''}`;
-  const lines = [`${sentence(between(4, 8))} **${pick(WORDS)} ${pick(WORDS)}** ${sentence(between(3, 8)).toLowerCase()} \`${pick(WORDS)}()\`.`];
+  const lines = [
+    `${sentence(between(4, 8))} **${pick(WORDS)} ${pick(WORDS)}** ${sentence(between(3, 8)).toLowerCase()} \`${pick(WORDS)}()\`.`,
+  ];
   const extra = rand();
   if (extra < 0.4) lines.push('', ...Array.from({ length: between(2, 4) }, () => `- ${sentence(between(3, 9))}`));
   else if (extra < 0.6) lines.push('', '```js', pick(CODE_LINES), pick(CODE_LINES), '```');
-  else if (extra < 0.7) lines.push('', `| ${pick(WORDS)} | ${pick(WORDS)} |`, '| --- | --- |', `| ${pick(WORDS)} | ${pick(WORDS)} |`);
+  else if (extra < 0.7)
+    lines.push('', `| ${pick(WORDS)} | ${pick(WORDS)} |`, '| --- | --- |', `| ${pick(WORDS)} | ${pick(WORDS)} |`);
   else lines.push('', `${sentence(between(6, 14))} [${pick(WORDS)}](https://example.com/${pick(WORDS)}).`);
   return lines.join('\n');
 }

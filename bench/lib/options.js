@@ -16,7 +16,9 @@ export function readOptions(usage, spec) {
     console.log('\noptions (also BENCH_<NAME> environment variables):');
     const width = Math.max(...Object.keys(spec).map((name) => name.length)) + 8;
     for (const [name, { default: value, help }] of Object.entries(spec)) {
-      console.log(`  ${`--${name}=<${typeof value === 'number' ? 'n' : 'text'}>`.padEnd(width + 4)} ${help} (default ${value})`);
+      console.log(
+        `  ${`--${name}=<${typeof value === 'number' ? 'n' : 'text'}>`.padEnd(width + 4)} ${help} (default ${value})`,
+      );
     }
     console.log('  --help'.padEnd(width + 7) + ' this text');
     process.exit(0);

@@ -23,4 +23,3 @@ export async function* pace(tokens, { fast, fastRate, pauseMs, paced, rate }) {
     yield tokens[i % tokens.length];
   }
 }
-

@@ -35,7 +35,12 @@ export function loadServerKit() {
   return import(new URL('../../dist/server/index.js', import.meta.url).href);
 }
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.map': 'application/json', '.css': 'text/css' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.map': 'application/json',
+  '.css': 'text/css',
+};
 
 /**
  * Starts the server on 127.0.0.1 and a free port.
@@ -161,7 +166,11 @@ export async function startServerWorker(script, data) {
 
 /** The worker side of {@link startServerWorker}: serves, reports streams, closes when told. */
 export async function serveFromWorker({ routes, chatkit, info = {} }) {
-  const server = await startServer({ routes, chatkit, onStream: (record) => parentPort.postMessage({ type: 'stream', record }) });
+  const server = await startServer({
+    routes,
+    chatkit,
+    onStream: (record) => parentPort.postMessage({ type: 'stream', record }),
+  });
   parentPort.on('message', async (message) => {
     if (message.type !== 'close') return;
     await server.close();

@@ -37,7 +37,9 @@ export function table(rows, indent = '  ') {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => String(row[column] ?? '').length)));
   for (const [index, row] of rows.entries()) {
     const line = row
-      .map((cell, column) => (column === 0 ? String(cell).padEnd(widths[column]) : String(cell).padStart(widths[column])))
+      .map((cell, column) =>
+        column === 0 ? String(cell).padEnd(widths[column]) : String(cell).padStart(widths[column]),
+      )
       .join('   ');
     console.log(indent + line.trimEnd());
     if (index === 0) console.log(indent + widths.map((width) => '-'.repeat(width)).join('   '));

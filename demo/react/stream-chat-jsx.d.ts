@@ -29,7 +29,9 @@ type StreamChatEventProps = {
 declare module 'react' {
   namespace JSX {
     interface IntrinsicElements {
-      'stream-chat': DetailedHTMLProps<HTMLAttributes<StreamChatElement>, StreamChatElement> & StreamChatProperties & StreamChatEventProps;
+      'stream-chat': DetailedHTMLProps<HTMLAttributes<StreamChatElement>, StreamChatElement> &
+        StreamChatProperties &
+        StreamChatEventProps;
     }
   }
 }

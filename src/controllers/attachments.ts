@@ -14,7 +14,6 @@ import type { ChatConfig } from './chat-store.js';
 import { format, type Strings } from '../i18n.js';
 import type { AttachmentLimits, PendingFile, UploadStrategy } from '../features.js';
 
-
 /** What the controller reads from the element. */
 export interface AttachmentsConfig extends ChatConfig {
   limits(): AttachmentLimits | null;
@@ -142,9 +141,19 @@ export class AttachmentsController implements ReactiveController {
       if (strategy.type === 'direct') {
         const body = new FormData();
         body.append('file', file.file, file.file.name);
-        attachment = parseAttachment(await this.send(file, { url: strategy.uploadUrl, method: 'POST', headers: this.config.request().headers ?? {} }, body));
+        attachment = parseAttachment(
+          await this.send(
+            file,
+            { url: strategy.uploadUrl, method: 'POST', headers: this.config.request().headers ?? {} },
+            body,
+          ),
+        );
       } else {
-        const params = { name: file.file.name, size: file.file.size, mime_type: file.file.type || 'application/octet-stream' };
+        const params = {
+          name: file.file.name,
+          size: file.file.size,
+          mime_type: file.file.type || 'application/octet-stream',
+        };
         file.attachment = await requestJson({ type: 'attachments.create', params }, this.config.request());
         if (!this.files.includes(file)) return this.deleteOnServer(file.attachment.id);
         const descriptor = file.attachment.upload_descriptor;
@@ -168,21 +177,29 @@ export class AttachmentsController implements ReactiveController {
     return new Promise((resolve, reject) => {
       const request = new XMLHttpRequest();
       file.request = request;
-      request.open(descriptor.method, new URL(descriptor.url, new URL(this.config.request().url, document.baseURI)).href);
+      request.open(
+        descriptor.method,
+        new URL(descriptor.url, new URL(this.config.request().url, document.baseURI)).href,
+      );
       for (const [name, value] of Object.entries(descriptor.headers)) request.setRequestHeader(name, value);
       request.upload.onprogress = (event) => {
         if (!event.lengthComputable) return;
         file.progress = event.loaded / event.total;
         this.host.requestUpdate();
       };
-      request.onload = () => (request.status >= 200 && request.status < 300 ? resolve(request.responseText) : reject(new Error(`HTTP ${request.status}`)));
+      request.onload = () =>
+        request.status >= 200 && request.status < 300
+          ? resolve(request.responseText)
+          : reject(new Error(`HTTP ${request.status}`));
       request.onerror = request.onabort = () => reject(new Error('upload failed'));
       request.send(body);
     });
   }
 
   private deleteOnServer(id: string): void {
-    requestJson({ type: 'attachments.delete', params: { attachment_id: id } }, this.config.request()).catch(() => undefined);
+    requestJson({ type: 'attachments.delete', params: { attachment_id: id } }, this.config.request()).catch(
+      () => undefined,
+    );
   }
 
   private discard(file: PendingFile): void {
@@ -199,11 +216,13 @@ export class AttachmentsController implements ReactiveController {
 
 /** Why the files cannot be attached, in words; empty when they can. */
 export function refuse(files: readonly File[], limits: AttachmentLimits, already: number, s: Strings): string {
-  if (limits.maxCount !== undefined && already + files.length > limits.maxCount) return format(s.tooMany, { count: String(limits.maxCount) });
+  if (limits.maxCount !== undefined && already + files.length > limits.maxCount)
+    return format(s.tooMany, { count: String(limits.maxCount) });
   const accept = typeof limits.accept === 'string' ? limits.accept.split(',') : (limits.accept ?? []);
   for (const file of files) {
     if (accept.length && !accepts(file, accept)) return format(s.badType, { name: file.name });
-    if (limits.maxSize !== undefined && file.size > limits.maxSize) return format(s.tooLarge, { name: file.name, size: formatSize(limits.maxSize) });
+    if (limits.maxSize !== undefined && file.size > limits.maxSize)
+      return format(s.tooLarge, { name: file.name, size: formatSize(limits.maxSize) });
   }
   return '';
 }

@@ -91,7 +91,8 @@ export class AutoscrollController implements ReactiveController {
     const state = this.store.state;
     const seen = this.seen;
     const runStarted = state.run !== null && state.run.id !== seen?.run?.id;
-    const opened = seen !== null && !state.run && (state.threadId !== seen.threadId || (state.loading && !seen.loading));
+    const opened =
+      seen !== null && !state.run && (state.threadId !== seen.threadId || (state.loading && !seen.loading));
     if (runStarted || opened) this.follow();
     else if (!this.following && seen && state.items !== seen.items) this.arrived = true;
     // Rows growing reach the ResizeObserver; anything else that moves the end pins next frame.
@@ -140,7 +141,9 @@ export class AutoscrollController implements ReactiveController {
   private behind(el: HTMLElement, top: number): number {
     const height = el.scrollHeight;
     const distance = height - top - el.clientHeight;
-    return this.following && !Number.isNaN(this.pinnedHeight) ? distance - Math.max(0, height - this.pinnedHeight) : distance;
+    return this.following && !Number.isNaN(this.pinnedHeight)
+      ? distance - Math.max(0, height - this.pinnedHeight)
+      : distance;
   }
 
   private pin(): void {

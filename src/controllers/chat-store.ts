@@ -31,10 +31,20 @@ export interface ConfigHost extends EventTarget {
  * The config the element's controllers share: requests go to the host's endpoint with its headers
  * (`Accept-Language` first, so the host's own headers win) and public events fire on the host.
  */
-export function chatConfig(host: ConfigHost, store: ChatStore, locale: () => string, describe: (error: ShownError) => string): ChatConfig {
+export function chatConfig(
+  host: ConfigHost,
+  store: ChatStore,
+  locale: () => string,
+  describe: (error: ShownError) => string,
+): ChatConfig {
   return {
     store,
-    request: () => ({ url: host.apiUrl, fetch: host.fetch, headers: { 'accept-language': locale(), ...host.headers }, idleTimeout: host.idleTimeout }),
+    request: () => ({
+      url: host.apiUrl,
+      fetch: host.fetch,
+      headers: { 'accept-language': locale(), ...host.headers },
+      idleTimeout: host.idleTimeout,
+    }),
     dispatch: (name, detail) => host.dispatchEvent(chatEvent(name, detail)),
     describe,
   };
@@ -87,7 +97,11 @@ export class ChatStore implements ReactiveController {
 /** Shows an error that belongs to no response (a failed load or rename) and reports it. */
 export function showError(config: ChatConfig, error: ShownError): void {
   config.store.apply({ type: 'request-failed', error });
-  config.dispatch('stream-chat-error', { code: error.code, message: config.describe(error), allowRetry: error.allowRetry });
+  config.dispatch('stream-chat-error', {
+    code: error.code,
+    message: config.describe(error),
+    allowRetry: error.allowRetry,
+  });
 }
 
 /** The error a failed request or stream shows. */

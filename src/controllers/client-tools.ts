@@ -51,7 +51,8 @@ function askListener(call: ClientToolCallItem, ask: (detail: ClientToolDetail) =
     callId: call.call_id,
     threadId: call.thread_id,
     respondWith(value: unknown) {
-      if (!open) throw new DOMException('respondWith() must be called synchronously in the listener', 'InvalidStateError');
+      if (!open)
+        throw new DOMException('respondWith() must be called synchronously in the listener', 'InvalidStateError');
       if (answer) throw new DOMException('This client tool call was already answered', 'InvalidStateError');
       answer = Promise.resolve(value);
     },

@@ -111,7 +111,9 @@ export class ComposerController implements ReactiveController {
   private sendNow(text: string): void {
     this.refocus = this.refocus || this.host.matches(':focus-within');
     // Refused because a response started meanwhile (a page's own send): the text goes back.
-    this.send(text).catch((error: unknown) => error instanceof StreamChatError && error.code === 'busy' && this.giveBack(text));
+    this.send(text).catch(
+      (error: unknown) => error instanceof StreamChatError && error.code === 'busy' && this.giveBack(text),
+    );
   }
 
   private giveBack(text: string): void {

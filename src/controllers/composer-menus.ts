@@ -7,7 +7,6 @@ import type { ReactiveControllerHost } from 'lit';
 import type { InferenceOptions } from '../protocol/types.js';
 import type { ComposerModel, ComposerTool } from '../features.js';
 
-
 export class ComposerMenusController {
   private toolId = '';
   private modelId: string | null = null;

@@ -46,7 +46,8 @@ export class DictationController implements ReactiveController {
       if (!navigator.mediaDevices?.getUserMedia) throw new DOMException('', 'NotFoundError');
       stream = await navigator.mediaDevices.getUserMedia({ audio: true });
     } catch (error) {
-      const denied = error instanceof DOMException && (error.name === 'NotAllowedError' || error.name === 'SecurityError');
+      const denied =
+        error instanceof DOMException && (error.name === 'NotAllowedError' || error.name === 'SecurityError');
       return this.fail(denied ? s.micDenied : s.noMic);
     } finally {
       this.starting = false;
@@ -70,7 +71,10 @@ export class DictationController implements ReactiveController {
     this.host.requestUpdate();
     try {
       const mime_type = audio.type.split(';', 1)[0] || 'audio/webm';
-      const { text } = await requestJson({ type: 'input.transcribe', params: { audio_base64: await toBase64(audio), mime_type } }, this.config.request());
+      const { text } = await requestJson(
+        { type: 'input.transcribe', params: { audio_base64: await toBase64(audio), mime_type } },
+        this.config.request(),
+      );
       if (typeof text !== 'string') throw new Error('no text');
       const draft = this.config.store.state.draft;
       this.config.store.apply({ type: 'draft-changed', text: draft.trim() ? `${draft.trimEnd()} ${text}` : text });

@@ -5,7 +5,14 @@
  */
 import type { ReactiveControllerHost } from 'lit';
 import type { Attachment, AssistantMessageItem } from '../protocol/types.js';
-import type { AttachmentLimits, ComposerModel, ComposerTool, StartPrompt, ThreadItemActions, UploadStrategy } from '../features.js';
+import type {
+  AttachmentLimits,
+  ComposerModel,
+  ComposerTool,
+  StartPrompt,
+  ThreadItemActions,
+  UploadStrategy,
+} from '../features.js';
 import type { Strings } from '../i18n.js';
 import { isAllowedImage } from '../markdown/url.js';
 import type { ChatConfig } from './chat-store.js';
@@ -45,14 +52,25 @@ export class Features {
     host: ReactiveControllerHost,
     private readonly config: FeaturesConfig,
   ) {
-    this.attachments = new AttachmentsController(host, { ...config, limits: () => config.settings().attachments, strategy: () => config.settings().uploadStrategy });
+    this.attachments = new AttachmentsController(host, {
+      ...config,
+      limits: () => config.settings().attachments,
+      strategy: () => config.settings().uploadStrategy,
+    });
     this.dictation = new DictationController(host, config);
     this.actions = new ItemActionsController(host, config);
-    this.menus = new ComposerMenusController(host, () => ({ tools: config.settings().composerTools, models: config.settings().composerModels }));
+    this.menus = new ComposerMenusController(host, () => ({
+      tools: config.settings().composerTools,
+      models: config.settings().composerModels,
+    }));
   }
 
   /** What the next message carries besides its text. */
-  readonly input = (): { attachments: Attachment[]; inference_options: ReturnType<ComposerMenusController['options']>; sent: () => void } => ({
+  readonly input = (): {
+    attachments: Attachment[];
+    inference_options: ReturnType<ComposerMenusController['options']>;
+    sent: () => void;
+  } => ({
     attachments: this.attachments.uploaded(),
     inference_options: this.menus.options(),
     sent: () => this.attachments.sent(),
@@ -60,7 +78,8 @@ export class Features {
 
   /** Sends the draft once every upload has finished; a failed upload keeps the message (and its text) in the composer. */
   async submit(text: string): Promise<void> {
-    if (!this.attachments.busy && this.attachments.files.every((file) => file.status === 'done')) return this.config.send(text);
+    if (!this.attachments.busy && this.attachments.files.every((file) => file.status === 'done'))
+      return this.config.send(text);
     const { store } = this.config;
     // The text stays in the composer while the files finish uploading.
     if (!store.state.draft.trim()) store.apply({ type: 'draft-changed', text });
@@ -92,7 +111,14 @@ export class Features {
       },
       // Sent images show only from the chat server itself or the thread's allowed image hosts.
       imageAllowed: (url) => safeOrigin(url) === endpoint || isAllowedImage(url, allowedImageDomains),
-      attach: limits ? { accept, files: this.attachments.files, message: this.attachments.message, dragging: this.attachments.dragging } : null,
+      attach: limits
+        ? {
+            accept,
+            files: this.attachments.files,
+            message: this.attachments.message,
+            dragging: this.attachments.dragging,
+          }
+        : null,
       onFiles: this.attachments.handleFiles,
       onDrag: this.attachments.handleDrag,
       onPaste: this.attachments.handlePaste,

@@ -57,10 +57,14 @@ export class HistoryController implements ReactiveController {
   /** Opens or closes the panel; opening (re)loads the first page. */
   toggle(open = !this.state.open): void {
     // Opened from the keyboard: focus moves into the panel, as into a menu.
-    const fromKeyboard = open && !this.state.open && !!this.activeInside()?.matches('[part~="history-button"]:focus-visible');
+    const fromKeyboard =
+      open && !this.state.open && !!this.activeInside()?.matches('[part~="history-button"]:focus-visible');
     this.apply({ type: 'history-toggled', open });
     if (open) void this.loadPage(true);
-    if (fromKeyboard) void this.host.updateComplete.then(() => this.host.renderRoot.querySelector<HTMLElement>('.history button')?.focus());
+    if (fromKeyboard)
+      void this.host.updateComplete.then(() =>
+        this.host.renderRoot.querySelector<HTMLElement>('.history button')?.focus(),
+      );
   }
 
   /** Loads the next page when there is one and none is loading. */
@@ -79,7 +83,8 @@ export class HistoryController implements ReactiveController {
     this.apply({ type: 'editing-changed', editing });
     if (editing?.mode === 'rename') void this.focus(editing.id, 'input.rename', true);
     else if (editing?.mode === 'delete') void this.focus(editing.id, 'button.cancel');
-    else if (before) void this.focus(before.id, before.mode === 'rename' ? 'button.rename-button' : 'button.open', false, true);
+    else if (before)
+      void this.focus(before.id, before.mode === 'rename' ? 'button.rename-button' : 'button.open', false, true);
   }
 
   /** Closes the panel; focus goes back to its toggle when it was inside the panel. */
@@ -105,7 +110,8 @@ export class HistoryController implements ReactiveController {
       narrow,
       onClose: () => this.close(),
       onEdit: (editing) => this.edit(editing),
-      onRename: (id, title) => void this.rename(id, title).catch(() => showError(this.config, { code: 'rename_failed', allowRetry: false })),
+      onRename: (id, title) =>
+        void this.rename(id, title).catch(() => showError(this.config, { code: 'rename_failed', allowRetry: false })),
       onDelete: (id) =>
         void this.removeKeepingFocus(id).then(
           () => id === config.store.state.threadId && config.newThread(false),
@@ -122,7 +128,10 @@ export class HistoryController implements ReactiveController {
     this.apply({ type: 'editing-changed', editing: null });
     void this.focus(id, 'button.open', false, true);
     if (!trimmed) return;
-    const thread = await requestJson({ type: 'threads.update', params: { thread_id: id, title: trimmed } }, this.config.request());
+    const thread = await requestJson(
+      { type: 'threads.update', params: { thread_id: id, title: trimmed } },
+      this.config.request(),
+    );
     const { items: _items, ...metadata } = thread;
     this.apply({ type: 'thread-seen', thread: metadata });
   }
@@ -177,7 +186,10 @@ export class HistoryController implements ReactiveController {
     try {
       const after = reset ? undefined : (this.state.after ?? undefined);
       const page = await requestJson(
-        { type: 'threads.list', params: after ? { limit: PAGE_SIZE, order: 'desc', after } : { limit: PAGE_SIZE, order: 'desc' } },
+        {
+          type: 'threads.list',
+          params: after ? { limit: PAGE_SIZE, order: 'desc', after } : { limit: PAGE_SIZE, order: 'desc' },
+        },
         this.config.request(),
       );
       if (generation !== this.generation) return;

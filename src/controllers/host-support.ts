@@ -54,7 +54,8 @@ export class RememberThread implements ReactiveController {
   }
 
   hostConnected(): void {
-    if (this.host.threadId === null && this.host.rememberThread) this.host.threadId = readStorage(this.host.rememberThread);
+    if (this.host.threadId === null && this.host.rememberThread)
+      this.host.threadId = readStorage(this.host.rememberThread);
   }
 
   hostUpdate(): void {

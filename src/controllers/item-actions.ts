@@ -9,7 +9,6 @@ import type { AssistantMessageItem } from '../protocol/types.js';
 import { showError, type ChatConfig } from './chat-store.js';
 import type { FeedbackKind } from '../features.js';
 
-
 export class ItemActionsController implements ReactiveController {
   /** The feedback given per answer id. */
   feedback = new Map<string, FeedbackKind>();
@@ -25,7 +24,8 @@ export class ItemActionsController implements ReactiveController {
 
   hostUpdate(): void {
     // Feedback belongs to the open thread's answers: forget it when the thread changes.
-    if (this.feedback.size && !this.config.store.state.items.some((item) => this.feedback.has(item.id))) this.feedback = new Map();
+    if (this.feedback.size && !this.config.store.state.items.some((item) => this.feedback.has(item.id)))
+      this.feedback = new Map();
   }
 
   /** Copies the answer's text only. */
@@ -43,7 +43,10 @@ export class ItemActionsController implements ReactiveController {
     this.feedback = new Map(this.feedback).set(item.id, kind);
     this.host.requestUpdate();
     try {
-      await requestJson({ type: 'items.feedback', params: { thread_id: threadId, item_ids: [item.id], kind } }, this.config.request());
+      await requestJson(
+        { type: 'items.feedback', params: { thread_id: threadId, item_ids: [item.id], kind } },
+        this.config.request(),
+      );
     } catch {
       const next = new Map(this.feedback);
       if (before) next.set(item.id, before);

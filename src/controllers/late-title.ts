@@ -24,5 +24,7 @@ export async function fetchLateTitle(config: ChatConfig, threadId: string, curre
   if (!current() || store.state.threadId !== threadId || store.state.run || store.state.thread?.title) return;
   if (typeof thread.title !== 'string' || !thread.title || thread.id !== threadId) return;
   store.apply({ type: 'event-received', event: { type: 'thread.updated', thread } });
-  config.dispatch('stream-chat-thread-update', { thread: { id: threadId, title: thread.title, status: thread.status } });
+  config.dispatch('stream-chat-thread-update', {
+    thread: { id: threadId, title: thread.title, status: thread.status },
+  });
 }

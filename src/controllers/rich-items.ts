@@ -81,7 +81,8 @@ export class RichItems {
 
   /** Sends `action` for `itemId` from code (`sendAction`): as a widget's button would. */
   send(action: WidgetAction, itemId: string | null): Promise<void> {
-    const item = itemId === null ? undefined : this.config.store.state.items.find((candidate) => candidate.id === itemId);
+    const item =
+      itemId === null ? undefined : this.config.store.state.items.find((candidate) => candidate.id === itemId);
     return this.run({ action, itemId, widget: item?.type === 'widget' ? item.widget : null, busyKey: null });
   }
 
@@ -118,9 +119,13 @@ export class RichItems {
     const threadId = store.state.threadId;
     if (!threadId) throw this.refuse();
     try {
-      const answer = await requestJson({ type: 'threads.sync_custom_action', params: { thread_id: threadId, item_id: itemId, action } }, this.config.request());
+      const answer = await requestJson(
+        { type: 'threads.sync_custom_action', params: { thread_id: threadId, item_id: itemId, action } },
+        this.config.request(),
+      );
       // The user may have opened another thread meanwhile: the answer belongs to the old one.
-      if (store.state.threadId === threadId && answer.updated_item) store.apply({ type: 'item-replaced', item: answer.updated_item });
+      if (store.state.threadId === threadId && answer.updated_item)
+        store.apply({ type: 'item-replaced', item: answer.updated_item });
     } catch (error) {
       const shown = { ...shownError(error), allowRetry: false };
       if (store.state.threadId === threadId) showError(this.config, shown);
@@ -140,7 +145,11 @@ export class RichItems {
   }
 
   private refuse(): StreamChatError {
-    return new StreamChatError('nothing_to_retry', this.config.describe({ code: 'nothing_to_retry', allowRetry: false }), false);
+    return new StreamChatError(
+      'nothing_to_retry',
+      this.config.describe({ code: 'nothing_to_retry', allowRetry: false }),
+      false,
+    );
   }
 
   private setBusy(key: string | null, on: boolean): void {

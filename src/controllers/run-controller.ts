@@ -76,7 +76,11 @@ export class RunController implements ReactiveController {
       attachments: extras.attachments,
       inference_options: extras.inference_options,
     };
-    const input = { content: item.content, attachments: extras.attachments.map((attachment) => attachment.id), inference_options: extras.inference_options };
+    const input = {
+      content: item.content,
+      attachments: extras.attachments.map((attachment) => attachment.id),
+      inference_options: extras.inference_options,
+    };
     extras.sent();
     const request: StreamingRequest = state.threadId
       ? { type: 'threads.add_user_message', params: { thread_id: state.threadId, input } }
@@ -92,10 +96,10 @@ export class RunController implements ReactiveController {
     const last = lastUserMessage(state);
     if (!last || !state.threadId) return Promise.reject(this.refuse('nothing_to_retry'));
     const threadId = state.threadId;
-    return this.start(
-      (runId) => ({ type: 'retry-started', runId, itemId: last.id }),
-      { type: 'threads.retry_after_item', params: { thread_id: threadId, item_id: last.id } },
-    );
+    return this.start((runId) => ({ type: 'retry-started', runId, itemId: last.id }), {
+      type: 'threads.retry_after_item',
+      params: { thread_id: threadId, item_id: last.id },
+    });
   }
 
   /** Regenerates one answer: `threads.retry_after_item` from the user message before it; the new answer replaces it. */
@@ -106,20 +110,26 @@ export class RunController implements ReactiveController {
     const before = state.items.slice(0, Math.max(index, 0)).findLast((item) => item.type === 'user_message');
     if (index < 0 || !before || !state.threadId) return Promise.reject(this.refuse('nothing_to_retry'));
     const threadId = state.threadId;
-    return this.start(
-      (runId) => ({ type: 'retry-started', runId, itemId: before.id }),
-      { type: 'threads.retry_after_item', params: { thread_id: threadId, item_id: before.id } },
-    );
+    return this.start((runId) => ({ type: 'retry-started', runId, itemId: before.id }), {
+      type: 'threads.retry_after_item',
+      params: { thread_id: threadId, item_id: before.id },
+    });
   }
 
   /** Posts a widget action (`threads.custom_action`) and resolves when its answer ends. */
   action(action: WireAction, itemId: string | null): Promise<void> {
-    return this.request((threadId) => ({ type: 'threads.custom_action', params: { thread_id: threadId, item_id: itemId, action } }));
+    return this.request((threadId) => ({
+      type: 'threads.custom_action',
+      params: { thread_id: threadId, item_id: itemId, action },
+    }));
   }
 
   /** Answers a structured input item (`threads.add_structured_input`) and resolves when the reply ends. */
   answer(itemId: string, input: StructuredInputSubmission): Promise<void> {
-    return this.request((threadId) => ({ type: 'threads.add_structured_input', params: { thread_id: threadId, item_id: itemId, input } }));
+    return this.request((threadId) => ({
+      type: 'threads.add_structured_input',
+      params: { thread_id: threadId, item_id: itemId, input },
+    }));
   }
 
   /** Starts a response that adds no user message, in the open thread. */
@@ -184,7 +194,10 @@ export class RunController implements ReactiveController {
             break;
           }
           this.config.store.apply({ type: 'tool-output-sent', itemId: pending.id, output });
-          request = { type: 'threads.add_client_tool_output', params: { thread_id: pending.thread_id, result: output } };
+          request = {
+            type: 'threads.add_client_tool_output',
+            params: { thread_id: pending.thread_id, result: output },
+          };
         }
       }
     } catch (error) {
@@ -220,7 +233,10 @@ export class RunController implements ReactiveController {
       }
       const delta = event.type === 'thread.item.updated';
       // The first token paints at once; later bursts coalesce into one render per frame.
-      this.config.store.apply({ type: 'event-received', event, noticeId: ++this.localIds }, delta && !firstDelta ? 'frame' : 'now');
+      this.config.store.apply(
+        { type: 'event-received', event, noticeId: ++this.localIds },
+        delta && !firstDelta ? 'frame' : 'now',
+      );
       if (delta) firstDelta = false;
       this.announce(event);
     }
@@ -245,7 +261,12 @@ export class RunController implements ReactiveController {
         dispatch('stream-chat-effect', { name: event.name, data: event.data ?? {} });
         break;
       case 'notice':
-        dispatch('stream-chat-notice', event.title ? { level: event.level, message: event.message, title: event.title } : { level: event.level, message: event.message });
+        dispatch(
+          'stream-chat-notice',
+          event.title
+            ? { level: event.level, message: event.message, title: event.title }
+            : { level: event.level, message: event.message },
+        );
         break;
       default:
         break;
@@ -255,11 +276,15 @@ export class RunController implements ReactiveController {
   /** The run ended while a tool ran: the server still gets an output so it is never left waiting. */
   private postOrphanOutput(threadId: string, result: JsonValue): void {
     const abort = new AbortController();
-    const request: StreamingRequest = { type: 'threads.add_client_tool_output', params: { thread_id: threadId, result } };
+    const request: StreamingRequest = {
+      type: 'threads.add_client_tool_output',
+      params: { thread_id: threadId, result },
+    };
     void (async () => {
       try {
         // The first event proves the server took the output; nobody is left to show the rest.
-        for await (const _event of streamEvents(request, { ...this.config.request(), signal: abort.signal })) abort.abort();
+        for await (const _event of streamEvents(request, { ...this.config.request(), signal: abort.signal }))
+          abort.abort();
       } catch {
         // The server is gone; there is no one to tell.
       }

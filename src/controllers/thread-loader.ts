@@ -31,7 +31,8 @@ export class ThreadLoader implements ReactiveController {
   private seq = 0;
   private held: { row: HTMLElement; offset: number } | null = null;
   /** Rows get their real height after layout (`content-visibility: auto`): restore before paint. */
-  private readonly resizeObserver = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(() => this.restore());
+  private readonly resizeObserver =
+    typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(() => this.restore());
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -80,7 +81,8 @@ export class ThreadLoader implements ReactiveController {
   /** A short first page of a long thread cannot be scrolled: fetch older ones until it can. */
   fill(): void {
     const scroller = this.config.scroller();
-    if (scroller && this.config.store.state.olderCursor && scroller.scrollHeight <= scroller.clientHeight) void this.loadOlder();
+    if (scroller && this.config.store.state.olderCursor && scroller.scrollHeight <= scroller.clientHeight)
+      void this.loadOlder();
   }
 
   /** Prepends the previous page without moving what the user is looking at; one page at a time. */
@@ -90,7 +92,9 @@ export class ThreadLoader implements ReactiveController {
     const scroller = this.config.scroller();
     if (!scroller || !threadId || !olderCursor || loadingOlder) return;
     const top = scroller.getBoundingClientRect().top;
-    const anchor = Array.from(scroller.querySelectorAll<HTMLElement>('.message')).find((row) => row.getBoundingClientRect().bottom > top);
+    const anchor = Array.from(scroller.querySelectorAll<HTMLElement>('.message')).find(
+      (row) => row.getBoundingClientRect().bottom > top,
+    );
     if (!anchor) return;
     this.hold(scroller, anchor, anchor.getBoundingClientRect().top - top);
     const seq = this.seq;
@@ -115,7 +119,10 @@ export class ThreadLoader implements ReactiveController {
   private async load(threadId: string, seq: number): Promise<void> {
     const { store, dispatch } = this.config;
     try {
-      const thread = await requestJson({ type: 'threads.get_by_id', params: { thread_id: threadId } }, this.config.request());
+      const thread = await requestJson(
+        { type: 'threads.get_by_id', params: { thread_id: threadId } },
+        this.config.request(),
+      );
       if (seq !== this.seq) return;
       let items: ThreadItem[] = thread.items.data;
       let olderCursor: string | null = null;
@@ -137,7 +144,10 @@ export class ThreadLoader implements ReactiveController {
       store.apply({ type: 'thread-cleared' });
       dispatch('stream-chat-thread-load-end', { threadId });
       dispatch('stream-chat-thread-change', { threadId: null });
-      showError(this.config, notFound ? { code: 'thread_not_found', allowRetry: false } : { ...shownError(error), allowRetry: false });
+      showError(
+        this.config,
+        notFound ? { code: 'thread_not_found', allowRetry: false } : { ...shownError(error), allowRetry: false },
+      );
     }
   }
 

@@ -200,7 +200,8 @@ export class MarkdownStream {
     const before = this.committedBlocks.length;
     let offset = this.committedEnd;
     for (const token of committed) {
-      if (token.type !== 'space') this.committedBlocks.push(makeBlock(this.committedBlocks.length, offset, token, true));
+      if (token.type !== 'space')
+        this.committedBlocks.push(makeBlock(this.committedBlocks.length, offset, token, true));
       offset += token.raw.length;
     }
     this.committedEnd += src.length;

@@ -69,7 +69,13 @@ class MarkdownDirective extends Directive {
     const annotations = options.annotations ?? noAnnotations;
     const contextChanged = this.updateContext(options);
     const last = this.last;
-    if (!contextChanged && last && last.text === text && last.streaming === streaming && sameItems(last.annotations, annotations)) {
+    if (
+      !contextChanged &&
+      last &&
+      last.text === text &&
+      last.streaming === streaming &&
+      sameItems(last.annotations, annotations)
+    ) {
       return noChange;
     }
     this.last = { text, streaming, annotations };
@@ -108,7 +114,11 @@ class MarkdownDirective extends Directive {
     const domains = options.allowedImageDomains ?? noDomains;
     const strings = options.strings ?? defaultStrings;
     const { context } = this;
-    if (sameItems(domains, context.domains) && strings.copy === context.strings.copy && strings.copied === context.strings.copied) {
+    if (
+      sameItems(domains, context.domains) &&
+      strings.copy === context.strings.copy &&
+      strings.copied === context.strings.copied
+    ) {
       return false;
     }
     this.context = { domains: [...domains], strings: { copy: strings.copy, copied: strings.copied } };
@@ -123,8 +133,10 @@ class MarkdownDirective extends Directive {
  * closed keep their DOM nodes and are never rendered again, and the cost of a delta does not
  * grow with the length of the message.
  */
-export const renderMarkdown: (text: string, options?: RenderMarkdownOptions) => DirectiveResult<typeof MarkdownDirective> =
-  directive(MarkdownDirective);
+export const renderMarkdown: (
+  text: string,
+  options?: RenderMarkdownOptions,
+) => DirectiveResult<typeof MarkdownDirective> = directive(MarkdownDirective);
 
 /** Renders a short string as inline markdown (no blocks): lexed again only when it changes. */
 class InlineMarkdownDirective extends Directive {

@@ -35,7 +35,11 @@ export function isSafeUrl(url: string): boolean {
 export function isAllowedImage(url: string, allowedDomains: readonly string[]): boolean {
   if (allowedDomains.length === 0) return false;
   const parsed = parse(url);
-  if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') || parsed.hostname === 'relative.invalid') {
+  if (
+    !parsed ||
+    (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') ||
+    parsed.hostname === 'relative.invalid'
+  ) {
     return false;
   }
   const host = parsed.hostname.replace(/\.$/, '');

@@ -14,13 +14,7 @@ import type {
 
 /** Why a request or stream failed on the client side (server `error` events keep their own code). */
 export type ClientErrorCode =
-  | 'network'
-  | 'http'
-  | 'bad_content_type'
-  | 'bad_frame'
-  | 'empty_stream'
-  | 'idle_timeout'
-  | 'frame_too_large';
+  'network' | 'http' | 'bad_content_type' | 'bad_frame' | 'empty_stream' | 'idle_timeout' | 'frame_too_large';
 
 /** A failed request or stream, with a code the UI can localize. */
 export class ChatKitClientError extends Error {

@@ -16,9 +16,7 @@ export type JsonObject = { [key: string]: JsonValue };
 
 /** The status of a thread; `locked` disables the composer, `closed` replaces it. */
 export type ThreadStatus =
-  | { type: 'active' }
-  | { type: 'locked'; reason?: string }
-  | { type: 'closed'; reason?: string };
+  { type: 'active' } | { type: 'locked'; reason?: string } | { type: 'closed'; reason?: string };
 
 /** A page of a paginated list; `after` is the cursor for the next page. */
 export interface Page<T> {
@@ -114,7 +112,15 @@ export interface UserMessageItem extends ItemBase {
 
 /** Where a citation points. */
 export type Source =
-  | { type: 'url'; title: string; url: string; attribution?: string; description?: string; timestamp?: string; group?: string }
+  | {
+      type: 'url';
+      title: string;
+      url: string;
+      attribution?: string;
+      description?: string;
+      timestamp?: string;
+      group?: string;
+    }
   | { type: 'file'; title: string; filename: string; description?: string; timestamp?: string; group?: string }
   | {
       type: 'entity';

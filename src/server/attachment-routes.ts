@@ -20,7 +20,11 @@ import { guardOrigin, type AllowedOrigins } from './request-guard.js';
 /** One matched attachment route. */
 export type AttachmentRoute = { kind: 'upload'; id: string } | { kind: 'direct' } | { kind: 'file'; id: string };
 
-const METHODS: Record<AttachmentRoute['kind'], string[]> = { upload: ['PUT', 'POST'], direct: ['POST'], file: ['GET', 'HEAD'] };
+const METHODS: Record<AttachmentRoute['kind'], string[]> = {
+  upload: ['PUT', 'POST'],
+  direct: ['POST'],
+  file: ['GET', 'HEAD'],
+};
 
 /** Images the browser may show inline; anything else is sent as a download. */
 const INLINE = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
@@ -75,11 +79,19 @@ export async function serveAttachmentRoute<C>(
   try {
     const attachment =
       route.kind === 'upload'
-        ? await store.receiveUpload(route.id, header(req, 'x-upload-token') ?? '', { stream: req, contentType: header(req, 'content-type') }, context)
+        ? await store.receiveUpload(
+            route.id,
+            header(req, 'x-upload-token') ?? '',
+            { stream: req, contentType: header(req, 'content-type') },
+            context,
+          )
         : await directUpload(store, req, context);
     res.removeHeader('connection');
     const text = JSON.stringify(attachment);
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+    res.writeHead(200, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(text),
+    });
     res.end(text);
   } catch (error) {
     // A cut or timed-out upload is ordinary traffic: its partial file is already gone.
@@ -93,7 +105,11 @@ export async function serveAttachmentRoute<C>(
 async function directUpload<C>(store: AttachmentStore<C> & { maxBytes?: number }, req: IncomingMessage, context: C) {
   const type = header(req, 'content-type') ?? '';
   if (!/^multipart\/form-data\s*;/i.test(type)) {
-    throw new ChatKitRequestError(415, 'unsupported_media_type', 'Send the file as multipart/form-data with a `file` field.');
+    throw new ChatKitRequestError(
+      415,
+      'unsupported_media_type',
+      'Send the file as multipart/form-data with a `file` field.',
+    );
   }
   const limit = (store.maxBytes ?? 10 * 1024 * 1024) + MULTIPART_OVERHEAD;
   if (Number(header(req, 'content-length')) > limit) {
@@ -103,10 +119,16 @@ async function directUpload<C>(store: AttachmentStore<C> & { maxBytes?: number }
   const limiter = new Limit(limit);
   try {
     const body = Readable.toWeb(req.pipe(limiter));
-    const request = new Request('http://upload.invalid/', { method: 'POST', headers: { 'content-type': type }, body, duplex: 'half' } as RequestInit);
+    const request = new Request('http://upload.invalid/', {
+      method: 'POST',
+      headers: { 'content-type': type },
+      body,
+      duplex: 'half',
+    } as RequestInit);
     form = await request.formData();
   } catch {
-    if (limiter.exceeded) throw new ChatKitRequestError(413, 'file_too_large', `The upload is larger than ${limit} bytes.`);
+    if (limiter.exceeded)
+      throw new ChatKitRequestError(413, 'file_too_large', `The upload is larger than ${limit} bytes.`);
     throw new ChatKitRequestError(400, 'invalid_upload', 'The multipart body could not be read.');
   }
   const file = form.get('file');
@@ -116,7 +138,13 @@ async function directUpload<C>(store: AttachmentStore<C> & { maxBytes?: number }
   return store.createFromUpload(name, { stream, contentType: file.type || undefined }, context);
 }
 
-async function sendFile<C>(store: AttachmentStore<C>, id: string, req: IncomingMessage, res: ServerResponse, context: C): Promise<void> {
+async function sendFile<C>(
+  store: AttachmentStore<C>,
+  id: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  context: C,
+): Promise<void> {
   const file = await store.openAttachment(id, context);
   if (!file) throw new ChatKitRequestError(404, 'not_found', 'No such file.');
   const mime = file.attachment.mime_type;
@@ -150,7 +178,8 @@ class Limit extends Transform {
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
     this.size += chunk.length;
     this.exceeded = this.size > this.limit;
-    if (this.exceeded) done(new ChatKitRequestError(413, 'file_too_large', `The upload is larger than ${this.limit} bytes.`));
+    if (this.exceeded)
+      done(new ChatKitRequestError(413, 'file_too_large', `The upload is larger than ${this.limit} bytes.`));
     else done(null, chunk);
   }
 }

@@ -119,8 +119,15 @@ export class ChatKitServer<C = unknown> {
    *   sync actions without a `syncAction` hook and for attachment or transcription requests without
    *   an attachment store or transcribe hook.
    */
-  async process(request: unknown, context: C, options: ProcessOptions = {}): Promise<StreamingResult | NonStreamingResult> {
-    const parsed = parseRequest(typeof request === 'string' || request instanceof Uint8Array ? parseJson(request) : request, options.limits);
+  async process(
+    request: unknown,
+    context: C,
+    options: ProcessOptions = {},
+  ): Promise<StreamingResult | NonStreamingResult> {
+    const parsed = parseRequest(
+      typeof request === 'string' || request instanceof Uint8Array ? parseJson(request) : request,
+      options.limits,
+    );
     if (isStreaming(parsed)) {
       const signal = options.signal ?? new AbortController().signal;
       return { streaming: true, events: this.guardedStream(parsed, context, signal) };
@@ -128,27 +135,49 @@ export class ChatKitServer<C = unknown> {
     if (parsed.type === 'threads.get_by_id') await this.lateWork.settled(parsed.params.thread_id);
     if (parsed.type === 'threads.sync_custom_action' && this.syncAction) {
       const { thread_id, item_id, action } = parsed.params;
-      return { streaming: false, json: toWire(await this.runSyncAction(this.syncAction, thread_id, item_id, action, context)) };
+      return {
+        streaming: false,
+        json: toWire(await this.runSyncAction(this.syncAction, thread_id, item_id, action, context)),
+      };
     }
-    return { streaming: false, json: toWire(await answerRequest(this.store, parsed, context, (threadId) => this.cancelTurns(threadId), {
-      attachments: this.attachments,
-      transcribe: this.transcribe,
-    })) };
+    return {
+      streaming: false,
+      json: toWire(
+        await answerRequest(this.store, parsed, context, (threadId) => this.cancelTurns(threadId), {
+          attachments: this.attachments,
+          transcribe: this.transcribe,
+        }),
+      ),
+    };
   }
 
   /** Answers `threads.sync_custom_action` with what the hook returns (`{ updated_item? }`). */
-  private async runSyncAction(hook: SyncActionFn<C>, threadId: string, itemId: string | null, action: Action, context: C): Promise<unknown> {
+  private async runSyncAction(
+    hook: SyncActionFn<C>,
+    threadId: string,
+    itemId: string | null,
+    action: Action,
+    context: C,
+  ): Promise<unknown> {
     const thread = await this.store.loadThread(threadId, context);
     if (!thread) throw new ChatKitRequestError(404, 'not_found', `Thread ${threadId.slice(0, 200)} was not found.`);
     const sender = itemId === null ? null : await this.store.loadItem(thread.id, itemId, context);
     if (sender && sender.type !== 'widget') {
-      throw new ChatKitRequestError(400, 'invalid_request', 'threads.sync_custom_action requires a widget sender item.');
+      throw new ChatKitRequestError(
+        400,
+        'invalid_request',
+        'threads.sync_custom_action requires a widget sender item.',
+      );
     }
     return hook(thread, action, sender, this.respondContext(thread, context, new AbortController()));
   }
 
   /** Runs a streaming request; a thread found deleted on the way ends the stream quietly. */
-  private async *guardedStream(request: StreamingRequest, context: C, signal: AbortSignal): AsyncGenerator<ThreadStreamEvent> {
+  private async *guardedStream(
+    request: StreamingRequest,
+    context: C,
+    signal: AbortSignal,
+  ): AsyncGenerator<ThreadStreamEvent> {
     const turn = new AbortController();
     const leave = () => turn.abort(signal.reason);
     if (signal.aborted) leave();
@@ -367,7 +396,10 @@ function answerStructuredInput(item: StructuredInputItem, input: StructuredInput
         return { ...structuredClone(question), answer: { values: [], skipped: true } };
       }
       const single = question.type === 'multiple_choice' && !question.multiple;
-      return { ...structuredClone(question), answer: { values: single ? answer.values.slice(0, 1) : [...answer.values], skipped: false } };
+      return {
+        ...structuredClone(question),
+        answer: { values: single ? answer.values.slice(0, 1) : [...answer.values], skipped: false },
+      };
     }),
   };
 }

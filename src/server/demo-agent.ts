@@ -54,7 +54,8 @@ const COMMANDS: Command[] = [
   {
     keyword: 'error',
     aliases: [],
-    description: 'Streams a few words, then fails with the custom error "The demo agent failed on purpose." (retry allowed).',
+    description:
+      'Streams a few words, then fails with the custom error "The demo agent failed on purpose." (retry allowed).',
     async *run(turn) {
       async function* words(): AsyncGenerator<string> {
         yield* paced('Let me start on that, and then', turn);
@@ -76,7 +77,8 @@ const COMMANDS: Command[] = [
   {
     keyword: 'search',
     aliases: [],
-    description: 'Shows progress updates ("Searching articles...", "Found 12 articles...", "Processing article 1/12...") and lists the results.',
+    description:
+      'Shows progress updates ("Searching articles...", "Found 12 articles...", "Processing article 1/12...") and lists the results.',
     async *run(turn) {
       const step = turn.delayMs * 5;
       yield progress('Searching articles...', 'search');
@@ -102,7 +104,8 @@ const COMMANDS: Command[] = [
   {
     keyword: 'status',
     aliases: [],
-    description: 'Sends the `update_status` client effect `{state: {energy: 80, happiness: 90}, flash: "Status updated!"}`.',
+    description:
+      'Sends the `update_status` client effect `{state: {energy: 80, happiness: 90}, flash: "Status updated!"}`.',
     async *run(turn) {
       yield clientEffect('update_status', { state: { energy: 80, happiness: 90 }, flash: 'Status updated!' });
       yield* turn.say('Your status is updated: **energy 80**, **happiness 90**.');
@@ -238,7 +241,9 @@ async function* continueAfterTool(turn: Turn): AsyncGenerator<ThreadStreamEvent>
     yield* turn.say(describeSelection(call.output));
     return;
   }
-  yield* turn.say(`The page answered \`${call.name}\` with:\n\n\`\`\`json\n${JSON.stringify(call.output ?? null, null, 2)}\n\`\`\``);
+  yield* turn.say(
+    `The page answered \`${call.name}\` with:\n\n\`\`\`json\n${JSON.stringify(call.output ?? null, null, 2)}\n\`\`\``,
+  );
 }
 
 function describeSelection(output: JsonValue | undefined): string {
@@ -254,7 +259,10 @@ function isObject(value: JsonValue | undefined): value is JsonObject {
 }
 
 function messageText(item: UserMessageItem): string {
-  return item.content.map((part) => part.text).join(' ').trim();
+  return item.content
+    .map((part) => part.text)
+    .join(' ')
+    .trim();
 }
 
 function oneLine(text: string, max = 80): string {
@@ -295,7 +303,10 @@ function hash(text: string): number {
 
 function markerFor(text: string): { id: string; lat: number; lng: number; label: string } {
   const value = hash(text.toLowerCase());
-  const place = /\b(?:for|at|in|on|near)\s+(.+)$/i.exec(text)?.[1]?.replace(/[.!?]+$/, '').trim();
+  const place = /\b(?:for|at|in|on|near)\s+(.+)$/i
+    .exec(text)?.[1]
+    ?.replace(/[.!?]+$/, '')
+    .trim();
   return {
     id: `marker_${value.toString(16).padStart(8, '0')}`,
     lat: Number(((value % 14000) / 100 - 70).toFixed(2)),

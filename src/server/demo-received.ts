@@ -42,5 +42,8 @@ function formatSize(bytes: number): string {
 
 /** A name shown as text: no Markdown syntax, one line. */
 function plain(text: string): string {
-  return text.replace(/[\\`*_[\]<>#|~]/g, (c) => `\\${c}`).replace(/\s+/g, ' ').slice(0, 200);
+  return text
+    .replace(/[\\`*_[\]<>#|~]/g, (c) => `\\${c}`)
+    .replace(/\s+/g, ' ')
+    .slice(0, 200);
 }

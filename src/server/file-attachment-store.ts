@@ -61,7 +61,8 @@ const SIGNATURES: Record<string, (head: Buffer) => boolean> = {
   'image/png': (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
   'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
   'image/gif': (b) => b.subarray(0, 4).toString('latin1') === 'GIF8',
-  'image/webp': (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
+  'image/webp': (b) =>
+    b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
 };
 
 /** Ids become file names: the reference format and anything as tame. */
@@ -173,7 +174,8 @@ export class FileAttachmentStore<C = unknown> implements AttachmentStore<C> {
 
   async attachToThread(attachmentId: string, threadId: string, context: C): Promise<void> {
     const record = await this.own(attachmentId, context);
-    if (record) await this.records.saveAttachmentRecord({ ...record, attachment: { ...record.attachment, thread_id: threadId } });
+    if (record)
+      await this.records.saveAttachmentRecord({ ...record, attachment: { ...record.attachment, thread_id: threadId } });
   }
 
   async openAttachment(attachmentId: string, context: C): Promise<AttachmentFile | null> {
@@ -188,9 +190,15 @@ export class FileAttachmentStore<C = unknown> implements AttachmentStore<C> {
   /** Refuses a type that is not accepted (415) or a size above the limit (413). */
   private check(mime: string, size: number): void {
     const type = mediaType(mime);
-    const accepted = this.accept.some((pattern) => pattern === type || (pattern.endsWith('/*') && type.startsWith(pattern.slice(0, -1))));
+    const accepted = this.accept.some(
+      (pattern) => pattern === type || (pattern.endsWith('/*') && type.startsWith(pattern.slice(0, -1))),
+    );
     if (!accepted || !/^[a-z0-9.+-]+\/[a-z0-9.+-]+$/.test(type)) {
-      throw new ChatKitRequestError(415, 'unsupported_media_type', `Files of type ${type.slice(0, 100)} are not accepted.`);
+      throw new ChatKitRequestError(
+        415,
+        'unsupported_media_type',
+        `Files of type ${type.slice(0, 100)} are not accepted.`,
+      );
     }
     if (size > this.maxBytes) {
       throw new ChatKitRequestError(413, 'file_too_large', `Files may be at most ${this.maxBytes} bytes.`);

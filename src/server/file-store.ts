@@ -8,7 +8,15 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Page, ThreadItem, ThreadMetadata } from '../protocol/types.js';
 import { deleteRecord, entryOf, Journal, putRecord, type Entry } from './journal.js';
-import { contextUserId, defaultId, itemIdPrefix, ThreadNotFoundError, type ItemKind, type Order, type Store } from './store.js';
+import {
+  contextUserId,
+  defaultId,
+  itemIdPrefix,
+  ThreadNotFoundError,
+  type ItemKind,
+  type Order,
+  type Store,
+} from './store.js';
 import type { Timeline } from './timeline.js';
 
 /** Options of {@link FileStore}. */
@@ -105,7 +113,9 @@ export class FileStore<C = unknown> implements Store<C> {
    */
   async createThread(thread: ThreadMetadata, context: C): Promise<void> {
     if (!THREAD_ID.test(thread.id)) {
-      throw new Error(`FileStore: invalid thread id ${JSON.stringify(thread.id.slice(0, 200))}; ids must match ${THREAD_ID}.`);
+      throw new Error(
+        `FileStore: invalid thread id ${JSON.stringify(thread.id.slice(0, 200))}; ids must match ${THREAD_ID}.`,
+      );
     }
     const owner = contextUserId(context);
     const json = threadJson(thread, owner);
@@ -123,7 +133,8 @@ export class FileStore<C = unknown> implements Store<C> {
     const json = threadJson(thread, owner);
     await this.loaded();
     await this.threads.write((timeline) => {
-      if (!THREAD_ID.test(thread.id) || !visibleIn(timeline, thread.id, owner)) throw new ThreadNotFoundError(thread.id);
+      if (!THREAD_ID.test(thread.id) || !visibleIn(timeline, thread.id, owner))
+        throw new ThreadNotFoundError(thread.id);
       timeline.put(entryOf({ id: thread.id, created_at: thread.created_at, owner }, json));
       return putRecord(json);
     });
@@ -133,7 +144,13 @@ export class FileStore<C = unknown> implements Store<C> {
   async loadThreads(limit: number, after: string | undefined, order: Order, context: C): Promise<Page<ThreadMetadata>> {
     const owner = contextUserId(context);
     const threads = await this.loaded();
-    return threads.page(after, limit, order, (entry) => threadFrom(entry.json), (entry) => entry.owner === owner);
+    return threads.page(
+      after,
+      limit,
+      order,
+      (entry) => threadFrom(entry.json),
+      (entry) => entry.owner === owner,
+    );
   }
 
   /** Deletes a thread and its item file. */
@@ -158,7 +175,9 @@ export class FileStore<C = unknown> implements Store<C> {
   ): Promise<Page<ThreadItem>> {
     await this.loaded();
     if (!this.visible(threadId, context)) return { data: [], has_more: false };
-    return this.itemJournal(threadId).read((timeline) => timeline.page(after, limit, order, (entry) => itemFrom(entry.json)));
+    return this.itemJournal(threadId).read((timeline) =>
+      timeline.page(after, limit, order, (entry) => itemFrom(entry.json)),
+    );
   }
 
   /** Appends a copy of the item (replacing one with the same id in place). */

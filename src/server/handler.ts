@@ -58,7 +58,10 @@ export type ChatKitHandler = (req: IncomingMessage, res: ServerResponse) => Prom
  * @param options - The request context, allowed origins, limits and timeouts.
  * @returns A `(req, res) => Promise<void>` listener that never rejects.
  */
-export function createChatKitHandler<C>(server: ChatKitServer<C>, options: ChatKitHandlerOptions<C> = {}): ChatKitHandler {
+export function createChatKitHandler<C>(
+  server: ChatKitServer<C>,
+  options: ChatKitHandlerOptions<C> = {},
+): ChatKitHandler {
   const body = { maxBytes: options.maxBodyBytes ?? 1024 * 1024, timeoutMs: options.bodyTimeoutMs ?? 30_000 };
   const idleTimeoutMs = options.streamIdleTimeoutMs ?? 120_000;
   return async (req, res) => {
@@ -117,7 +120,12 @@ const IDLE = Symbol('idle');
  * Writes the events as they come. When the turn stays silent for `idleMs`, it is stopped (its
  * partial answer is saved as on a disconnect) and the stream ends with a retryable error.
  */
-async function streamEvents(res: ServerResponse, events: AsyncIterable<ThreadStreamEvent>, idleMs: number, abort: AbortController): Promise<void> {
+async function streamEvents(
+  res: ServerResponse,
+  events: AsyncIterable<ThreadStreamEvent>,
+  idleMs: number,
+  abort: AbortController,
+): Promise<void> {
   const iterator = events[Symbol.asyncIterator]();
   let wake: ((value: typeof IDLE) => void) | undefined;
   const timer = setTimeout(() => wake?.(IDLE), idleMs);

@@ -52,7 +52,12 @@ export {
   type IncomingUpload,
   type StoredAttachment,
 } from './attachment-store.js';
-export { DEFAULT_ACCEPTED_TYPES, FileAttachmentStore, mediaType, type FileAttachmentStoreOptions } from './file-attachment-store.js';
+export {
+  DEFAULT_ACCEPTED_TYPES,
+  FileAttachmentStore,
+  mediaType,
+  type FileAttachmentStoreOptions,
+} from './file-attachment-store.js';
 export { audioInput, type AudioInput, type TranscribeFn, type TranscriptionResult } from './transcribe.js';
 export { FileStore, type FileStoreOptions } from './file-store.js';
 export { DEFAULT_POOL_SIZE, PostgresStore, type PostgresStoreOptions } from './postgres-store.js';
@@ -74,5 +79,11 @@ export { encodeSseEvent, SSE_HEADERS, toWire } from './wire.js';
 export { DEFAULT_REQUEST_LIMITS, parseRequest, type RequestLimits } from './validate.js';
 export * from './agents/index.js';
 export * as widgets from './widgets/builders.js';
-export { diffWidget, streamWidget, type StreamWidgetOptions, type WidgetInput, type WidgetUpdate } from './widgets/stream.js';
+export {
+  diffWidget,
+  streamWidget,
+  type StreamWidgetOptions,
+  type WidgetInput,
+  type WidgetUpdate,
+} from './widgets/stream.js';
 export type * from './widgets/schema.js';

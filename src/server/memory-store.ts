@@ -4,7 +4,15 @@
  * shared Timeline) and keeps nothing of a deleted thread.
  */
 import type { Page, ThreadItem, ThreadMetadata } from '../protocol/types.js';
-import { contextUserId, defaultId, itemIdPrefix, ThreadNotFoundError, type ItemKind, type Order, type Store } from './store.js';
+import {
+  contextUserId,
+  defaultId,
+  itemIdPrefix,
+  ThreadNotFoundError,
+  type ItemKind,
+  type Order,
+  type Store,
+} from './store.js';
 import { timeOf, Timeline, type Timed } from './timeline.js';
 
 interface StoredThread extends Timed {
@@ -46,7 +54,13 @@ export class MemoryStore<C = unknown> implements Store<C> {
   /** Stores a copy of a new thread, owned by the context's user. */
   async createThread(thread: ThreadMetadata, context: C): Promise<void> {
     if (this.threads.get(thread.id)) throw new Error(`Thread ${thread.id} already exists.`);
-    this.threads.put({ id: thread.id, time: timeOf(thread.created_at), thread: metadataOf(thread), owner: contextUserId(context), items: new Timeline() });
+    this.threads.put({
+      id: thread.id,
+      time: timeOf(thread.created_at),
+      thread: metadataOf(thread),
+      owner: contextUserId(context),
+      items: new Timeline(),
+    });
   }
 
   /** Replaces a thread's metadata in place, keeping its owner and items. */
@@ -92,7 +106,11 @@ export class MemoryStore<C = unknown> implements Store<C> {
 
   /** Replaces the item with the same id in place, or appends a copy. */
   async saveItem(threadId: string, item: ThreadItem, context: C): Promise<void> {
-    this.writable(threadId, context).items.put({ id: item.id, time: timeOf(item.created_at), item: structuredClone(item) });
+    this.writable(threadId, context).items.put({
+      id: item.id,
+      time: timeOf(item.created_at),
+      item: structuredClone(item),
+    });
   }
 
   /** Loads a copy of one item, or null. */

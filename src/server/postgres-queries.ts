@@ -36,7 +36,10 @@ function orderBy(alias: string, order: Order): string {
 export function queries(s: string) {
   return {
     createThread: (id: string, owner: string | null, createdMs: number, json: string) =>
-      build((p) => `INSERT INTO ${s}.threads (id, owner, created_ms, thread) VALUES (${p(id)}, ${p(owner)}, ${p(createdMs)}, ${p(json)})`),
+      build(
+        (p) =>
+          `INSERT INTO ${s}.threads (id, owner, created_ms, thread) VALUES (${p(id)}, ${p(owner)}, ${p(createdMs)}, ${p(json)})`,
+      ),
 
     saveThread: (id: string, owner: string | null, createdMs: number, json: string) =>
       build(
@@ -112,7 +115,9 @@ export function queries(s: string) {
       ),
 
     loadAttachment: (id: string, owner: string | null) =>
-      build((p) => `SELECT a.attachment FROM ${s}.attachments a WHERE a.id = ${p(id)} AND ${ownedBy('a.owner', owner, p)}`),
+      build(
+        (p) => `SELECT a.attachment FROM ${s}.attachments a WHERE a.id = ${p(id)} AND ${ownedBy('a.owner', owner, p)}`,
+      ),
 
     deleteAttachment: (id: string, owner: string | null) =>
       build((p) => `DELETE FROM ${s}.attachments a WHERE a.id = ${p(id)} AND ${ownedBy('a.owner', owner, p)}`),

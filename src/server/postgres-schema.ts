@@ -75,7 +75,8 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
  * @throws {Error} When it is not a plain lower-case identifier.
  */
 export function quoteSchema(name: string): string {
-  if (!SCHEMA_NAME.test(name)) throw new Error(`Invalid schema name ${JSON.stringify(name)}: use lower-case letters, digits and _.`);
+  if (!SCHEMA_NAME.test(name))
+    throw new Error(`Invalid schema name ${JSON.stringify(name)}: use lower-case letters, digits and _.`);
   return `"${name}"`;
 }
 
@@ -89,7 +90,11 @@ export function quoteSchema(name: string): string {
  * @param migrations - The migrations to apply (all of them by default).
  * @returns The versions this call applied (empty when the schema was up to date).
  */
-export async function migrate(pool: Pool, schema: string, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+export async function migrate(
+  pool: Pool,
+  schema: string,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Promise<number[]> {
   const s = quoteSchema(schema);
   const client = await pool.connect();
   const applied: number[] = [];
@@ -108,11 +113,16 @@ export async function migrate(pool: Pool, schema: string, migrations: readonly M
         applied_at timestamptz NOT NULL DEFAULT now()
       )`,
     );
-    const done = new Set((await client.query<{ version: number }>(`SELECT version FROM ${s}.migrations`)).rows.map((row) => row.version));
+    const done = new Set(
+      (await client.query<{ version: number }>(`SELECT version FROM ${s}.migrations`)).rows.map((row) => row.version),
+    );
     for (const migration of migrations) {
       if (done.has(migration.version)) continue;
       for (const statement of migration.statements(s)) await client.query(statement);
-      await client.query(`INSERT INTO ${s}.migrations (version, name) VALUES ($1, $2)`, [migration.version, migration.name]);
+      await client.query(`INSERT INTO ${s}.migrations (version, name) VALUES ($1, $2)`, [
+        migration.version,
+        migration.name,
+      ]);
       applied.push(migration.version);
     }
     await client.query('COMMIT');

@@ -11,7 +11,15 @@ import type { Pool, PoolConfig, QueryResult, QueryResultRow } from 'pg';
 import type { Attachment, Page, ThreadItem, ThreadMetadata } from '../protocol/types.js';
 import { queries, type Queries, type Query } from './postgres-queries.js';
 import { migrate, quoteSchema } from './postgres-schema.js';
-import { contextUserId, defaultId, itemIdPrefix, ThreadNotFoundError, type ItemKind, type Order, type Store } from './store.js';
+import {
+  contextUserId,
+  defaultId,
+  itemIdPrefix,
+  ThreadNotFoundError,
+  type ItemKind,
+  type Order,
+  type Store,
+} from './store.js';
 import { timeOf } from './timeline.js';
 
 /** Options of {@link PostgresStore}. */
@@ -112,9 +120,12 @@ export class PostgresStore<C = unknown> implements Store<C> {
    */
   async createThread(thread: ThreadMetadata, context: C): Promise<void> {
     try {
-      await this.run(this.sql.createThread(thread.id, contextUserId(context), timeOf(thread.created_at), threadJson(thread)));
+      await this.run(
+        this.sql.createThread(thread.id, contextUserId(context), timeOf(thread.created_at), threadJson(thread)),
+      );
     } catch (error) {
-      if (codeOf(error) === UNIQUE_VIOLATION) throw new Error(`Thread ${thread.id.slice(0, 200)} already exists.`, { cause: error });
+      if (codeOf(error) === UNIQUE_VIOLATION)
+        throw new Error(`Thread ${thread.id.slice(0, 200)} already exists.`, { cause: error });
       throw error;
     }
   }
@@ -126,7 +137,9 @@ export class PostgresStore<C = unknown> implements Store<C> {
    */
   async saveThread(thread: ThreadMetadata, context: C): Promise<void> {
     if (!storable(thread.id)) throw new ThreadNotFoundError(thread.id);
-    const result = await this.run(this.sql.saveThread(thread.id, contextUserId(context), timeOf(thread.created_at), threadJson(thread)));
+    const result = await this.run(
+      this.sql.saveThread(thread.id, contextUserId(context), timeOf(thread.created_at), threadJson(thread)),
+    );
     if (result.rowCount === 0) throw new ThreadNotFoundError(thread.id);
   }
 
@@ -134,7 +147,9 @@ export class PostgresStore<C = unknown> implements Store<C> {
   async loadThreads(limit: number, after: string | undefined, order: Order, context: C): Promise<Page<ThreadMetadata>> {
     if (after !== undefined && !storable(after)) return { data: [], has_more: false };
     const size = pageSize(limit);
-    const { rows } = await this.run<{ id: string; thread: ThreadMetadata }>(this.sql.loadThreads(contextUserId(context), after, size, order));
+    const { rows } = await this.run<{ id: string; thread: ThreadMetadata }>(
+      this.sql.loadThreads(contextUserId(context), after, size, order),
+    );
     return page(rows, size, (row) => row.thread);
   }
 
@@ -153,7 +168,9 @@ export class PostgresStore<C = unknown> implements Store<C> {
   ): Promise<Page<ThreadItem>> {
     if (!storable(threadId) || (after !== undefined && !storable(after))) return { data: [], has_more: false };
     const size = pageSize(limit);
-    const { rows } = await this.run<{ id: string; item: ThreadItem }>(this.sql.loadItems(threadId, contextUserId(context), after, size, order));
+    const { rows } = await this.run<{ id: string; item: ThreadItem }>(
+      this.sql.loadItems(threadId, contextUserId(context), after, size, order),
+    );
     return page(rows, size, (row) => row.item);
   }
 
@@ -174,7 +191,13 @@ export class PostgresStore<C = unknown> implements Store<C> {
    */
   async saveItem(threadId: string, item: ThreadItem, context: C): Promise<void> {
     if (!storable(threadId)) throw new ThreadNotFoundError(threadId);
-    const query = this.sql.saveItem(threadId, contextUserId(context), item.id, timeOf(item.created_at), JSON.stringify(item));
+    const query = this.sql.saveItem(
+      threadId,
+      contextUserId(context),
+      item.id,
+      timeOf(item.created_at),
+      JSON.stringify(item),
+    );
     let written: number | null;
     try {
       written = (await this.run(query)).rowCount;
@@ -194,7 +217,8 @@ export class PostgresStore<C = unknown> implements Store<C> {
 
   /** Deletes one item; a missing item (or thread) is not an error. */
   async deleteThreadItem(threadId: string, itemId: string, context: C): Promise<void> {
-    if (storable(threadId) && storable(itemId)) await this.run(this.sql.deleteItem(threadId, contextUserId(context), itemId));
+    if (storable(threadId) && storable(itemId))
+      await this.run(this.sql.deleteItem(threadId, contextUserId(context), itemId));
   }
 
   /**
@@ -205,14 +229,18 @@ export class PostgresStore<C = unknown> implements Store<C> {
    */
   async saveAttachment(attachment: Attachment, context: C): Promise<void> {
     if (!storable(attachment.id)) throw new Error('Attachment ids cannot contain NUL characters.');
-    const result = await this.run(this.sql.saveAttachment(attachment.id, contextUserId(context), JSON.stringify(attachment)));
+    const result = await this.run(
+      this.sql.saveAttachment(attachment.id, contextUserId(context), JSON.stringify(attachment)),
+    );
     if (result.rowCount === 0) throw new Error(`Attachment ${attachment.id.slice(0, 200)} belongs to another user.`);
   }
 
   /** Loads an attachment's metadata, or null when it does not exist for this context. */
   async loadAttachment(attachmentId: string, context: C): Promise<Attachment | null> {
     if (!storable(attachmentId)) return null;
-    const { rows } = await this.run<{ attachment: Attachment }>(this.sql.loadAttachment(attachmentId, contextUserId(context)));
+    const { rows } = await this.run<{ attachment: Attachment }>(
+      this.sql.loadAttachment(attachmentId, contextUserId(context)),
+    );
     return rows[0]?.attachment ?? null;
   }
 
@@ -240,7 +268,13 @@ export class PostgresStore<C = unknown> implements Store<C> {
   }
 
   private async open(): Promise<Pool> {
-    const { pool: given, connectionString, ssl, max, onError = (error: unknown) => console.error('PostgresStore:', error) } = this.options;
+    const {
+      pool: given,
+      connectionString,
+      ssl,
+      max,
+      onError = (error: unknown) => console.error('PostgresStore:', error),
+    } = this.options;
     let pool = given;
     if (!pool) {
       const pg = await importPg();
@@ -263,7 +297,8 @@ async function importPg(): Promise<typeof import('pg')> {
     return await import('pg');
   } catch (error) {
     const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
-    if (code === 'ERR_MODULE_NOT_FOUND' && String(error).includes("'pg'")) throw new Error(MISSING_PG, { cause: error });
+    if (code === 'ERR_MODULE_NOT_FOUND' && String(error).includes("'pg'"))
+      throw new Error(MISSING_PG, { cause: error });
     throw error;
   }
 }
@@ -282,7 +317,9 @@ function pageSize(limit: number): number {
 function page<R extends { id: string }, T>(rows: R[], size: number, read: (row: R) => T): Page<T> {
   const kept = rows.slice(0, size);
   const last = kept.at(-1);
-  return rows.length > size && last ? { data: kept.map(read), has_more: true, after: last.id } : { data: kept.map(read), has_more: false };
+  return rows.length > size && last
+    ? { data: kept.map(read), has_more: true, after: last.id }
+    : { data: kept.map(read), has_more: false };
 }
 
 /** Exactly the thread fields a store keeps (no `items`), as JSON. */

@@ -65,7 +65,14 @@ export function readBody(req: IncomingMessage, limits: BodyLimits): Promise<unkn
     const onError = () => finish(new ClientGoneError());
     const onClose = () => finish(new ClientGoneError());
     const timer = setTimeout(
-      () => finish(new ChatKitRequestError(408, 'request_timeout', `The request body did not arrive within ${limits.timeoutMs} ms.`)),
+      () =>
+        finish(
+          new ChatKitRequestError(
+            408,
+            'request_timeout',
+            `The request body did not arrive within ${limits.timeoutMs} ms.`,
+          ),
+        ),
       limits.timeoutMs,
     );
     req.on('data', onData);

@@ -20,7 +20,11 @@ export type GuardResult = 'proceed' | 'answered';
  * @returns `'answered'` when a preflight was answered and the request is complete.
  * @throws {ChatKitRequestError} 403, 405 or 415.
  */
-export function guardRequest(req: IncomingMessage, res: ServerResponse, allowed: AllowedOrigins | undefined): GuardResult {
+export function guardRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  allowed: AllowedOrigins | undefined,
+): GuardResult {
   if (guardOrigin(req, res, allowed, 'POST') === 'answered') return 'answered';
   if (req.method !== 'POST') {
     res.setHeader('allow', 'POST');
@@ -41,7 +45,12 @@ export function guardRequest(req: IncomingMessage, res: ServerResponse, allowed:
  * @returns `'answered'` when a preflight was answered and the request is complete.
  * @throws {ChatKitRequestError} 403.
  */
-export function guardOrigin(req: IncomingMessage, res: ServerResponse, allowed: AllowedOrigins | undefined, methods: string): GuardResult {
+export function guardOrigin(
+  req: IncomingMessage,
+  res: ServerResponse,
+  allowed: AllowedOrigins | undefined,
+  methods: string,
+): GuardResult {
   const origin = header(req, 'origin');
   const crossSite = origin !== undefined && isCrossOrigin(req, origin);
   if (crossSite) {

@@ -28,11 +28,11 @@ export const DEFAULT_PAGE_SIZE = 20;
  *   has no attachment store or transcribe hook.
  */
 export async function answerRequest<C>(
-store: Store<C>,
-request: NonStreamingRequest,
-context: C,
-onDeleted: (threadId: string) => void,
-extras: RequestExtras<C> = {},
+  store: Store<C>,
+  request: NonStreamingRequest,
+  context: C,
+  onDeleted: (threadId: string) => void,
+  extras: RequestExtras<C> = {},
 ): Promise<unknown> {
   switch (request.type) {
     case 'threads.list': {
@@ -49,7 +49,10 @@ extras: RequestExtras<C> = {},
       return {};
     case 'input.transcribe': {
       if (!extras.transcribe) break;
-      const { text } = await extras.transcribe(audioInput(request.params.audio_base64, request.params.mime_type), context);
+      const { text } = await extras.transcribe(
+        audioInput(request.params.audio_base64, request.params.mime_type),
+        context,
+      );
       return { text };
     }
   }
@@ -79,7 +82,8 @@ extras: RequestExtras<C> = {},
       if (thread) await store.addFeedback?.(thread.id, request.params.item_ids, request.params.kind, context);
       return {};
   }
-  if (!thread) throw new ChatKitRequestError(404, 'not_found', `Thread ${request.params.thread_id.slice(0, 200)} was not found.`);
+  if (!thread)
+    throw new ChatKitRequestError(404, 'not_found', `Thread ${request.params.thread_id.slice(0, 200)} was not found.`);
   switch (request.type) {
     case 'threads.get_by_id': {
       const items = await store.loadThreadItems(thread.id, undefined, DEFAULT_PAGE_SIZE, 'asc', context);

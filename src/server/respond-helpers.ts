@@ -69,7 +69,12 @@ export async function* streamAssistantText<C>(
   thread: ThreadMetadata,
   chunks: AsyncIterable<string> | Iterable<string>,
 ): AsyncGenerator<ThreadStreamEvent, AssistantMessageItem> {
-  const base = { type: 'assistant_message', id: ctx.newItemId('message'), thread_id: thread.id, created_at: ctx.now() } as const;
+  const base = {
+    type: 'assistant_message',
+    id: ctx.newItemId('message'),
+    thread_id: thread.id,
+    created_at: ctx.now(),
+  } as const;
   const part = (text: string): AssistantMessageContent => ({ type: 'output_text', text, annotations: [] });
   yield { type: 'thread.item.added', item: { ...base, content: [] } };
   yield {

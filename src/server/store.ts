@@ -10,13 +10,7 @@ import type { Attachment, Page, ThreadItem, ThreadMetadata } from '../protocol/t
 
 /** What a new item id is for; each kind has its own id prefix. */
 export type ItemKind =
-  | 'message'
-  | 'tool_call'
-  | 'task'
-  | 'workflow'
-  | 'attachment'
-  | 'hidden_context'
-  | 'sdk_hidden_context';
+  'message' | 'tool_call' | 'task' | 'workflow' | 'attachment' | 'hidden_context' | 'sdk_hidden_context';
 
 /** Sort order of a listing (`desc` = newest first). */
 export type Order = 'asc' | 'desc';

@@ -34,7 +34,8 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=|[A
  */
 export function audioInput(audioBase64: string, mimeType: string): AudioInput {
   const text = audioBase64.replace(/\s+/g, '');
-  if (!BASE64.test(text)) throw new ChatKitRequestError(400, 'invalid_request', 'params.audio_base64: not valid base64');
+  if (!BASE64.test(text))
+    throw new ChatKitRequestError(400, 'invalid_request', 'params.audio_base64: not valid base64');
   const data = Buffer.from(text, 'base64');
   if (data.length === 0) throw new ChatKitRequestError(400, 'invalid_request', 'params.audio_base64: no audio');
   const media = (mimeType.split(';', 1)[0] ?? '').trim().toLowerCase();

@@ -6,7 +6,15 @@
  * and once more at the end. Errors become one in-band `error` event; a client that leaves is
  * handed to the `onStreamCancelled` hook; a thread deleted meanwhile ends the turn quietly.
  */
-import type { AssistantMessageItem, Page, Thread, ThreadItem, ThreadItemUpdate, ThreadMetadata, ThreadStreamEvent } from '../protocol/types.js';
+import type {
+  AssistantMessageItem,
+  Page,
+  Thread,
+  ThreadItem,
+  ThreadItemUpdate,
+  ThreadMetadata,
+  ThreadStreamEvent,
+} from '../protocol/types.js';
 import { CustomStreamError, StreamError } from './errors.js';
 import { ThreadNotFoundError, type Store } from './store.js';
 import type { RespondContext, StreamCancelledFn, StreamOptions } from './types.js';
@@ -36,7 +44,11 @@ export interface TurnSettings<C> {
  * @param pendingItems - Items added but not done when the client left.
  * @param ctx - The turn's respond context.
  */
-export async function saveCancelledTurn<C>(thread: ThreadMetadata, pendingItems: ThreadItem[], ctx: RespondContext<C>): Promise<void> {
+export async function saveCancelledTurn<C>(
+  thread: ThreadMetadata,
+  pendingItems: ThreadItem[],
+  ctx: RespondContext<C>,
+): Promise<void> {
   for (const item of pendingItems) {
     if (item.type === 'assistant_message' && item.content.some((part) => part.text.trim() !== '')) {
       await ctx.store.addThreadItem(thread.id, item, ctx.context);
@@ -111,7 +123,13 @@ export async function* runTurn<C>(
   }
 }
 
-async function persist<C>(store: Store<C>, threadId: string, event: ThreadStreamEvent, pending: Map<string, ThreadItem>, context: C): Promise<void> {
+async function persist<C>(
+  store: Store<C>,
+  threadId: string,
+  event: ThreadStreamEvent,
+  pending: Map<string, ThreadItem>,
+  context: C,
+): Promise<void> {
   switch (event.type) {
     case 'thread.item.added':
       pending.set(event.item.id, structuredClone(event.item));
@@ -137,7 +155,10 @@ async function persist<C>(store: Store<C>, threadId: string, event: ThreadStream
 }
 
 /** The client-facing thread: private metadata is never exposed (always `{}`). */
-export function threadResponse(thread: ThreadMetadata, items: Page<ThreadItem> = { data: [], has_more: false }): Thread {
+export function threadResponse(
+  thread: ThreadMetadata,
+  items: Page<ThreadItem> = { data: [], has_more: false },
+): Thread {
   const { id, title, created_at, status, allowed_image_domains } = thread;
   return structuredClone({ id, title, created_at, status, allowed_image_domains, metadata: {}, items });
 }
@@ -152,7 +173,10 @@ function errorEvent(error: unknown, onError: (error: unknown) => void): ThreadSt
 }
 
 function isHiddenItemDone(event: ThreadStreamEvent): boolean {
-  return event.type === 'thread.item.done' && (event.item.type === 'hidden_context_item' || event.item.type === 'sdk_hidden_context');
+  return (
+    event.type === 'thread.item.done' &&
+    (event.item.type === 'hidden_context_item' || event.item.type === 'sdk_hidden_context')
+  );
 }
 
 /**
@@ -187,7 +211,10 @@ function applyUpdate(item: AssistantMessageItem, update: ThreadItemUpdate): void
 const ABORTED = Symbol('aborted');
 
 /** Waits for the iterator's next step, or for the signal, whichever comes first. */
-function nextUnlessAborted<T>(iterator: AsyncIterator<T>, signal: AbortSignal): Promise<IteratorResult<T> | typeof ABORTED> {
+function nextUnlessAborted<T>(
+  iterator: AsyncIterator<T>,
+  signal: AbortSignal,
+): Promise<IteratorResult<T> | typeof ABORTED> {
   if (signal.aborted) return Promise.resolve(ABORTED);
   return new Promise((resolve, reject) => {
     const onAbort = () => resolve(ABORTED);

@@ -4,7 +4,14 @@
  * chatkit-python's `ChatKitServer`, stream options and cancelled-stream handling) and what
  * `process()` returns. Types only, so any module can import them without a cycle.
  */
-import type { Action, ThreadItem, ThreadMetadata, ThreadStreamEvent, UserMessageItem, WidgetItem } from '../protocol/types.js';
+import type {
+  Action,
+  ThreadItem,
+  ThreadMetadata,
+  ThreadStreamEvent,
+  UserMessageItem,
+  WidgetItem,
+} from '../protocol/types.js';
 import type { AttachmentStore } from './attachment-store.js';
 import type { ItemKind, Store } from './store.js';
 import type { TranscribeFn } from './transcribe.js';

@@ -135,7 +135,10 @@ function submission(value: unknown, path: string): StructuredInputSubmission {
   for (const [id, entry] of Object.entries(optional(fields.answers, `${path}.answers`, object) ?? {})) {
     answers[id] = answer(entry, `${path}.answers.${id}`);
   }
-  return { status: optional(fields.status, `${path}.status`, (v, p) => oneOf(v, p, ['answered', 'skipped'] as const)), answers };
+  return {
+    status: optional(fields.status, `${path}.status`, (v, p) => oneOf(v, p, ['answered', 'skipped'] as const)),
+    answers,
+  };
 }
 
 function action(value: unknown, path: string): Action {
@@ -176,8 +179,10 @@ function checkDepth(body: unknown, max: number): void {
   for (let entry = stack.pop(); entry !== undefined; entry = stack.pop()) {
     const { value, depth } = entry;
     if (typeof value !== 'object' || value === null) continue;
-    if (depth > max) throw new ChatKitRequestError(400, 'invalid_request', `body: expected at most ${max} levels of nesting`);
-    for (const child of Array.isArray(value) ? value : Object.values(value)) stack.push({ value: child, depth: depth + 1 });
+    if (depth > max)
+      throw new ChatKitRequestError(400, 'invalid_request', `body: expected at most ${max} levels of nesting`);
+    for (const child of Array.isArray(value) ? value : Object.values(value))
+      stack.push({ value: child, depth: depth + 1 });
   }
 }
 
@@ -220,7 +225,11 @@ export function parseRequest(body: unknown, limits: Partial<RequestLimits> = {})
     case 'threads.add_structured_input':
       return {
         type,
-        params: { thread_id: threadId(), item_id: id(p.item_id, 'params.item_id'), input: submission(p.input, 'params.input') },
+        params: {
+          thread_id: threadId(),
+          item_id: id(p.item_id, 'params.item_id'),
+          input: submission(p.input, 'params.input'),
+        },
         metadata,
       };
     case 'threads.retry_after_item':
@@ -270,7 +279,10 @@ export function parseRequest(body: unknown, limits: Partial<RequestLimits> = {})
     case 'input.transcribe':
       return {
         type,
-        params: { audio_base64: string(p.audio_base64, 'params.audio_base64'), mime_type: string(p.mime_type, 'params.mime_type') },
+        params: {
+          audio_base64: string(p.audio_base64, 'params.audio_base64'),
+          mime_type: string(p.mime_type, 'params.mime_type'),
+        },
         metadata,
       };
     default:

@@ -1,7 +1,13 @@
 /**
  * Pure helpers on thread items: which ones the view shows, and how a streamed update changes one.
  */
-import type { AssistantMessageContent, ThreadItem, ThreadItemUpdate, ThreadMetadata, WidgetNode } from '../protocol/types.js';
+import type {
+  AssistantMessageContent,
+  ThreadItem,
+  ThreadItemUpdate,
+  ThreadMetadata,
+  WidgetNode,
+} from '../protocol/types.js';
 
 /** Items that never reach the view. */
 const HIDDEN = new Set(['hidden_context_item', 'sdk_hidden_context', 'end_of_turn']);

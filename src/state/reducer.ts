@@ -5,7 +5,14 @@
  *
  * No I/O, no clocks, no random ids: the controllers put ids and times into actions.
  */
-import type { ClientToolCallItem, JsonValue, ThreadItem, ThreadMetadata, ThreadStreamEvent, UserMessageItem } from '../protocol/types.js';
+import type {
+  ClientToolCallItem,
+  JsonValue,
+  ThreadItem,
+  ThreadMetadata,
+  ThreadStreamEvent,
+  UserMessageItem,
+} from '../protocol/types.js';
 import { serverErrorCode, type ErrorCode } from '../errors.js';
 import { applyUpdate, isLocalId, metadataOf, visible } from './items.js';
 
@@ -115,7 +122,13 @@ export const initialState: ChatState = {
 export function reduce(state: ChatState, action: Action): ChatState {
   switch (action.type) {
     case 'send-started': {
-      const run: Run = { id: action.runId, status: 'sending', unsent: { itemId: action.item.id, text: action.text }, call: null, error: null };
+      const run: Run = {
+        id: action.runId,
+        status: 'sending',
+        unsent: { itemId: action.item.id, text: action.text },
+        call: null,
+        error: null,
+      };
       const resent = action.resend === true && state.draft.trim() === action.text.trim();
       return {
         ...state,
@@ -140,7 +153,13 @@ export function reduce(state: ChatState, action: Action): ChatState {
       };
     }
     case 'request-started':
-      return { ...state, run: { id: action.runId, status: 'sending', unsent: null, call: null, error: null }, allowCancel: false, progress: null, error: null };
+      return {
+        ...state,
+        run: { id: action.runId, status: 'sending', unsent: null, call: null, error: null },
+        allowCancel: false,
+        progress: null,
+        error: null,
+      };
     case 'item-replaced':
       return applyEvent(state, { type: 'thread.item.replaced', item: action.item }, 0);
     case 'event-received':
@@ -180,7 +199,13 @@ export function reduce(state: ChatState, action: Action): ChatState {
     case 'thread-cleared':
       return { ...initialState, notices: state.notices, draft: state.draft, failedDraft: state.failedDraft };
     case 'thread-loading':
-      return { ...initialState, threadId: action.threadId, loading: true, draft: state.draft, failedDraft: state.failedDraft };
+      return {
+        ...initialState,
+        threadId: action.threadId,
+        loading: true,
+        draft: state.draft,
+        failedDraft: state.failedDraft,
+      };
     case 'thread-loaded':
       return {
         ...state,
@@ -293,10 +318,19 @@ function applyEvent(state: ChatState, event: ThreadStreamEvent, noticeId: number
       return {
         ...state,
         progress: null,
-        error: { code: serverErrorCode(event.code), allowRetry: event.allow_retry, ...(event.message ? { message: event.message } : {}) },
+        error: {
+          code: serverErrorCode(event.code),
+          allowRetry: event.allow_retry,
+          ...(event.message ? { message: event.message } : {}),
+        },
       };
     case 'notice': {
-      const notice: ShownNotice = { id: noticeId, level: event.level, message: event.message, after: state.items.at(-1)?.id ?? null };
+      const notice: ShownNotice = {
+        id: noticeId,
+        level: event.level,
+        message: event.message,
+        after: state.items.at(-1)?.id ?? null,
+      };
       if (event.title) notice.title = event.title;
       return { ...state, notices: [...state.notices, notice] };
     }

@@ -29,41 +29,48 @@ export interface HistoryProps {
 /** Renders the panel. */
 export function renderHistory(props: HistoryProps): TemplateResult {
   const { state, strings: s } = props;
-  return html`${props.narrow ? html`<div class="backdrop" aria-hidden="true" @click=${props.onClose}></div>` : nothing}<nav
-      part="history"
-      class="history"
-      aria-label=${s.history}
-      @keydown=${handleKeys(props)}
-    >
-    <div class="history-head">
-      <button class="text-button" type="button" @click=${props.onNew}>${s.newThread}</button>
-      <button class="row-action close" type="button" aria-label=${s.closeHistory} title=${s.closeHistory} @click=${props.onClose}>
-        <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M6 6l12 12M18 6L6 18"></path></svg>
-      </button>
-    </div>
-    <ul class="threads" @scroll=${(event: Event) => nearEnd(event.currentTarget as HTMLElement) && props.onMore()}>
-      ${repeat(
-        groupByDay(state.threads, props.locale),
-        (group) => group.label,
-        (group) => html`<li class="group">
-          ${group.label ? html`<h3 class="group-label">${group.label}</h3>` : nothing}
-          <ul class="group-rows">
-            ${repeat(
-              group.threads,
-              (thread) => thread.id,
-              (thread) => renderRow(thread, props, group.dated),
-            )}
-          </ul>
-        </li>`,
-      )}
-    </ul>
-    ${state.loading ? html`<div class="history-note" role="status"><span class="spinner" aria-hidden="true"></span></div>` : nothing}
-    ${state.loaded && !state.loading && !state.threads.length ? html`<p class="history-note">${s.noThreads}</p>` : nothing}
-    ${state.failed
-      ? html`<p class="history-note" role="alert">${s.historyFailed} <button class="text-button" type="button" @click=${props.onRetry}>${s.retry}</button></p>`
-      : nothing}
-    ${state.hasMore && !state.loading ? html`<button class="text-button more" type="button" @click=${props.onMore}>…</button>` : nothing}
-  </nav>`;
+  return html`${props.narrow ? html`<div class="backdrop" aria-hidden="true" @click=${props.onClose}></div>` : nothing}
+    <nav part="history" class="history" aria-label=${s.history} @keydown=${handleKeys(props)}>
+      <div class="history-head">
+        <button class="text-button" type="button" @click=${props.onNew}>${s.newThread}</button>
+        <button
+          class="row-action close"
+          type="button"
+          aria-label=${s.closeHistory}
+          title=${s.closeHistory}
+          @click=${props.onClose}
+        >
+          <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M6 6l12 12M18 6L6 18"></path></svg>
+        </button>
+      </div>
+      <ul class="threads" @scroll=${(event: Event) => nearEnd(event.currentTarget as HTMLElement) && props.onMore()}>
+        ${repeat(
+          groupByDay(state.threads, props.locale),
+          (group) => group.label,
+          (group) =>
+            html`<li class="group">
+              ${group.label ? html`<h3 class="group-label">${group.label}</h3>` : nothing}
+              <ul class="group-rows">
+                ${repeat(
+                  group.threads,
+                  (thread) => thread.id,
+                  (thread) => renderRow(thread, props, group.dated),
+                )}
+              </ul>
+            </li>`,
+        )}
+      </ul>
+      ${state.loading ? html`<div class="history-note" role="status"><span class="spinner" aria-hidden="true"></span></div>` : nothing}
+      ${state.loaded && !state.loading && !state.threads.length ? html`<p class="history-note">${s.noThreads}</p>` : nothing}
+      ${
+        state.failed
+          ? html`<p class="history-note" role="alert">
+              ${s.historyFailed} <button class="text-button" type="button" @click=${props.onRetry}>${s.retry}</button>
+            </p>`
+          : nothing
+      }
+      ${state.hasMore && !state.loading ? html`<button class="text-button more" type="button" @click=${props.onMore}>…</button>` : nothing}
+    </nav>`;
 }
 
 function renderRow(thread: ThreadMetadata, props: HistoryProps, dated: boolean): TemplateResult {
@@ -79,7 +86,8 @@ function renderRow(thread: ThreadMetadata, props: HistoryProps, dated: boolean):
     if (!(event.relatedTarget instanceof Node && row.contains(event.relatedTarget))) props.onEdit(null);
   };
   if (editing === 'rename') {
-    const save = (row: Element | null) => props.onRename(thread.id, row?.querySelector<HTMLInputElement>('input.rename')?.value ?? '');
+    const save = (row: Element | null) =>
+      props.onRename(thread.id, row?.querySelector<HTMLInputElement>('input.rename')?.value ?? '');
     return html`<li class="thread editing" data-id=${thread.id} @focusout=${leave}>
       <input
         class="rename"
@@ -97,28 +105,56 @@ function renderRow(thread: ThreadMetadata, props: HistoryProps, dated: boolean):
           }
         }}
       />
-      <button class="text-button" type="button" @click=${(event: Event) => save((event.currentTarget as HTMLElement).parentElement)}>${s.save}</button>
+      <button
+        class="text-button"
+        type="button"
+        @click=${(event: Event) => save((event.currentTarget as HTMLElement).parentElement)}
+      >
+        ${s.save}
+      </button>
       <button class="text-button" type="button" @click=${() => props.onEdit(null)}>${s.cancel}</button>
     </li>`;
   }
   if (editing === 'delete') {
     return html`<li class="thread editing" data-id=${thread.id} @focusout=${leave}>
       <span class="confirm" dir="auto">${format(s.confirmDelete, { title })}</span>
-      <button class="text-button danger" type="button" aria-label=${format(s.delete, { title })} @click=${() => props.onDelete(thread.id)}>
+      <button
+        class="text-button danger"
+        type="button"
+        aria-label=${format(s.delete, { title })}
+        @click=${() => props.onDelete(thread.id)}
+      >
         ${format(s.delete, { title: '' }).trim()}
       </button>
       <button class="text-button cancel" type="button" @click=${() => props.onEdit(null)}>${s.cancel}</button>
     </li>`;
   }
   return html`<li class="thread ${current ? 'current' : ''}" data-id=${thread.id}>
-    <button class="open" type="button" aria-current=${current ? 'true' : 'false'} @click=${() => props.onOpen(thread.id)}>
+    <button
+      class="open"
+      type="button"
+      aria-current=${current ? 'true' : 'false'}
+      @click=${() => props.onOpen(thread.id)}
+    >
       <span class="thread-title" dir="auto">${title}</span>
       ${dated ? html`<span class="thread-date">${formatDate(thread.created_at, props.locale)}</span>` : nothing}
     </button>
-    <button class="row-action rename-button" type="button" aria-label=${format(s.rename, { title })} title=${format(s.rename, { title })} @click=${() => props.onEdit({ id: thread.id, mode: 'rename' })}>
+    <button
+      class="row-action rename-button"
+      type="button"
+      aria-label=${format(s.rename, { title })}
+      title=${format(s.rename, { title })}
+      @click=${() => props.onEdit({ id: thread.id, mode: 'rename' })}
+    >
       <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 20h4L19 9l-4-4L4 16v4z"></path></svg>
     </button>
-    <button class="row-action" type="button" aria-label=${format(s.delete, { title })} title=${format(s.delete, { title })} @click=${() => props.onEdit({ id: thread.id, mode: 'delete' })}>
+    <button
+      class="row-action"
+      type="button"
+      aria-label=${format(s.delete, { title })}
+      title=${format(s.delete, { title })}
+      @click=${() => props.onEdit({ id: thread.id, mode: 'delete' })}
+    >
       <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M5 7h14M10 7V4h4v3M7 7l1 13h8l1-13"></path></svg>
     </button>
   </li>`;
@@ -135,7 +171,11 @@ function handleKeys(props: HistoryProps) {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
     const nav = event.currentTarget as HTMLElement;
     const rows = Array.from(nav.querySelectorAll<HTMLButtonElement>('button.open'));
-    const index = rows.indexOf(nav.getRootNode() instanceof ShadowRoot ? ((nav.getRootNode() as ShadowRoot).activeElement as HTMLButtonElement) : rows[0]!);
+    const index = rows.indexOf(
+      nav.getRootNode() instanceof ShadowRoot
+        ? ((nav.getRootNode() as ShadowRoot).activeElement as HTMLButtonElement)
+        : rows[0]!,
+    );
     const next = rows[Math.max(0, Math.min(rows.length - 1, index + (event.key === 'ArrowDown' ? 1 : -1)))];
     if (next) {
       event.preventDefault();
@@ -162,7 +202,12 @@ function groupByDay(threads: readonly ThreadMetadata[], locale: string): DayGrou
   for (const thread of threads) {
     const date = new Date(thread.created_at);
     const days = Number.isNaN(date.getTime()) ? Infinity : Math.round((today - startOfDay(date)) / 86_400_000);
-    const label = days <= 1 ? relativeDay(-Math.max(0, days), locale) : days === Infinity ? '' : formatDate(thread.created_at, locale, { month: 'long', year: 'numeric' });
+    const label =
+      days <= 1
+        ? relativeDay(-Math.max(0, days), locale)
+        : days === Infinity
+          ? ''
+          : formatDate(thread.created_at, locale, { month: 'long', year: 'numeric' });
     const last = groups[groups.length - 1];
     if (last?.label === label) last.threads.push(thread);
     else groups.push({ label, dated: days > 1, threads: [thread] });
@@ -185,7 +230,11 @@ function relativeDay(offset: number, locale: string): string {
   return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
 }
 
-function formatDate(iso: string, locale: string, options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short' }): string {
+function formatDate(
+  iso: string,
+  locale: string,
+  options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short' },
+): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
   try {

@@ -42,7 +42,13 @@ export interface ScrollButtonProps {
 /** The "jump to newest" button: sticks to the bottom of the list; says when new text arrived below. */
 export function renderScrollButton(props: ScrollButtonProps | null, strings: Strings): TemplateResult | typeof nothing {
   if (!props) return nothing;
-  return html`<button part="scroll-button" class="scroll-button" type="button" aria-label=${props.newText ? `${strings.jumpToNewest}: ${strings.newTextBelow}` : strings.jumpToNewest} @click=${props.onJump}>
+  return html`<button
+    part="scroll-button"
+    class="scroll-button"
+    type="button"
+    aria-label=${props.newText ? `${strings.jumpToNewest}: ${strings.newTextBelow}` : strings.jumpToNewest}
+    @click=${props.onJump}
+  >
     <span aria-hidden="true">↓</span> ${props.newText ? strings.newTextBelow : strings.jumpToNewest}
   </button>`;
 }
@@ -58,11 +64,16 @@ export interface RichItemOptions {
 /** The list of messages in the open thread. */
 export function renderMessages(props: MessagesProps): TemplateResult {
   // Answers of the running response get their actions once it ends.
-  const running = props.actions?.busy ? props.items.findLastIndex((item) => item.type === 'user_message') : props.items.length;
+  const running = props.actions?.busy
+    ? props.items.findLastIndex((item) => item.type === 'user_message')
+    : props.items.length;
   return html`${repeat(
     props.items,
     (item) => item.id,
-    (item, index) => (props.after ? html`${renderItem(item, props, index > running)}${props.after(item.id)}` : renderItem(item, props, index > running)),
+    (item, index) =>
+      props.after
+        ? html`${renderItem(item, props, index > running)}${props.after(item.id)}`
+        : renderItem(item, props, index > running),
   )}`;
 }
 
@@ -72,7 +83,12 @@ function renderItem(item: ThreadItem, props: MessagesProps, running = false): Te
     streaming,
     allowedImageDomains: props.allowedImageDomains,
     markdown: (text, live) =>
-      renderAssistantText(text, { streaming: live, annotations: NO_ANNOTATIONS, allowedImageDomains: props.allowedImageDomains, strings: { copy: props.strings.copy, copied: props.strings.copied } }),
+      renderAssistantText(text, {
+        streaming: live,
+        annotations: NO_ANNOTATIONS,
+        allowedImageDomains: props.allowedImageDomains,
+        strings: { copy: props.strings.copy, copied: props.strings.copied },
+      }),
   });
   if (rich) return rich;
   switch (item.type) {
@@ -109,7 +125,12 @@ function renderItem(item: ThreadItem, props: MessagesProps, running = false): Te
   }
 }
 
-function renderAssistant(item: AssistantMessageItem, streaming: boolean, props: MessagesProps, running: boolean): TemplateResult {
+function renderAssistant(
+  item: AssistantMessageItem,
+  streaming: boolean,
+  props: MessagesProps,
+  running: boolean,
+): TemplateResult {
   const strings = { copy: props.strings.copy, copied: props.strings.copied };
   const incomplete = props.incomplete?.has(item.id) ?? false;
   return html`<div

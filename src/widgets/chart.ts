@@ -27,13 +27,15 @@ function seriesOf(raw: unknown): Series[] {
     const s = entry as Record<string, unknown>;
     if ((s.type !== 'bar' && s.type !== 'area' && s.type !== 'line') || typeof s.dataKey !== 'string') return [];
     const fallback = CHART_COLORS[index % CHART_COLORS.length];
-    return [{
-      type: s.type,
-      dataKey: s.dataKey,
-      label: typeof s.label === 'string' ? s.label : s.dataKey,
-      stack: typeof s.stack === 'string' && s.type !== 'line' ? s.stack : undefined,
-      color: color(s.color) ?? (color(fallback) as string),
-    }];
+    return [
+      {
+        type: s.type,
+        dataKey: s.dataKey,
+        label: typeof s.label === 'string' ? s.label : s.dataKey,
+        stack: typeof s.stack === 'string' && s.type !== 'line' ? s.stack : undefined,
+        color: color(s.color) ?? (color(fallback) as string),
+      },
+    ];
   });
 }
 
@@ -41,12 +43,18 @@ const num = (value: unknown): number => (typeof value === 'number' && Number.isF
 
 /** Renders a Chart node as an accessible SVG figure (with a data table for screen readers). */
 export function renderChart(node: Record<string, unknown>, styles: Record<string, string>): TemplateResult {
-  const data = (Array.isArray(node.data) ? node.data : []).filter((d): d is Datum => !!d && typeof d === 'object').slice(0, 500);
+  const data = (Array.isArray(node.data) ? node.data : [])
+    .filter((d): d is Datum => !!d && typeof d === 'object')
+    .slice(0, 500);
   const series = seriesOf(node.series).slice(0, 12);
   const axis = node.xAxis;
-  const xKey = typeof axis === 'string' ? axis : axis && typeof axis === 'object' ? String((axis as Datum).dataKey ?? '') : '';
+  const xKey =
+    typeof axis === 'string' ? axis : axis && typeof axis === 'object' ? String((axis as Datum).dataKey ?? '') : '';
   const xHidden = !!axis && typeof axis === 'object' && (axis as Datum).hide === true;
-  const labels = axis && typeof axis === 'object' && (axis as Datum).labels && typeof (axis as Datum).labels === 'object' ? ((axis as Datum).labels as Datum) : {};
+  const labels =
+    axis && typeof axis === 'object' && (axis as Datum).labels && typeof (axis as Datum).labels === 'object'
+      ? ((axis as Datum).labels as Datum)
+      : {};
   const category = (d: Datum) => {
     const raw = String(d[xKey] ?? '');
     const label = labels[raw];
@@ -59,16 +67,21 @@ export function renderChart(node: Record<string, unknown>, styles: Record<string
     const key = s.stack ?? '';
     if (!s.stack) return data.map(() => 0);
     const acc = base.get(key) ?? data.map(() => 0);
-    base.set(key, acc.map((v, i) => v + num(data[i]?.[s.dataKey])));
+    base.set(
+      key,
+      acc.map((v, i) => v + num(data[i]?.[s.dataKey])),
+    );
     return acc;
   });
   let max = 0;
   let min = 0;
-  series.forEach((s, si) => data.forEach((d, i) => {
-    const top = (bottoms[si]?.[i] ?? 0) + num(d[s.dataKey]);
-    max = Math.max(max, top);
-    min = Math.min(min, top);
-  }));
+  series.forEach((s, si) =>
+    data.forEach((d, i) => {
+      const top = (bottoms[si]?.[i] ?? 0) + num(d[s.dataKey]);
+      max = Math.max(max, top);
+      min = Math.min(min, top);
+    }),
+  );
   if (max === min) max = min + 1;
   const plotW = W - PAD.left - PAD.right;
   const plotH = H - PAD.top - PAD.bottom;
@@ -101,18 +114,37 @@ export function renderChart(node: Record<string, unknown>, styles: Record<string
   const showLegend = node.showLegend !== false && series.length > 1;
 
   return html`<figure class="w-chart" style=${styleMap(styles)}>
-    <svg viewBox="0 0 ${W} ${H}" preserveAspectRatio="none" role="img" aria-label=${series.map((s) => s.label).join(', ')} class="w-chart-svg">
+    <svg
+      viewBox="0 0 ${W} ${H}"
+      preserveAspectRatio="none"
+      role="img"
+      aria-label=${series.map((s) => s.label).join(', ')}
+      class="w-chart-svg"
+    >
       <line x1=${PAD.left} x2=${W - PAD.right} y1=${y(0)} y2=${y(0)} class="w-axis"></line>
       ${showY ? svg`<text x=${PAD.left - 6} y=${y(max) + 4} text-anchor="end" class="w-tick">${max}</text><text x=${PAD.left - 6} y=${y(min) + 4} text-anchor="end" class="w-tick">${min}</text>` : nothing}
       ${shapes}
       ${xHidden ? nothing : data.map((d, i) => svg`<text x=${cx(i)} y=${H - 6} text-anchor="middle" class="w-tick">${category(d)}</text>`)}
     </svg>
-    ${showLegend
-      ? html`<figcaption class="w-legend">${series.map((s) => html`<span><i class="w-swatch" style=${styleMap({ background: s.color })}></i>${s.label}</span>`)}</figcaption>`
-      : nothing}
+    ${
+      showLegend
+        ? html`<figcaption class="w-legend">
+            ${series.map((s) => html`<span><i class="w-swatch" style=${styleMap({ background: s.color })}></i>${s.label}</span>`)}
+          </figcaption>`
+        : nothing
+    }
     <table class="w-sr-only">
-      <tr><th scope="col">${xKey}</th>${series.map((s) => html`<th scope="col">${s.label}</th>`)}</tr>
-      ${data.map((d) => html`<tr><th scope="row">${category(d)}</th>${series.map((s) => html`<td>${num(d[s.dataKey])}</td>`)}</tr>`)}
+      <tr>
+        <th scope="col">${xKey}</th>
+        ${series.map((s) => html`<th scope="col">${s.label}</th>`)}
+      </tr>
+      ${data.map(
+        (d) =>
+          html`<tr>
+            <th scope="row">${category(d)}</th>
+            ${series.map((s) => html`<td>${num(d[s.dataKey])}</td>`)}
+          </tr>`,
+      )}
     </table>
   </figure>`;
 }

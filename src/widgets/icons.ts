@@ -14,7 +14,8 @@ const P: Record<string, string> = {
   plus: 'M12 5v14M5 12h14',
   search: 'M10.5 4a6.5 6.5 0 1 0 0 13a6.5 6.5 0 1 0 0-13M15.5 15.5L20 20',
   star: 'M12 3.5l2.6 5.3 5.9.9-4.3 4.1 1 5.8-5.2-2.7-5.2 2.7 1-5.8-4.3-4.1 5.9-.9z',
-  sparkle: 'M12 3l1.8 5.2L19 10l-5.2 1.8L12 17l-1.8-5.2L5 10l5.2-1.8zM18 16l.7 1.8 1.8.7-1.8.7L18 21l-.7-1.8-1.8-.7 1.8-.7z',
+  sparkle:
+    'M12 3l1.8 5.2L19 10l-5.2 1.8L12 17l-1.8-5.2L5 10l5.2-1.8zM18 16l.7 1.8 1.8.7-1.8.7L18 21l-.7-1.8-1.8-.7 1.8-.7z',
   bolt: 'M13 2L4 14h7l-1 8 9-12h-7z',
   calendar: 'M4 6h16v14H4zM4 10h16M8 3v5M16 3v5',
   clock: 'M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18M12 7v5l3 2',
@@ -29,7 +30,8 @@ const P: Record<string, string> = {
   chart: 'M4 20V4M4 20h16M8 16v-5M12 16V8M16 16v-8',
   external: 'M14 4h6v6M20 4l-9 9M18 14v6H4V6h6',
   dots: 'M6 11.5a.5.5 0 1 0 0 1a.5.5 0 1 0 0-1M12 11.5a.5.5 0 1 0 0 1a.5.5 0 1 0 0-1M18 11.5a.5.5 0 1 0 0 1a.5.5 0 1 0 0-1',
-  dotsV: 'M12 5.5a.5.5 0 1 0 0 1a.5.5 0 1 0 0-1M12 11.5a.5.5 0 1 0 0 1a.5.5 0 1 0 0-1M12 17.5a.5.5 0 1 0 0 1a.5.5 0 1 0 0-1',
+  dotsV:
+    'M12 5.5a.5.5 0 1 0 0 1a.5.5 0 1 0 0-1M12 11.5a.5.5 0 1 0 0 1a.5.5 0 1 0 0-1M12 17.5a.5.5 0 1 0 0 1a.5.5 0 1 0 0-1',
   image: 'M4 4h16v16H4zM4 16l5-5 4 4 3-3 4 4M15 8.5a.5.5 0 1 0 0 1a.5.5 0 1 0 0-1',
   code: 'M4 4h16v16H4zM10 9l-3 3 3 3M14 9l3 3-3 3',
   text: 'M4 4h16v16H4zM8 9h8M8 13h8M8 17h5',
@@ -47,7 +49,8 @@ const P: Record<string, string> = {
   compass: 'M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18M15.5 8.5l-2 5-5 2 2-5z',
   keys: 'M8 10a4 4 0 1 0 0 8a4 4 0 1 0 0-8M11 13l9-9M17 7l2 2M15 9l2 2',
   suitcase: 'M3 8h18v12H3zM9 8V5h6v3',
-  lifesaver: 'M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18M12 8a4 4 0 1 0 0 8a4 4 0 1 0 0-8M5.6 5.6l3.6 3.6M14.8 14.8l3.6 3.6M18.4 5.6l-3.6 3.6M9.2 14.8l-3.6 3.6',
+  lifesaver:
+    'M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18M12 8a4 4 0 1 0 0 8a4 4 0 1 0 0-8M5.6 5.6l3.6 3.6M14.8 14.8l3.6 3.6M18.4 5.6l-3.6 3.6M9.2 14.8l-3.6 3.6',
   agent: 'M6 8h12v11H6zM12 4v4M9.5 12.5v1M14.5 12.5v1M9 16h6',
   batch: 'M4 8h12v12H4zM8 4h12v12',
   confetti: 'M4 20l4-11 7 7zM14 4v2M18 6l-1.5 1.5M20 10h-2M13 9c2-2 4-2 6-1',
@@ -57,17 +60,70 @@ const P: Record<string, string> = {
 };
 
 const NAMES: Record<string, keyof typeof P> = {
-  agent: 'agent', analytics: 'chart', atom: 'atom', batch: 'batch', bolt: 'bolt', 'book-open': 'book', 'book-closed': 'book',
-  'book-clock': 'book', bug: 'bug', calendar: 'calendar', chart: 'chart', check: 'check', 'check-circle': 'checkCircle',
-  'check-circle-filled': 'checkCircle', 'chevron-left': 'chevronLeft', 'chevron-right': 'chevronRight', 'circle-question': 'question',
-  clock: 'clock', compass: 'compass', confetti: 'confetti', cube: 'cube', desktop: 'desktop', document: 'document', dot: 'dot',
-  'dots-horizontal': 'dots', 'dots-vertical': 'dotsV', 'empty-circle': 'circle', 'external-link': 'external', globe: 'globe',
-  keys: 'keys', lab: 'lab', images: 'image', info: 'info', lifesaver: 'lifesaver', lightbulb: 'bulb', mail: 'mail', 'map-pin': 'pin',
-  maps: 'maps', mobile: 'device', name: 'user', notebook: 'book', 'notebook-pencil': 'write', 'page-blank': 'document', phone: 'phone',
-  play: 'play', plus: 'plus', profile: 'user', 'profile-card': 'user', reload: 'reload', star: 'star', 'star-filled': 'star',
-  search: 'search', sparkle: 'sparkle', 'sparkle-double': 'sparkle', 'square-code': 'code', 'square-image': 'image',
-  'square-text': 'text', suitcase: 'suitcase', 'settings-slider': 'settings', user: 'user', wreath: 'wreath', write: 'write',
-  'write-alt': 'write', 'write-alt2': 'write',
+  agent: 'agent',
+  analytics: 'chart',
+  atom: 'atom',
+  batch: 'batch',
+  bolt: 'bolt',
+  'book-open': 'book',
+  'book-closed': 'book',
+  'book-clock': 'book',
+  bug: 'bug',
+  calendar: 'calendar',
+  chart: 'chart',
+  check: 'check',
+  'check-circle': 'checkCircle',
+  'check-circle-filled': 'checkCircle',
+  'chevron-left': 'chevronLeft',
+  'chevron-right': 'chevronRight',
+  'circle-question': 'question',
+  clock: 'clock',
+  compass: 'compass',
+  confetti: 'confetti',
+  cube: 'cube',
+  desktop: 'desktop',
+  document: 'document',
+  dot: 'dot',
+  'dots-horizontal': 'dots',
+  'dots-vertical': 'dotsV',
+  'empty-circle': 'circle',
+  'external-link': 'external',
+  globe: 'globe',
+  keys: 'keys',
+  lab: 'lab',
+  images: 'image',
+  info: 'info',
+  lifesaver: 'lifesaver',
+  lightbulb: 'bulb',
+  mail: 'mail',
+  'map-pin': 'pin',
+  maps: 'maps',
+  mobile: 'device',
+  name: 'user',
+  notebook: 'book',
+  'notebook-pencil': 'write',
+  'page-blank': 'document',
+  phone: 'phone',
+  play: 'play',
+  plus: 'plus',
+  profile: 'user',
+  'profile-card': 'user',
+  reload: 'reload',
+  star: 'star',
+  'star-filled': 'star',
+  search: 'search',
+  sparkle: 'sparkle',
+  'sparkle-double': 'sparkle',
+  'square-code': 'code',
+  'square-image': 'image',
+  'square-text': 'text',
+  suitcase: 'suitcase',
+  'settings-slider': 'settings',
+  user: 'user',
+  wreath: 'wreath',
+  write: 'write',
+  'write-alt': 'write',
+  'write-alt2': 'write',
 };
 
 /** Whether `name` is one of the schema's icon names. */
@@ -79,6 +135,19 @@ export function isKnownIcon(name: unknown): boolean {
 export function icon(name: unknown, size = 16): TemplateResult {
   const key = typeof name === 'string' && Object.hasOwn(NAMES, name) ? NAMES[name] : 'dot';
   const filled = name === 'star-filled' || name === 'check-circle-filled';
-  return html`<svg class="w-icon" width=${size} height=${size} viewBox="0 0 24 24" aria-hidden="true" focusable="false"
-    fill=${filled ? 'currentColor' : 'none'} stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"><path d=${P[key ?? 'dot'] ?? ''}></path></svg>`;
+  return html`<svg
+    class="w-icon"
+    width=${size}
+    height=${size}
+    viewBox="0 0 24 24"
+    aria-hidden="true"
+    focusable="false"
+    fill=${filled ? 'currentColor' : 'none'}
+    stroke="currentColor"
+    stroke-width="1.8"
+    stroke-linecap="round"
+    stroke-linejoin="round"
+  >
+    <path d=${P[key ?? 'dot'] ?? ''}></path>
+  </svg>`;
 }

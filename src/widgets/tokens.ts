@@ -40,9 +40,28 @@ const BORDER: Record<string, string> = {
 
 /** Hue and saturation of each primitive palette name (`red-500`…). */
 const HUES: Record<string, [number, number]> = {
-  red: [0, 75], orange: [25, 85], amber: [38, 90], yellow: [48, 90], lime: [85, 70], green: [140, 55], emerald: [155, 60],
-  teal: [175, 60], cyan: [190, 70], sky: [200, 80], blue: [215, 80], indigo: [235, 65], violet: [260, 70], purple: [275, 65],
-  fuchsia: [295, 70], pink: [330, 75], rose: [350, 75], gray: [220, 8], slate: [215, 16], zinc: [240, 5], neutral: [0, 0], stone: [25, 6],
+  red: [0, 75],
+  orange: [25, 85],
+  amber: [38, 90],
+  yellow: [48, 90],
+  lime: [85, 70],
+  green: [140, 55],
+  emerald: [155, 60],
+  teal: [175, 60],
+  cyan: [190, 70],
+  sky: [200, 80],
+  blue: [215, 80],
+  indigo: [235, 65],
+  violet: [260, 70],
+  purple: [275, 65],
+  fuchsia: [295, 70],
+  pink: [330, 75],
+  rose: [350, 75],
+  gray: [220, 8],
+  slate: [215, 16],
+  zinc: [240, 5],
+  neutral: [0, 0],
+  stone: [25, 6],
 };
 
 function primitive(token: string): string | undefined {
@@ -91,8 +110,18 @@ export function length(value: unknown, step = false): string | undefined {
 }
 
 const RADII: Record<string, string> = {
-  none: '0', '2xs': '2px', xs: '4px', sm: '6px', md: '8px', lg: '12px', xl: '16px', '2xl': '20px', '3xl': '24px', '4xl': '32px',
-  full: '9999px', '100%': '100%',
+  none: '0',
+  '2xs': '2px',
+  xs: '4px',
+  sm: '6px',
+  md: '8px',
+  lg: '12px',
+  xl: '16px',
+  '2xl': '20px',
+  '3xl': '24px',
+  '4xl': '32px',
+  full: '9999px',
+  '100%': '100%',
 };
 
 /** A radius token as CSS. */
@@ -100,9 +129,21 @@ export function radius(value: unknown): string | undefined {
   return typeof value === 'string' && Object.hasOwn(RADII, value) ? RADII[value] : undefined;
 }
 
-const ALIGN: Record<string, string> = { start: 'flex-start', center: 'center', end: 'flex-end', baseline: 'baseline', stretch: 'stretch' };
+const ALIGN: Record<string, string> = {
+  start: 'flex-start',
+  center: 'center',
+  end: 'flex-end',
+  baseline: 'baseline',
+  stretch: 'stretch',
+};
 const JUSTIFY: Record<string, string> = {
-  start: 'flex-start', center: 'center', end: 'flex-end', between: 'space-between', around: 'space-around', evenly: 'space-evenly', stretch: 'stretch',
+  start: 'flex-start',
+  center: 'center',
+  end: 'flex-end',
+  between: 'space-between',
+  around: 'space-around',
+  evenly: 'space-evenly',
+  stretch: 'stretch',
 };
 
 function pick(map: Record<string, string>, value: unknown): string | undefined {
@@ -134,7 +175,10 @@ function border(styles: Styles, value: unknown): void {
     if (!spec || typeof spec !== 'object') return;
     const { size, color: c, style } = spec as { size?: unknown; color?: unknown; style?: unknown };
     const width = length(size);
-    const kind = typeof style === 'string' && /^(solid|dashed|dotted|double|groove|ridge|inset|outset)$/.test(style) ? style : 'solid';
+    const kind =
+      typeof style === 'string' && /^(solid|dashed|dotted|double|groove|ridge|inset|outset)$/.test(style)
+        ? style
+        : 'solid';
     if (width) set(styles, prop, `${width} ${kind} ${color(c, 'border') ?? BORDER.default}`);
   };
   if (value && typeof value === 'object' && !('size' in value)) {
@@ -150,10 +194,21 @@ function border(styles: Styles, value: unknown): void {
 
 /** Sizing props (`width`, `minHeight`, `size`, `aspectRatio`, `flex`…) as CSS. */
 export function sizing(node: Record<string, unknown>, styles: Styles = {}): Styles {
-  for (const [prop, css] of [['width', 'width'], ['height', 'height'], ['minWidth', 'min-width'], ['minHeight', 'min-height'], ['maxWidth', 'max-width'], ['maxHeight', 'max-height']] as const) {
+  for (const [prop, css] of [
+    ['width', 'width'],
+    ['height', 'height'],
+    ['minWidth', 'min-width'],
+    ['minHeight', 'min-height'],
+    ['maxWidth', 'max-width'],
+    ['maxHeight', 'max-height'],
+  ] as const) {
     set(styles, css, length(node[prop]));
   }
-  for (const [prop, css] of [['size', ''], ['minSize', 'min-'], ['maxSize', 'max-']] as const) {
+  for (const [prop, css] of [
+    ['size', ''],
+    ['minSize', 'min-'],
+    ['maxSize', 'max-'],
+  ] as const) {
     const value = length(node[prop]);
     if (value) {
       styles[`${css}width`] = value;

@@ -25,12 +25,15 @@ export interface Scope {
   labelled: ReadonlySet<string>;
 }
 
-const str = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '');
+const str = (value: unknown): string =>
+  typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
 
 function childrenOf(node: Node): Node[] {
   const { children } = node;
   const list = Array.isArray(children) ? children : children && typeof children === 'object' ? [children] : [];
-  return list.filter((child): child is Node => !!child && typeof child === 'object' && typeof (child as Node).type === 'string');
+  return list.filter(
+    (child): child is Node => !!child && typeof child === 'object' && typeof (child as Node).type === 'string',
+  );
 }
 
 /** Reads an ActionConfig prop, or undefined when it is not one. */
@@ -61,7 +64,13 @@ function labelledFields(root: Node): Set<string> {
 export function renderWidget(itemId: string, root: WidgetNode, ctx: RichContext): TemplateResult {
   const scope: Scope = { itemId, root, ctx, labelled: labelledFields(root as Node) };
   const busy = ctx.busy.has(itemId);
-  return html`<div part="widget" class="w-root ${busy ? 'w-busy' : ''}" data-id=${itemId} aria-busy=${busy ? 'true' : 'false'} ?inert=${busy}>
+  return html`<div
+    part="widget"
+    class="w-root ${busy ? 'w-busy' : ''}"
+    data-id=${itemId}
+    aria-busy=${busy ? 'true' : 'false'}
+    ?inert=${busy}
+  >
     ${renderRoot(root as Node, scope)}
   </div>`;
 }
@@ -73,7 +82,9 @@ function renderRoot(node: Node, scope: Scope): Out {
     case 'ListView':
       return renderListView(node, scope);
     case 'Basic':
-      return html`<div class="w-basic w-col" style=${styleMap(boxStyles(node))}>${renderChildren(node, '0', scope)}</div>`;
+      return html`<div class="w-basic w-col" style=${styleMap(boxStyles(node))}>
+        ${renderChildren(node, '0', scope)}
+      </div>`;
     default:
       return renderNode(node, '0', scope);
   }
@@ -98,7 +109,8 @@ function renderCard(node: Node, scope: Scope): TemplateResult {
   const size = token(node.size, ['sm', 'md', 'lg', 'full'] as const, 'md');
   const theme = token(node.theme, ['light', 'dark', 'inherit'] as const, 'inherit');
   const styles = boxStyles({ padding: node.padding, background: node.background });
-  const confirm = node.confirm && typeof node.confirm === 'object' ? (node.confirm as Record<string, unknown>) : undefined;
+  const confirm =
+    node.confirm && typeof node.confirm === 'object' ? (node.confirm as Record<string, unknown>) : undefined;
   const cancel = node.cancel && typeof node.cancel === 'object' ? (node.cancel as Record<string, unknown>) : undefined;
   const confirmAction = actionOf(confirm?.action);
   const cancelAction = actionOf(cancel?.action);
@@ -106,22 +118,48 @@ function renderCard(node: Node, scope: Scope): TemplateResult {
   const footer =
     confirm || cancel
       ? html`<div class="w-card-actions">
-          ${cancel && cancelAction
-            ? html`<button type="button" class="w-button w-secondary w-soft" ?disabled=${busy('cancel')} aria-busy=${busy('cancel') ? 'true' : 'false'}
-                @click=${() => scope.ctx.act(request(scope, cancelAction, 'cancel', 'self'))}>${str(cancel.label)}</button>`
-            : nothing}
-          ${confirm && confirmAction
-            ? html`<button type=${node.asForm === true ? 'submit' : 'button'} class="w-button w-primary w-solid" ?disabled=${busy('confirm')} aria-busy=${busy('confirm') ? 'true' : 'false'}
-                @click=${node.asForm === true ? undefined : () => scope.ctx.act(request(scope, confirmAction, 'confirm', 'self'))}>${str(confirm.label)}</button>`
-            : nothing}
+          ${
+            cancel && cancelAction
+              ? html`<button
+                  type="button"
+                  class="w-button w-secondary w-soft"
+                  ?disabled=${busy('cancel')}
+                  aria-busy=${busy('cancel') ? 'true' : 'false'}
+                  @click=${() => scope.ctx.act(request(scope, cancelAction, 'cancel', 'self'))}
+                >
+                  ${str(cancel.label)}
+                </button>`
+              : nothing
+          }
+          ${
+            confirm && confirmAction
+              ? html`<button
+                  type=${node.asForm === true ? 'submit' : 'button'}
+                  class="w-button w-primary w-solid"
+                  ?disabled=${busy('confirm')}
+                  aria-busy=${busy('confirm') ? 'true' : 'false'}
+                  @click=${node.asForm === true ? undefined : () => scope.ctx.act(request(scope, confirmAction, 'confirm', 'self'))}
+                >
+                  ${str(confirm.label)}
+                </button>`
+              : nothing
+          }
         </div>`
       : nothing;
-  const body = html`${status(node, scope)}<div class="w-col w-card-body">${renderChildren(node, '0', scope)}</div>${footer}`;
+  const body = html`${status(node, scope)}
+    <div class="w-col w-card-body">${renderChildren(node, '0', scope)}</div>
+    ${footer}`;
   const classes = `w-card w-size-${size} w-theme-${theme}`;
   if (node.asForm === true) {
     const submit = (event: SubmitEvent) => {
       event.preventDefault();
-      if (confirmAction) scope.ctx.act(formAction(request(scope, confirmAction, 'confirm', 'self'), collectForm(event.currentTarget as HTMLFormElement)));
+      if (confirmAction)
+        scope.ctx.act(
+          formAction(
+            request(scope, confirmAction, 'confirm', 'self'),
+            collectForm(event.currentTarget as HTMLFormElement),
+          ),
+        );
     };
     return html`<form class=${classes} style=${styleMap(styles)} @submit=${submit} novalidate>${body}</form>`;
   }
@@ -136,10 +174,19 @@ function renderListView(node: Node, scope: Scope): TemplateResult {
   const rest = items.slice(limit);
   return html`<div class="w-listview w-theme-${theme}">
     ${status(node, scope)}
-    <ul class="w-list">${items.slice(0, limit).map(li)}</ul>
-    ${rest.length
-      ? html`<details class="w-more"><summary>${scope.ctx.strings.showMore}</summary><ul class="w-list">${rest.map((item, i) => li(item, limit + i))}</ul></details>`
-      : nothing}
+    <ul class="w-list">
+      ${items.slice(0, limit).map(li)}
+    </ul>
+    ${
+      rest.length
+        ? html`<details class="w-more">
+            <summary>${scope.ctx.strings.showMore}</summary>
+            <ul class="w-list">
+              ${rest.map((item, i) => li(item, limit + i))}
+            </ul>
+          </details>`
+        : nothing
+    }
   </div>`;
 }
 
@@ -153,8 +200,16 @@ function renderListItem(node: Node, path: string, scope: Scope): TemplateResult 
   const content = renderChildren(node, path, scope);
   if (!action) return html`<div class="w-list-item w-row" style=${styleMap(styles)}>${content}</div>`;
   const busy = scope.ctx.busy.has(`${scope.itemId}:${path}`);
-  return html`<button type="button" class="w-list-item w-row w-clickable" style=${styleMap(styles)} aria-busy=${busy ? 'true' : 'false'} ?disabled=${busy}
-    @click=${() => scope.ctx.act(request(scope, action, path, 'container'))}>${content}</button>`;
+  return html`<button
+    type="button"
+    class="w-list-item w-row w-clickable"
+    style=${styleMap(styles)}
+    aria-busy=${busy ? 'true' : 'false'}
+    ?disabled=${busy}
+    @click=${() => scope.ctx.act(request(scope, action, path, 'container'))}
+  >
+    ${content}
+  </button>`;
 }
 
 /** Renders any component; unknown types render nothing. */
@@ -164,16 +219,28 @@ export function renderNode(node: Node, path: string, scope: Scope): Out {
     case 'Row':
     case 'Col': {
       const direction = node.type === 'Row' || (node.type === 'Box' && node.direction === 'row') ? 'w-row' : 'w-col';
-      return html`<div class="w-box ${direction}" style=${styleMap(boxStyles(node))}>${renderChildren(node, path, scope)}</div>`;
+      return html`<div class="w-box ${direction}" style=${styleMap(boxStyles(node))}>
+        ${renderChildren(node, path, scope)}
+      </div>`;
     }
     case 'Form': {
       const action = actionOf(node.onSubmitAction);
       const submit = (event: SubmitEvent) => {
         event.preventDefault();
-        if (action) scope.ctx.act(formAction(request(scope, action, path, 'container'), collectForm(event.currentTarget as HTMLFormElement)));
+        if (action)
+          scope.ctx.act(
+            formAction(request(scope, action, path, 'container'), collectForm(event.currentTarget as HTMLFormElement)),
+          );
       };
       const direction = node.direction === 'row' ? 'w-row' : 'w-col';
-      return html`<form class="w-box w-form ${direction}" style=${styleMap(boxStyles(node))} @submit=${submit} novalidate>${renderChildren(node, path, scope)}</form>`;
+      return html`<form
+        class="w-box w-form ${direction}"
+        style=${styleMap(boxStyles(node))}
+        @submit=${submit}
+        novalidate
+      >
+        ${renderChildren(node, path, scope)}
+      </form>`;
     }
     case 'Transition':
       return html`${renderChildren(node, path, scope)}`;
@@ -181,23 +248,52 @@ export function renderNode(node: Node, path: string, scope: Scope): Out {
       return renderListItem(node, path, scope);
     case 'Text': {
       const size = token(node.size, ['xs', 'sm', 'md', 'lg', 'xl'] as const, 'md');
-      return html`<p class="w-text w-text-${size} ${node.truncate === true ? 'w-truncate' : ''}" dir="auto" style=${styleMap(textStyles(node))}>${str(node.value)}</p>`;
+      return html`<p
+        class="w-text w-text-${size} ${node.truncate === true ? 'w-truncate' : ''}"
+        dir="auto"
+        style=${styleMap(textStyles(node))}
+      >
+        ${str(node.value)}
+      </p>`;
     }
     case 'Title': {
       const size = token(node.size, ['sm', 'md', 'lg', 'xl', '2xl', '3xl', '4xl', '5xl'] as const, 'md');
-      return html`<p class="w-title w-title-${size} ${node.truncate === true ? 'w-truncate' : ''}" role="heading" aria-level="3" dir="auto" style=${styleMap(textStyles(node))}>${str(node.value)}</p>`;
+      return html`<p
+        class="w-title w-title-${size} ${node.truncate === true ? 'w-truncate' : ''}"
+        role="heading"
+        aria-level="3"
+        dir="auto"
+        style=${styleMap(textStyles(node))}
+      >
+        ${str(node.value)}
+      </p>`;
     }
     case 'Caption': {
       const size = token(node.size, ['sm', 'md', 'lg'] as const, 'md');
-      return html`<p class="w-caption w-caption-${size} ${node.truncate === true ? 'w-truncate' : ''}" dir="auto" style=${styleMap(textStyles(node))}>${str(node.value)}</p>`;
+      return html`<p
+        class="w-caption w-caption-${size} ${node.truncate === true ? 'w-truncate' : ''}"
+        dir="auto"
+        style=${styleMap(textStyles(node))}
+      >
+        ${str(node.value)}
+      </p>`;
     }
     case 'Markdown':
-      return html`<div class="w-markdown" dir="auto">${scope.ctx.markdown(str(node.value), node.streaming === true && scope.ctx.streaming)}</div>`;
+      return html`<div class="w-markdown" dir="auto">
+        ${scope.ctx.markdown(str(node.value), node.streaming === true && scope.ctx.streaming)}
+      </div>`;
     case 'Badge': {
-      const tone = token(node.color, ['secondary', 'success', 'danger', 'warning', 'info', 'discovery'] as const, 'secondary');
+      const tone = token(
+        node.color,
+        ['secondary', 'success', 'danger', 'warning', 'info', 'discovery'] as const,
+        'secondary',
+      );
       const variant = token(node.variant, ['solid', 'soft', 'outline'] as const, 'soft');
       const size = token(node.size, ['sm', 'md', 'lg'] as const, 'sm');
-      return html`<span class="w-badge w-tone-${tone} w-${variant} w-badge-${size} ${node.pill === true ? 'w-pill' : ''}">${str(node.label)}</span>`;
+      return html`<span
+        class="w-badge w-tone-${tone} w-${variant} w-badge-${size} ${node.pill === true ? 'w-pill' : ''}"
+        >${str(node.label)}</span
+      >`;
     }
     case 'Divider': {
       const styles: Record<string, string> = {};
@@ -234,11 +330,22 @@ function renderImage(node: Node, scope: Scope): Out {
   const styles = margin(node, sizing(node));
   const fit = token(node.fit, ['cover', 'contain', 'fill', 'scale-down', 'none'] as const, 'cover');
   styles['object-fit'] = fit;
-  const position = token(node.position, ['top left', 'top', 'top right', 'left', 'center', 'right', 'bottom left', 'bottom', 'bottom right'] as const, 'center');
+  const position = token(
+    node.position,
+    ['top left', 'top', 'top right', 'left', 'center', 'right', 'bottom left', 'bottom', 'bottom right'] as const,
+    'center',
+  );
   styles['object-position'] = position;
   const r = radius(node.radius);
   if (r) styles['border-radius'] = r;
   const bg = color(node.background, 'surface');
   if (bg) styles.background = bg;
-  return html`<img class="w-image ${node.frame === true ? 'w-frame' : ''}" src=${src} alt=${str(node.alt)} referrerpolicy="no-referrer" loading="lazy" style=${styleMap(styles)} />`;
+  return html`<img
+    class="w-image ${node.frame === true ? 'w-frame' : ''}"
+    src=${src}
+    alt=${str(node.alt)}
+    referrerpolicy="no-referrer"
+    loading="lazy"
+    style=${styleMap(styles)}
+  />`;
 }

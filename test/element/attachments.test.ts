@@ -43,16 +43,25 @@ function chips(el: StreamChatElement): HTMLElement[] {
 }
 
 async function uploaded(el: StreamChatElement, count: number): Promise<void> {
-  await waitUntil(() => chips(el).length === count && chips(el).every((chip) => chip.classList.contains('done')), 'uploads never finished', { timeout: 4000 });
+  await waitUntil(
+    () => chips(el).length === count && chips(el).every((chip) => chip.classList.contains('done')),
+    'uploads never finished',
+    { timeout: 4000 },
+  );
 }
 
 function alertText(el: StreamChatElement): string {
-  return Array.from(el.shadowRoot?.querySelectorAll('[role=alert]') ?? []).map((node) => node.textContent?.trim()).join(' ');
+  return Array.from(el.shadowRoot?.querySelectorAll('[role=alert]') ?? [])
+    .map((node) => node.textContent?.trim())
+    .join(' ');
 }
 
 /** Requests the page made to a path so far (resource timing sees XHR and fetch alike). */
 function requestsTo(pattern: RegExp): string[] {
-  return performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname).filter((path) => pattern.test(path));
+  return performance
+    .getEntriesByType('resource')
+    .map((entry) => new URL(entry.name).pathname)
+    .filter((path) => pattern.test(path));
 }
 
 describe('<stream-chat> attachments', () => {
@@ -96,7 +105,10 @@ describe('<stream-chat> attachments', () => {
     pick(el, [new File([new Uint8Array(40)], 'big.pdf', { type: 'application/pdf' })]);
     await el.updateComplete;
     expect(alertText(el)).to.equal('big.pdf is too large (at most 16 B).');
-    pick(el, [1, 2, 3].map((n) => new File(['x'], `${n}.pdf`, { type: 'application/pdf' })));
+    pick(
+      el,
+      [1, 2, 3].map((n) => new File(['x'], `${n}.pdf`, { type: 'application/pdf' })),
+    );
     await el.updateComplete;
     expect(alertText(el)).to.equal('You can attach at most 2 files.');
     expect(chips(el)).to.have.length(0);
@@ -111,7 +123,9 @@ describe('<stream-chat> attachments', () => {
   });
 
   it('keeps the text when an upload fails, then retries it and sends', async () => {
-    const { el } = await mountFiles({ uploadStrategy: { type: 'direct', uploadUrl: '/api/files-faulty/attachments/upload' } });
+    const { el } = await mountFiles({
+      uploadStrategy: { type: 'direct', uploadUrl: '/api/files-faulty/attachments/upload' },
+    });
     await fetch('/api/files-fail-next', { method: 'POST' });
     pick(el, [text('report.txt')]);
     await waitUntil(() => chips(el)[0]?.classList.contains('failed'), 'the upload never failed', { timeout: 4000 });
@@ -124,7 +138,9 @@ describe('<stream-chat> attachments', () => {
     await el.updateComplete;
     expect(transcript(el)).to.deep.equal([]);
     expect(input.value).to.equal('summarize it');
-    const retry = Array.from(chips(el)[0]?.querySelectorAll('button') ?? []).find((button) => button.textContent?.trim() === 'Retry upload');
+    const retry = Array.from(chips(el)[0]?.querySelectorAll('button') ?? []).find(
+      (button) => button.textContent?.trim() === 'Retry upload',
+    );
     retry?.click();
     await uploaded(el, 1);
     (part(el, 'send-button') as HTMLButtonElement).click();
@@ -149,7 +165,9 @@ describe('<stream-chat> attachments', () => {
   });
 
   it('cancels an upload when its chip is removed mid-way, and sends without it', async () => {
-    const { el } = await mountFiles({ uploadStrategy: { type: 'direct', uploadUrl: '/api/files-hold/attachments/upload' } });
+    const { el } = await mountFiles({
+      uploadStrategy: { type: 'direct', uploadUrl: '/api/files-hold/attachments/upload' },
+    });
     const { held } = (await (await fetch('/api/files-held')).json()) as { held: number };
     pick(el, [text('slow.txt', 'x'.repeat(20000))]);
     await waitUntil(() => chips(el)[0]?.getAttribute('aria-busy') === 'true');
@@ -158,7 +176,10 @@ describe('<stream-chat> attachments', () => {
     chips(el)[0]?.querySelector<HTMLButtonElement>('button[aria-label="Remove"]')?.click();
     await el.updateComplete;
     expect(chips(el)).to.have.length(0);
-    await waitUntil(async () => ((await (await fetch('/api/files-held')).json()) as { held: number }).held > held, 'the upload was never cancelled');
+    await waitUntil(
+      async () => ((await (await fetch('/api/files-held')).json()) as { held: number }).held > held,
+      'the upload was never cancelled',
+    );
     await sendAndWait(el, 'no file');
     await waitForText(el, 'files: none');
   });
@@ -167,7 +188,12 @@ describe('<stream-chat> attachments', () => {
   // needs a clipboard the headless browser does not share: this one runs in Chromium only.
   (isFirefox ? it.skip : it)('takes an image pasted into the composer', async () => {
     const { el } = await mountFiles();
-    const pasted = new ClipboardEvent('paste', { clipboardData: transfer([await png('pasted.png')]), bubbles: true, composed: true, cancelable: true });
+    const pasted = new ClipboardEvent('paste', {
+      clipboardData: transfer([await png('pasted.png')]),
+      bubbles: true,
+      composed: true,
+      cancelable: true,
+    });
     part(el, 'input').dispatchEvent(pasted);
     await uploaded(el, 1);
     expect(pasted.defaultPrevented).to.equal(true);

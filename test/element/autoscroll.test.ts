@@ -23,11 +23,18 @@ describe('<stream-chat> jump to newest', () => {
     const rows = transcript(el).length;
     const ended = oneEvent(el, 'stream-chat-response-end');
     void el.send('drip 150');
-    await waitUntil(() => transcript(el).length === rows + 2 && transcript(el).at(-1)?.includes('line 3'), 'the answer started', { timeout: 3000 });
+    await waitUntil(
+      () => transcript(el).length === rows + 2 && transcript(el).at(-1)?.includes('line 3'),
+      'the answer started',
+      { timeout: 3000 },
+    );
     expect(parts(el, 'scroll-button'), 'no button while following').to.have.length(0);
     scroller.scrollTop = 0;
     await waitUntil(() => parts(el, 'scroll-button').length === 1, 'the button appears once the user scrolled up');
-    await waitUntil(() => part(el, 'scroll-button').textContent?.includes('New text below'), 'says new text arrived below');
+    await waitUntil(
+      () => part(el, 'scroll-button').textContent?.includes('New text below'),
+      'says new text arrived below',
+    );
     const button = part(el, 'scroll-button');
     expect(button.getAttribute('aria-label')).to.equal('Jump to newest: New text below');
     expect(button.getBoundingClientRect().bottom).to.be.at.most(scroller.getBoundingClientRect().bottom + 1);

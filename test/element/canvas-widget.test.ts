@@ -28,21 +28,28 @@ describe('demo canvas widget', () => {
       await win.customElements.whenDefined('stream-chat');
       const chat = doc.querySelector('stream-chat') as Chat;
       await chat.send('canvas');
-      await waitUntil(() => chat.shadowRoot?.querySelector('[part~="widget"]'), 'the widget renders', { timeout: 5000 });
+      await waitUntil(() => chat.shadowRoot?.querySelector('[part~="widget"]'), 'the widget renders', {
+        timeout: 5000,
+      });
       const widget = chat.shadowRoot?.querySelector('[part~="widget"]') as HTMLElement;
-      const pressed = () => Array.from(doc.querySelectorAll('#board .shape'), (shape) => shape.getAttribute('aria-pressed'));
+      const pressed = () =>
+        Array.from(doc.querySelectorAll('#board .shape'), (shape) => shape.getAttribute('aria-pressed'));
       expect(pressed()).to.deep.equal(['false', 'false', 'false', 'false', 'false']);
 
       // Watch for requests from here on: client actions post nothing.
       const posted: string[] = [];
-      const observer = new win.PerformanceObserver((list) => list.getEntries().forEach((entry) => posted.push(entry.name)));
+      const observer = new win.PerformanceObserver((list) =>
+        list.getEntries().forEach((entry) => posted.push(entry.name)),
+      );
       observer.observe({ type: 'resource' });
       button(widget, 'Select all').click();
       expect(pressed()).to.deep.equal(['true', 'true', 'true', 'true', 'true']);
       button(widget, 'Clear selection').click();
       expect(pressed()).to.deep.equal(['false', 'false', 'false', 'false', 'false']);
       button(widget, 'Mark the centre').click();
-      expect(Array.from(doc.querySelectorAll('#board .marker'), (marker) => marker.textContent)).to.deep.equal(['Centre']);
+      expect(Array.from(doc.querySelectorAll('#board .marker'), (marker) => marker.textContent)).to.deep.equal([
+        'Centre',
+      ]);
       await new Promise((resolve) => win.requestAnimationFrame(resolve));
       observer.disconnect();
       expect(posted.filter((name) => name.includes('/chatkit'))).to.deep.equal([]);
@@ -51,7 +58,10 @@ describe('demo canvas widget', () => {
       // The selection a widget made is what the client tool reports.
       button(widget, 'Select all').click();
       await chat.send('what is selected?');
-      const answers = Array.from(chat.shadowRoot?.querySelectorAll('[part~="assistant-message"]') ?? [], (node) => node.textContent ?? '');
+      const answers = Array.from(
+        chat.shadowRoot?.querySelectorAll('[part~="assistant-message"]') ?? [],
+        (node) => node.textContent ?? '',
+      );
       expect(answers.at(-1)).to.contain('circle-e');
     } finally {
       frame.remove();

@@ -21,7 +21,11 @@ const withNoticeAfterPendingCall: typeof fetch = async (input, init) => {
         const frame = buffer.slice(0, end + 2);
         buffer = buffer.slice(end + 2);
         controller.enqueue(frame);
-        if (frame.includes('"type":"thread.item.done"') && frame.includes('"type":"client_tool_call"') && frame.includes('"status":"pending"')) {
+        if (
+          frame.includes('"type":"thread.item.done"') &&
+          frame.includes('"type":"client_tool_call"') &&
+          frame.includes('"status":"pending"')
+        ) {
           controller.enqueue(`data: ${JSON.stringify({ type: 'notice', level: 'info', message: 'Still there' })}\n\n`);
         }
       }
@@ -30,7 +34,10 @@ const withNoticeAfterPendingCall: typeof fetch = async (input, init) => {
       if (buffer) controller.enqueue(buffer);
     },
   });
-  const body = response.body.pipeThrough(new TextDecoderStream()).pipeThrough(insert).pipeThrough(new TextEncoderStream());
+  const body = response.body
+    .pipeThrough(new TextDecoderStream())
+    .pipeThrough(insert)
+    .pipeThrough(new TextEncoderStream());
   return new Response(body, { status: response.status, headers: response.headers });
 };
 
@@ -42,9 +49,15 @@ describe('<stream-chat> client tools', () => {
       expect(el.hasAttribute('responding')).to.equal(true);
       event.detail.respondWith({ itemIds: ['a', 'b'] });
     });
-    const end = await sendAndWait(el, 'progress Reading selection...\ntool get_selected_items {"limit":2}\ntext Thanks for the selection');
+    const end = await sendAndWait(
+      el,
+      'progress Reading selection...\ntool get_selected_items {"limit":2}\ntext Thanks for the selection',
+    );
     expect(end.detail.reason).to.equal('complete');
-    const call = events.find((event) => event.type === 'stream-chat-client-tool')?.detail as unknown as Record<string, unknown>;
+    const call = events.find((event) => event.type === 'stream-chat-client-tool')?.detail as unknown as Record<
+      string,
+      unknown
+    >;
     expect(call).to.include({ name: 'get_selected_items', threadId: el.threadId });
     expect(call.params).to.deep.equal({ limit: 2 });
     expect(call.callId).to.be.a('string').and.not.be.empty;
@@ -113,7 +126,9 @@ describe('<stream-chat> client tools', () => {
     cyclic.self = cyclic;
     el.clientTools = { cyclic: () => cyclic };
     await sendAndWait(el, 'tool cyclic');
-    expect(reportedOutputs(transcript(el))).to.deep.equal([{ error: 'Client tool "cyclic" returned a value that is not JSON' }]);
+    expect(reportedOutputs(transcript(el))).to.deep.equal([
+      { error: 'Client tool "cyclic" returned a value that is not JSON' },
+    ]);
   });
 
   it('refuses a second answer and answers given after the listener returned', async () => {
@@ -138,7 +153,9 @@ describe('<stream-chat> client tools', () => {
   it('runs several round trips in one response', async () => {
     const { el, names } = await mount();
     let n = 0;
-    el.addEventListener('stream-chat-client-tool', (event) => event.detail.respondWith({ round: ++n, tool: event.detail.name }));
+    el.addEventListener('stream-chat-client-tool', (event) =>
+      event.detail.respondWith({ round: ++n, tool: event.detail.name }),
+    );
     await sendAndWait(el, 'tool first\ntool second\ntext all done');
     expect(reportedOutputs(transcript(el))).to.deep.equal([
       { round: 1, tool: 'first' },
@@ -158,7 +175,9 @@ describe('<stream-chat> client tools', () => {
     expect(end.detail.reason).to.equal('complete');
     const order = names().filter((name) => ['client-tool', 'thread-update', 'notice'].includes(name));
     expect(order).to.deep.equal(['notice', 'thread-update', 'client-tool']);
-    expect(events.find((event) => event.type === 'stream-chat-thread-update')?.detail).to.deep.equal({ thread: { id: el.threadId, title: 'Late title', status: { type: 'active' } } });
+    expect(events.find((event) => event.type === 'stream-chat-thread-update')?.detail).to.deep.equal({
+      thread: { id: el.threadId, title: 'Late title', status: { type: 'active' } },
+    });
     expect(reportedOutputs(transcript(el))).to.deep.equal([{ picked: 'pick' }]);
     expect(transcript(el).at(-1)).to.equal('assistant: Thanks');
     expect(names().filter((name) => name.startsWith('response-'))).to.deep.equal(['response-start', 'response-end']);
@@ -187,7 +206,9 @@ describe('<stream-chat> with the built-in demo agent', () => {
   it('shows search progress, then the answer', async () => {
     const { el, events } = await mount('/api/demo');
     await sendAndWait(el, 'search cats');
-    const progress = events.filter((event) => event.type === 'stream-chat-progress').map((event) => (event.detail as { text: string }).text);
+    const progress = events
+      .filter((event) => event.type === 'stream-chat-progress')
+      .map((event) => (event.detail as { text: string }).text);
     expect(progress.slice(0, 2)).to.deep.equal(['Searching articles...', 'Found 12 articles...']);
     expect(progress).to.include('Processing article 6/12...');
     expect(transcript(el).at(-1)).to.match(/^assistant: .+/);
@@ -198,7 +219,9 @@ describe('<stream-chat> with the built-in demo agent', () => {
     await sendAndWait(el, 'status');
     await sendAndWait(el, 'notify');
     await sendAndWait(el, 'add a marker on the map');
-    const effects = events.filter((event) => event.type === 'stream-chat-effect').map((event) => event.detail as { name: string; data: Record<string, unknown> });
+    const effects = events
+      .filter((event) => event.type === 'stream-chat-effect')
+      .map((event) => event.detail as { name: string; data: Record<string, unknown> });
     expect(effects.map((effect) => effect.name)).to.deep.equal(['update_status', 'show_notification', 'add_marker']);
     expect(effects[0]?.data).to.deep.equal({ state: { energy: 80, happiness: 90 }, flash: 'Status updated!' });
     expect(effects[1]?.data).to.deep.equal({ message: 'Task completed!' });
@@ -215,7 +238,9 @@ describe('<stream-chat> with the built-in demo agent', () => {
   it('titles the thread after the first message', async () => {
     const { el, events } = await mount('/api/demo');
     await sendAndWait(el, 'tell me about streaming');
-    const update = events.find((event) => event.type === 'stream-chat-thread-update')?.detail as { thread: { title?: string } };
+    const update = events.find((event) => event.type === 'stream-chat-thread-update')?.detail as {
+      thread: { title?: string };
+    };
     expect(update.thread.title).to.be.a('string').and.not.be.empty;
   });
 
@@ -223,6 +248,9 @@ describe('<stream-chat> with the built-in demo agent', () => {
     const { el, events } = await mount('/api/demo');
     const end = await sendAndWait(el, 'error please');
     expect(end.detail.reason).to.equal('error');
-    expect(events.find((event) => event.type === 'stream-chat-error')?.detail).to.include({ code: 'custom', allowRetry: true });
+    expect(events.find((event) => event.type === 'stream-chat-error')?.detail).to.include({
+      code: 'custom',
+      allowRetry: true,
+    });
   });
 });

@@ -3,7 +3,10 @@ import type { StreamChatElement } from '../../src/stream-chat.js';
 import { mount, part, parts, transcript, waitForText } from './helpers.js';
 
 function alertText(el: StreamChatElement): string {
-  return Array.from(el.shadowRoot?.querySelectorAll('[role=alert]') ?? []).map((node) => node.textContent?.trim()).join(' ').trim();
+  return Array.from(el.shadowRoot?.querySelectorAll('[role=alert]') ?? [])
+    .map((node) => node.textContent?.trim())
+    .join(' ')
+    .trim();
 }
 
 function choose(select: HTMLElement, value: string): void {
@@ -20,7 +23,10 @@ describe('<stream-chat> start prompts', () => {
       { label: 'Write a poem', prompt: 'A poem about rain' },
     ];
     await el.updateComplete;
-    expect(parts(el, 'start-prompt').map((button) => button.textContent?.trim())).to.deep.equal(['🧭 Plan a trip', 'Write a poem']);
+    expect(parts(el, 'start-prompt').map((button) => button.textContent?.trim())).to.deep.equal([
+      '🧭 Plan a trip',
+      'Write a poem',
+    ]);
     await expect(el).to.be.accessible();
     const ended = oneEvent(el, 'stream-chat-response-end');
     parts(el, 'start-prompt')[0]?.click();
@@ -34,8 +40,14 @@ describe('<stream-chat> start prompts', () => {
 describe('<stream-chat> composer menus', () => {
   it('preselects the default model, sends the chosen tool and model, and shows the tool placeholder', async () => {
     const { el } = await mount('/api/files');
-    el.composerTools = [{ id: 'search', label: 'Search', placeholder: 'Search the web' }, { id: 'draw', label: 'Draw' }];
-    el.composerModels = [{ id: 'fast', label: 'Fast' }, { id: 'smart', label: 'Smart', default: true }];
+    el.composerTools = [
+      { id: 'search', label: 'Search', placeholder: 'Search the web' },
+      { id: 'draw', label: 'Draw' },
+    ];
+    el.composerModels = [
+      { id: 'fast', label: 'Fast' },
+      { id: 'smart', label: 'Smart', default: true },
+    ];
     await el.updateComplete;
     const tools = part(el, 'tool-menu') as HTMLSelectElement;
     const models = part(el, 'model-menu') as HTMLSelectElement;
@@ -76,7 +88,11 @@ describe('<stream-chat> dictation', () => {
     expect(button.getAttribute('aria-label')).to.equal('Stop and transcribe');
     await expect(el).to.be.accessible();
     button.click();
-    await waitUntil(() => input.value.startsWith('Note: heard some bytes of audio/') || alertText(el), 'the transcription never arrived', { timeout: 4000 });
+    await waitUntil(
+      () => input.value.startsWith('Note: heard some bytes of audio/') || alertText(el),
+      'the transcription never arrived',
+      { timeout: 4000 },
+    );
     expect(alertText(el)).to.equal('');
     expect(input.value).to.match(/^Note: heard some bytes of audio\/\w+$/);
     expect(button.getAttribute('aria-pressed')).to.equal('false');
@@ -108,7 +124,9 @@ describe('<stream-chat> dictation', () => {
     button.click();
     await waitUntil(() => button.getAttribute('aria-pressed') === 'true');
     button.click();
-    await waitUntil(() => alertText(el) === 'Could not transcribe the recording.', 'never reported the failure', { timeout: 4000 });
+    await waitUntil(() => alertText(el) === 'Could not transcribe the recording.', 'never reported the failure', {
+      timeout: 4000,
+    });
     expect((part(el, 'input') as HTMLTextAreaElement).value).to.equal('');
   });
 });

@@ -4,7 +4,11 @@
  */
 import { expect, waitUntil } from '@open-wc/testing';
 
-type Chat = HTMLElement & { setComposerValue(text: string): void; updateComplete: Promise<boolean>; responding: boolean };
+type Chat = HTMLElement & {
+  setComposerValue(text: string): void;
+  updateComplete: Promise<boolean>;
+  responding: boolean;
+};
 interface DemoWindow extends Window {
   layoutProblems(minChatWidth: number): string[];
 }
@@ -90,7 +94,8 @@ describe('demo pages', () => {
         expect(win.layoutProblems(size.minChat)).to.deep.equal([]);
         const send = (chatEl.shadowRoot?.querySelector('[part~="send-button"]') as HTMLElement).getBoundingClientRect();
         const toast = (doc.querySelector('.toast') as HTMLElement).getBoundingClientRect();
-        const overlaps = toast.left < send.right && send.left < toast.right && toast.top < send.bottom && send.top < toast.bottom;
+        const overlaps =
+          toast.left < send.right && send.left < toast.right && toast.top < send.bottom && send.top < toast.bottom;
         expect(overlaps, 'the toast overlaps Send').to.equal(false);
       } finally {
         frame.remove();

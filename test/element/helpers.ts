@@ -8,16 +8,20 @@ import '../../src/index.js';
 import type { StreamChatElement } from '../../src/stream-chat.js';
 import { EVENT_NAMES, type StreamChatEventMap } from '../../src/events.js';
 
-export type Recorded = { [K in keyof StreamChatEventMap]: { type: K; detail: StreamChatEventMap[K] } }[keyof StreamChatEventMap];
-
-
+export type Recorded = {
+  [K in keyof StreamChatEventMap]: { type: K; detail: StreamChatEventMap[K] };
+}[keyof StreamChatEventMap];
 
 /** Mounts an element pointed at `apiUrl` and records every public event it dispatches. */
 export async function mount(apiUrl = '/api/chat', threadId?: string) {
-  const el = await fixture<StreamChatElement>(html`<stream-chat api-url=${apiUrl} thread-id=${ifDefined(threadId)}></stream-chat>`);
+  const el = await fixture<StreamChatElement>(
+    html`<stream-chat api-url=${apiUrl} thread-id=${ifDefined(threadId)}></stream-chat>`,
+  );
   const events: Recorded[] = [];
   for (const name of EVENT_NAMES) {
-    el.addEventListener(name, (event) => events.push({ type: name, detail: (event as CustomEvent).detail } as Recorded));
+    el.addEventListener(name, (event) =>
+      events.push({ type: name, detail: (event as CustomEvent).detail } as Recorded),
+    );
   }
   await el.updateComplete;
   return { el, events, names: () => events.map((event) => event.type.replace('stream-chat-', '')) };
@@ -37,11 +41,17 @@ export function part(el: StreamChatElement, name: string): HTMLElement {
 
 /** What the user sees in each message row, in order (the text, without its timestamp). */
 export function transcript(el: StreamChatElement): string[] {
-  return parts(el, 'message').map((row) => `${row.matches('[part~="user-message"]') ? 'user' : 'assistant'}: ${(row.querySelector('.bubble') ?? row).textContent?.trim().replace(/\s+/g, ' ')}`);
+  return parts(el, 'message').map(
+    (row) =>
+      `${row.matches('[part~="user-message"]') ? 'user' : 'assistant'}: ${(row.querySelector('.bubble') ?? row).textContent?.trim().replace(/\s+/g, ' ')}`,
+  );
 }
 
 /** Sends a message through the public method and waits for its response to end. */
-export async function sendAndWait(el: StreamChatElement, text: string): Promise<CustomEvent<StreamChatEventMap['stream-chat-response-end']>> {
+export async function sendAndWait(
+  el: StreamChatElement,
+  text: string,
+): Promise<CustomEvent<StreamChatEventMap['stream-chat-response-end']>> {
   const ended = oneEvent(el, 'stream-chat-response-end');
   el.send(text).catch(() => undefined);
   const event = await ended;

@@ -9,11 +9,21 @@ let namespaceCount = 0;
 async function mountWithThreads(titles: string[], style = 'width: 900px; height: 600px'): Promise<StreamChatElement> {
   const api = `/api/chat/k${Date.now().toString(36)}${++namespaceCount}`;
   for (const title of titles) {
-    const input = { content: [{ type: 'input_text', text: `title ${title}\ntext answer for ${title}` }], attachments: [], inference_options: {} };
-    const response = await fetch(api, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'threads.create', params: { input } }) });
+    const input = {
+      content: [{ type: 'input_text', text: `title ${title}\ntext answer for ${title}` }],
+      attachments: [],
+      inference_options: {},
+    };
+    const response = await fetch(api, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'threads.create', params: { input } }),
+    });
     await response.text();
   }
-  const wrapper = await fixture<HTMLDivElement>(html`<div style=${style}><stream-chat api-url=${api} history></stream-chat></div>`);
+  const wrapper = await fixture<HTMLDivElement>(
+    html`<div style=${style}><stream-chat api-url=${api} history></stream-chat></div>`,
+  );
   const el = wrapper.querySelector('stream-chat') as StreamChatElement;
   await el.updateComplete;
   return el;
@@ -23,7 +33,11 @@ async function mountWithThreads(titles: string[], style = 'width: 900px; height:
 async function openWithKeyboard(el: StreamChatElement, rows: number): Promise<void> {
   part(el, 'history-button').focus();
   await sendKeys({ press: 'Enter' });
-  await waitUntil(() => el.shadowRoot?.querySelectorAll('.thread').length === rows && !el.shadowRoot.querySelector('.history .spinner'), 'history rows');
+  await waitUntil(
+    () =>
+      el.shadowRoot?.querySelectorAll('.thread').length === rows && !el.shadowRoot.querySelector('.history .spinner'),
+    'history rows',
+  );
   await el.updateComplete;
 }
 
@@ -32,7 +46,9 @@ function titles(el: StreamChatElement): string[] {
 }
 
 function row(el: StreamChatElement, title: string): HTMLElement {
-  const found = Array.from(el.shadowRoot?.querySelectorAll<HTMLElement>('.thread') ?? []).find((li) => li.querySelector('.thread-title')?.textContent === title);
+  const found = Array.from(el.shadowRoot?.querySelectorAll<HTMLElement>('.thread') ?? []).find(
+    (li) => li.querySelector('.thread-title')?.textContent === title,
+  );
   if (!found) throw new Error(`no row "${title}"`);
   return found;
 }
@@ -49,7 +65,8 @@ describe('<stream-chat> history panel from the keyboard', () => {
     const el = await mountWithThreads(['One', 'Two']);
     await openWithKeyboard(el, 2);
     expect(deepActiveElement()?.closest('[part~="history"]')).to.equal(part(el, 'history'));
-    for (let press = 0; press < 3 && !deepActiveElement()?.closest('.threads'); press++) await sendKeys({ press: 'Tab' });
+    for (let press = 0; press < 3 && !deepActiveElement()?.closest('.threads'); press++)
+      await sendKeys({ press: 'Tab' });
     expect(deepActiveElement()?.closest('.threads'), 'a row is focused').to.not.equal(null);
     await expect(el).to.be.accessible();
     await sendKeys({ press: 'Escape' });
@@ -69,7 +86,10 @@ describe('<stream-chat> history panel from the keyboard', () => {
     await sendKeys({ type: 'After' });
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => titles(el)[0] === 'After', 'renamed');
-    await waitUntil(() => deepActiveElement() === row(el, 'After').querySelector('button.open'), 'focus on the renamed row');
+    await waitUntil(
+      () => deepActiveElement() === row(el, 'After').querySelector('button.open'),
+      'focus on the renamed row',
+    );
 
     (row(el, 'After').querySelector('.rename-button') as HTMLButtonElement).focus();
     await sendKeys({ press: 'Enter' });
@@ -79,7 +99,10 @@ describe('<stream-chat> history panel from the keyboard', () => {
     await el.updateComplete;
     expect(titles(el)).to.deep.equal(['After']);
     expect(parts(el, 'history')).to.have.length(1);
-    await waitUntil(() => deepActiveElement() === row(el, 'After').querySelector('.rename-button'), 'focus back on the pencil');
+    await waitUntil(
+      () => deepActiveElement() === row(el, 'After').querySelector('.rename-button'),
+      'focus back on the pencil',
+    );
   });
 
   it('has visible Save and Cancel buttons, and clicking away cancels', async () => {
@@ -103,7 +126,10 @@ describe('<stream-chat> history panel from the keyboard', () => {
 
     await sendMouse({ type: 'click', position: center(row(el, 'Clicked').querySelector('.rename-button') as Element) });
     await waitUntil(() => el.shadowRoot?.querySelector('input.rename') !== null, 'editing again');
-    await sendMouse({ type: 'click', position: center(Array.from(el.shadowRoot?.querySelectorAll('.thread.editing button') ?? [])[1] as Element) });
+    await sendMouse({
+      type: 'click',
+      position: center(Array.from(el.shadowRoot?.querySelectorAll('.thread.editing button') ?? [])[1] as Element),
+    });
     await el.updateComplete;
     expect(el.shadowRoot?.querySelector('.thread.editing')).to.equal(null);
     expect(deepActiveElement()).to.not.equal(document.body);
@@ -121,7 +147,10 @@ describe('<stream-chat> history panel from the keyboard', () => {
     await sendKeys({ up: 'Shift' });
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => titles(el).join() === 'Second', 'deleted');
-    await waitUntil(() => deepActiveElement() === row(el, 'Second').querySelector('button.open'), 'focus on the next row');
+    await waitUntil(
+      () => deepActiveElement() === row(el, 'Second').querySelector('button.open'),
+      'focus on the next row',
+    );
 
     (row(el, 'Second').querySelector('button[aria-label="Delete Second"]') as HTMLButtonElement).focus();
     await sendKeys({ press: 'Enter' });
@@ -159,7 +188,10 @@ describe('<stream-chat> history overlay on a phone', () => {
     expect(backdrop.getBoundingClientRect().width).to.be.closeTo(host.width - 2, 2);
     expect(getComputedStyle(backdrop).backgroundColor).to.not.equal('rgba(0, 0, 0, 0)');
     await expect(el).to.be.accessible();
-    await sendMouse({ type: 'click', position: [Math.round((panel.right + host.right) / 2), Math.round(host.top + host.height / 2)] });
+    await sendMouse({
+      type: 'click',
+      position: [Math.round((panel.right + host.right) / 2), Math.round(host.top + host.height / 2)],
+    });
     await el.updateComplete;
     expect(parts(el, 'history')).to.have.length(0);
     expect(el.shadowRoot?.querySelector('.backdrop')).to.equal(null);

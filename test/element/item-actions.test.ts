@@ -76,7 +76,9 @@ describe('<stream-chat> item actions', () => {
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => statuses.length === posted.length);
     const feedback = posted.filter((request) => request.type === 'items.feedback');
-    expect(feedback.map((request) => request.params)).to.deep.equal([{ thread_id: el.threadId, item_ids: [answer], kind: 'positive' }]);
+    expect(feedback.map((request) => request.params)).to.deep.equal([
+      { thread_id: el.threadId, item_ids: [answer], kind: 'positive' },
+    ]);
     expect(statuses.at(-1)).to.equal(200);
     expect(part(el, 'feedback-positive-button').getAttribute('aria-pressed')).to.equal('true');
     expect(part(el, 'feedback-negative-button').getAttribute('aria-pressed')).to.equal('false');
@@ -102,8 +104,16 @@ describe('<stream-chat> item actions', () => {
     await el.updateComplete;
     expect(names().slice(count)).to.deep.equal(['response-start', 'response-end']);
     // After the answer, the element may ask once for a title that arrives late (threads.get_by_id).
-    expect(posted.filter((body) => body.type !== 'threads.get_by_id').at(-1)).to.deep.equal({ type: 'threads.retry_after_item', params: { thread_id: el.threadId, item_id: userId } });
-    expect(transcript(el)).to.deep.equal(['user: text First answer', 'assistant: First answer', 'user: text Second answer', 'assistant: Second answer']);
+    expect(posted.filter((body) => body.type !== 'threads.get_by_id').at(-1)).to.deep.equal({
+      type: 'threads.retry_after_item',
+      params: { thread_id: el.threadId, item_id: userId },
+    });
+    expect(transcript(el)).to.deep.equal([
+      'user: text First answer',
+      'assistant: First answer',
+      'user: text Second answer',
+      'assistant: Second answer',
+    ]);
     expect(answerIds(el)[0]).to.equal(before[0]);
     expect(answerIds(el)[1]).to.not.equal(before[1]);
   });

@@ -25,7 +25,9 @@ describe('<stream-chat> keyboard while an answer streams', () => {
   it('holds a message sent meanwhile, says so, and sends it when the answer ends', async () => {
     const { el, names } = await mount();
     let answer: (value: unknown) => void = () => undefined;
-    el.addEventListener('stream-chat-client-tool', (event) => event.detail.respondWith(new Promise((resolve) => (answer = resolve))));
+    el.addEventListener('stream-chat-client-tool', (event) =>
+      event.detail.respondWith(new Promise((resolve) => (answer = resolve))),
+    );
     await el.focusComposer();
     const asked = oneEvent(el, 'stream-chat-client-tool');
     await sendKeys({ type: 'tool pick' });
@@ -48,7 +50,12 @@ describe('<stream-chat> keyboard while an answer streams', () => {
     await secondStart;
     await oneEvent(el, 'stream-chat-response-end');
     await el.updateComplete;
-    expect(names().filter((name) => name.startsWith('response-'))).to.deep.equal(['response-start', 'response-end', 'response-start', 'response-end']);
+    expect(names().filter((name) => name.startsWith('response-'))).to.deep.equal([
+      'response-start',
+      'response-end',
+      'response-start',
+      'response-end',
+    ]);
     expect(transcript(el).slice(-2)).to.deep.equal(['user: next question', 'assistant: Echo: next question']);
     expect(el.shadowRoot?.querySelector('.queued')).to.equal(null);
     await waitUntil(() => deepActiveElement() === part(el, 'input'), 'focus stays on the input');

@@ -37,10 +37,15 @@ describe('<stream-chat> a title that arrives after the answer', () => {
     await el.updateComplete;
     expect(parts(el, 'title')).to.have.length(0);
     const updated = oneEvent(el, 'stream-chat-thread-update');
-    expect((await updated).detail).to.deep.equal({ thread: { id: el.threadId, title: 'Slow title', status: { type: 'active' } } });
+    expect((await updated).detail).to.deep.equal({
+      thread: { id: el.threadId, title: 'Slow title', status: { type: 'active' } },
+    });
     await el.updateComplete;
     expect(part(el, 'title').textContent).to.equal('Slow title');
-    await waitUntil(() => el.shadowRoot?.querySelector('.thread-title')?.textContent === 'Slow title', 'history row titled');
+    await waitUntil(
+      () => el.shadowRoot?.querySelector('.thread-title')?.textContent === 'Slow title',
+      'history row titled',
+    );
     expect(names().indexOf('response-end')).to.be.below(names().indexOf('thread-update'));
     expect(types.filter((type) => type === 'threads.get_by_id')).to.have.length(1);
     expect(events.filter((event) => event.type === 'stream-chat-thread-update')).to.have.length(1);

@@ -6,7 +6,9 @@ import type { StreamChatElement } from '../../src/stream-chat.js';
 
 /** Every element in the shadow root that has a box. */
 export function boxes(el: StreamChatElement): Element[] {
-  return Array.from(el.shadowRoot?.querySelectorAll('*') ?? []).filter((node) => node.getClientRects().length > 0 && !(node instanceof SVGElement && !(node instanceof SVGSVGElement)));
+  return Array.from(el.shadowRoot?.querySelectorAll('*') ?? []).filter(
+    (node) => node.getClientRects().length > 0 && !(node instanceof SVGElement && !(node instanceof SVGSVGElement)),
+  );
 }
 
 const canvas = document.createElement('canvas');

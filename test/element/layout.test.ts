@@ -25,7 +25,9 @@ afterEach(async () => {
 /** Mounts a chat filling a phone-sized page. */
 async function phone(width: number) {
   await setViewport({ width, height: 700 });
-  const wrap = await fixture<HTMLDivElement>(html`<div style="height: 640px; margin: 0; padding: 0"><stream-chat api-url="/api/chat"></stream-chat></div>`);
+  const wrap = await fixture<HTMLDivElement>(
+    html`<div style="height: 640px; margin: 0; padding: 0"><stream-chat api-url="/api/chat"></stream-chat></div>`,
+  );
   const el = wrap.querySelector('stream-chat') as StreamChatElement;
   await el.updateComplete;
   return el;
@@ -64,14 +66,16 @@ describe('layout', () => {
   // (display: inline is left out: an inline box takes no height, whatever the element does.)
   for (const display of ['block', 'inline-block', 'grid', 'inline-grid', 'flex']) {
     it(`holds its layout under a page rule display: ${display}`, async () => {
-      const wrap = await fixture<HTMLDivElement>(html`<div style="height: 420px; width: 360px">
-        <style>
-          stream-chat.page-styled {
-            display: ${display};
-          }
-        </style>
-        <stream-chat class="page-styled" api-url="/api/chat"></stream-chat>
-      </div>`);
+      const wrap = await fixture<HTMLDivElement>(
+        html`<div style="height: 420px; width: 360px">
+          <style>
+            stream-chat.page-styled {
+              display: ${display};
+            }
+          </style>
+          <stream-chat class="page-styled" api-url="/api/chat"></stream-chat>
+        </div>`,
+      );
       const el = wrap.querySelector('stream-chat') as StreamChatElement;
       expect(getComputedStyle(el).display).to.equal(display);
       await sendAndWait(el, 'long 60');
@@ -107,17 +111,24 @@ describe('layout', () => {
       const { el } = await mount();
       el.theme = theme;
       el.history = true;
-      await sendAndWait(el, 'title Contrast\nnotice warning Heads up\nmarkdown # Heading\\n\\nText with a [link](https://example.com) and `code`.\\n\\n> quoted\\n\\n| a | b |\\n|---|---|\\n| 1 | 2 |\\n\\n```js\\nlet x = 1;\\n```');
+      await sendAndWait(
+        el,
+        'title Contrast\nnotice warning Heads up\nmarkdown # Heading\\n\\nText with a [link](https://example.com) and `code`.\\n\\n> quoted\\n\\n| a | b |\\n|---|---|\\n| 1 | 2 |\\n\\n```js\\nlet x = 1;\\n```',
+      );
       await waitUntil(() => el.shadowRoot?.querySelector('[part~="title"]'), 'title shown');
       part(el, 'history-button').click();
       await waitUntil(() => el.shadowRoot?.querySelector('.thread-title'), 'history listed');
       const checked = textBearing(el).filter((node) => opacityOf(node) > 0);
       expect(checked.length).to.be.greaterThan(10);
       const failing = checked
-        .map((node) => ({ node: `${node.tagName.toLowerCase()}.${node.getAttribute('class') ?? ''} "${node.textContent?.trim().slice(0, 20)}"`, ratio: contrastOf(node) }))
+        .map((node) => ({
+          node: `${node.tagName.toLowerCase()}.${node.getAttribute('class') ?? ''} "${node.textContent?.trim().slice(0, 20)}"`,
+          ratio: contrastOf(node),
+        }))
         .filter(({ ratio }) => ratio < 4.5);
       expect(failing).to.deep.equal([]);
-      for (const time of el.shadowRoot!.querySelectorAll('time')) expect(contrastOf(time), 'timestamps when shown').to.be.at.least(4.5);
+      for (const time of el.shadowRoot!.querySelectorAll('time'))
+        expect(contrastOf(time), 'timestamps when shown').to.be.at.least(4.5);
     });
   }
 

@@ -4,7 +4,10 @@ import { mount, part, parts, sendAndWait } from './helpers.js';
 describe('<stream-chat> renders answers as markdown', () => {
   it('shows headings, emphasis, code and code blocks with a language label and a copy button', async () => {
     const { el } = await mount();
-    await sendAndWait(el, 'markdown # Plan\\n\\nSome **bold** and `code`.\\n\\n```js\\nlet x = 1;\\n```\\n\\n- one\\n- two');
+    await sendAndWait(
+      el,
+      'markdown # Plan\\n\\nSome **bold** and `code`.\\n\\n```js\\nlet x = 1;\\n```\\n\\n- one\\n- two',
+    );
     const answer = parts(el, 'assistant-message')[0] as HTMLElement;
     expect(answer.querySelector('h1')?.textContent).to.equal('Plan');
     expect(answer.querySelector('strong')?.textContent).to.equal('bold');
@@ -35,14 +38,20 @@ describe('<stream-chat> renders answers as markdown', () => {
     const { el } = await mount();
     let ended = oneEvent(el, 'stream-chat-response-end');
     void el.send('partial Almost **there');
-    await waitUntil(() => parts(el, 'assistant-message')[0]?.querySelector('strong')?.textContent === 'there', 'bold mid-stream');
+    await waitUntil(
+      () => parts(el, 'assistant-message')[0]?.querySelector('strong')?.textContent === 'there',
+      'bold mid-stream',
+    );
     expect(parts(el, 'assistant-message')[0]?.textContent).not.to.contain('**');
     el.stop();
     await ended;
 
     ended = oneEvent(el, 'stream-chat-response-end');
     void el.send('partial Code:\\n\\n```py\\nprint(1)');
-    await waitUntil(() => parts(el, 'assistant-message')[1]?.querySelector('.md-pre')?.textContent?.includes('print(1)'), 'open fence as code');
+    await waitUntil(
+      () => parts(el, 'assistant-message')[1]?.querySelector('.md-pre')?.textContent?.includes('print(1)'),
+      'open fence as code',
+    );
     expect(parts(el, 'assistant-message')[1]?.textContent).not.to.contain('```');
     el.stop();
     await ended;

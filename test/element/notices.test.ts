@@ -5,13 +5,19 @@ import { part, parts, sendAndWait, transcript, waitForText } from './helpers.js'
 
 /** The message rows and notices of the conversation, in the order a user scrolls past them. */
 function flow(el: StreamChatElement): string[] {
-  return Array.from(el.shadowRoot?.querySelectorAll<HTMLElement>('[part~="message"], [part~="notice"]') ?? [], (node) =>
-    node.matches('[part~="notice"]') ? `notice: ${node.textContent?.replace('×', '').trim()}` : `${node.matches('[part~="user-message"]') ? 'user' : 'assistant'}: ${(node.querySelector('.bubble') ?? node).textContent?.trim().replace(/\s+/g, ' ')}`,
+  return Array.from(
+    el.shadowRoot?.querySelectorAll<HTMLElement>('[part~="message"], [part~="notice"]') ?? [],
+    (node) =>
+      node.matches('[part~="notice"]')
+        ? `notice: ${node.textContent?.replace('×', '').trim()}`
+        : `${node.matches('[part~="user-message"]') ? 'user' : 'assistant'}: ${(node.querySelector('.bubble') ?? node).textContent?.trim().replace(/\s+/g, ' ')}`,
   );
 }
 
 async function mountTall(): Promise<StreamChatElement> {
-  const wrapper = await fixture<HTMLDivElement>(html`<div style="height: 400px; display: flex"><stream-chat api-url="/api/chat"></stream-chat></div>`);
+  const wrapper = await fixture<HTMLDivElement>(
+    html`<div style="height: 400px; display: flex"><stream-chat api-url="/api/chat"></stream-chat></div>`,
+  );
   const el = wrapper.querySelector('stream-chat') as StreamChatElement;
   await el.updateComplete;
   return el;
@@ -25,7 +31,12 @@ describe('<stream-chat> notices in the conversation', () => {
     const stopTolerating = tolerateResizeObserverLoop();
     try {
       await sendAndWait(el, 'long 40');
-      expect(flow(el).slice(0, 4)).to.deep.equal(['user: text first answer notice warning Quota almost reached', 'assistant: first answer', 'notice: Quota almost reached', 'user: long 40']);
+      expect(flow(el).slice(0, 4)).to.deep.equal([
+        'user: text first answer notice warning Quota almost reached',
+        'assistant: first answer',
+        'notice: Quota almost reached',
+        'user: long 40',
+      ]);
       const log = part(el, 'messages');
       log.scrollTop = log.scrollHeight;
       const notice = part(el, 'notice').getBoundingClientRect();
@@ -39,7 +50,11 @@ describe('<stream-chat> notices in the conversation', () => {
   it('a notice before any answer text sits before that answer', async () => {
     const el = await mountTall();
     await sendAndWait(el, 'notice info Heads up\ntext after the notice');
-    expect(flow(el)).to.deep.equal(['user: notice info Heads up text after the notice', 'notice: Heads up', 'assistant: after the notice']);
+    expect(flow(el)).to.deep.equal([
+      'user: notice info Heads up text after the notice',
+      'notice: Heads up',
+      'assistant: after the notice',
+    ]);
   });
 });
 

@@ -13,7 +13,16 @@ async function createThread(api: string, title: string): Promise<void> {
   const response = await fetch(api, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ type: 'threads.create', params: { input: { content: [{ type: 'input_text', text: `title ${title}\ntext answer` }], attachments: [], inference_options: {} } } }),
+    body: JSON.stringify({
+      type: 'threads.create',
+      params: {
+        input: {
+          content: [{ type: 'input_text', text: `title ${title}\ntext answer` }],
+          attachments: [],
+          inference_options: {},
+        },
+      },
+    }),
   });
   await response.text();
 }
@@ -23,13 +32,18 @@ async function openHistory(el: StreamChatElement): Promise<void> {
   await el.updateComplete;
   part(el, 'history-button').click();
   await el.updateComplete;
-  await waitUntil(() => el.shadowRoot?.querySelector('.thread-title') && !el.shadowRoot.querySelector('[part~="history"] .spinner'), 'history loaded');
+  await waitUntil(
+    () => el.shadowRoot?.querySelector('.thread-title') && !el.shadowRoot.querySelector('[part~="history"] .spinner'),
+    'history loaded',
+  );
   await el.updateComplete;
 }
 
 /** Buttons a user can see, by their visible text. */
 function visibleButtons(el: StreamChatElement, text: string): HTMLElement[] {
-  return boxes(el).filter((node): node is HTMLElement => node instanceof HTMLButtonElement && node.textContent?.trim() === text);
+  return boxes(el).filter(
+    (node): node is HTMLElement => node instanceof HTMLButtonElement && node.textContent?.trim() === text,
+  );
 }
 
 afterEach(async () => {
@@ -93,7 +107,10 @@ describe('polish', () => {
     await sendAndWait(el, 'markdown ```sh\\nnpm test\\n```');
     const button = el.shadowRoot!.querySelector<HTMLButtonElement>('.md-copy')!;
     let written = '';
-    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: (text: string) => ((written = text), Promise.resolve()) } });
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: (text: string) => ((written = text), Promise.resolve()) },
+    });
     try {
       const label = button.querySelector('.md-copy-label')!;
       expect(label.getClientRects().length).to.equal(1);
@@ -107,7 +124,9 @@ describe('polish', () => {
     expect(button.querySelector('.md-copy-label')!.getClientRects().length, '"Copy" is gone').to.equal(0);
     // Firefox reports the attr() unresolved; Chromium the string it resolves to.
     const content = getComputedStyle(button, '::after').content;
-    expect(content.startsWith('attr(') ? button.getAttribute(content.slice(5, -1)) : JSON.parse(content)).to.equal('Copied');
+    expect(content.startsWith('attr(') ? button.getAttribute(content.slice(5, -1)) : JSON.parse(content)).to.equal(
+      'Copied',
+    );
     const status = el.shadowRoot!.querySelector('.md-copy-status')!;
     expect(status.textContent, 'announced').to.equal('Copied');
     expect(status.getBoundingClientRect().width, 'but not shown twice').to.be.at.most(1);
@@ -115,7 +134,9 @@ describe('polish', () => {
 
   it('keeps lines to a reading width on a wide screen', async () => {
     await setViewport({ width: 1280, height: 800 });
-    const wrap = await fixture<HTMLDivElement>(html`<div style="height: 700px"><stream-chat api-url="/api/chat"></stream-chat></div>`);
+    const wrap = await fixture<HTMLDivElement>(
+      html`<div style="height: 700px"><stream-chat api-url="/api/chat"></stream-chat></div>`,
+    );
     const el = wrap.querySelector('stream-chat') as StreamChatElement;
     await sendAndWait(el, `text ${'words that go on '.repeat(40)}`);
     const paragraph = el.shadowRoot!.querySelector('.assistant .md p')!;
@@ -128,14 +149,18 @@ describe('polish', () => {
     const api = freshApi();
     await fetch(api.replace('/api/chat/', '/api/seed/'), { method: 'POST', body: JSON.stringify({ threads: 2 }) });
     await createThread(api, 'Planning the quarterly review with the whole team');
-    const wrap = await fixture<HTMLDivElement>(html`<div style="height: 600px"><stream-chat api-url=${api} locale="de"></stream-chat></div>`);
+    const wrap = await fixture<HTMLDivElement>(
+      html`<div style="height: 600px"><stream-chat api-url=${api} locale="de"></stream-chat></div>`,
+    );
     const el = wrap.querySelector('stream-chat') as StreamChatElement;
     await el.updateComplete;
     await openHistory(el);
     const labels = Array.from(el.shadowRoot!.querySelectorAll('.group-label'), (node) => node.textContent?.trim());
     expect(labels.slice(0, 1)).to.deep.equal(['Heute']);
     expect(labels).to.include('Januar 2026');
-    const title = Array.from(el.shadowRoot!.querySelectorAll<HTMLElement>('.thread-title')).find((node) => node.textContent?.startsWith('Planning'))!;
+    const title = Array.from(el.shadowRoot!.querySelectorAll<HTMLElement>('.thread-title')).find((node) =>
+      node.textContent?.startsWith('Planning'),
+    )!;
     expect(title.scrollWidth, 'not cut at the side').to.be.at.most(title.clientWidth);
     expect(title.scrollHeight, 'not cut at the bottom').to.be.at.most(title.clientHeight + 1);
     await expect(el).to.be.accessible();
@@ -151,7 +176,10 @@ describe('polish', () => {
     const controls = boxes(el).filter((node) => node.matches('button, textarea, input'));
     expect(controls.length).to.be.greaterThan(4);
     const small = controls
-      .map((node) => ({ node: `${node.tagName} ${node.getAttribute('part') ?? node.className}`, box: node.getBoundingClientRect() }))
+      .map((node) => ({
+        node: `${node.tagName} ${node.getAttribute('part') ?? node.className}`,
+        box: node.getBoundingClientRect(),
+      }))
       .filter(({ box }) => box.width < 44 || box.height < 44)
       .map(({ node, box }) => `${node} ${box.width}x${box.height}`);
     expect(small).to.deep.equal([]);

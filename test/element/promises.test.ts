@@ -45,20 +45,23 @@ describe('<stream-chat> README promises', () => {
     expect(background(dark)).to.equal('rgb(13, 17, 23)');
   });
 
-  chromiumOnly('prefers-color-scheme emulation is a CDP command')('follows the system scheme without theme, and a set theme wins over it', async () => {
-    const light = await fixture<StreamChatElement>(html`<stream-chat theme="light"></stream-chat>`);
-    const auto = await fixture<StreamChatElement>(html`<stream-chat></stream-chat>`);
-    const background = (el: StreamChatElement) => getComputedStyle(el).backgroundColor;
-    expect(background(auto)).to.equal('rgb(255, 255, 255)');
-    await emulateMedia({ colorScheme: 'dark' });
-    try {
-      expect(background(auto)).to.equal('rgb(13, 17, 23)');
-      expect(background(light)).to.equal('rgb(255, 255, 255)');
-    } finally {
-      await emulateMedia({ colorScheme: 'light' });
-    }
-    expect(background(auto)).to.equal('rgb(255, 255, 255)');
-  });
+  chromiumOnly('prefers-color-scheme emulation is a CDP command')(
+    'follows the system scheme without theme, and a set theme wins over it',
+    async () => {
+      const light = await fixture<StreamChatElement>(html`<stream-chat theme="light"></stream-chat>`);
+      const auto = await fixture<StreamChatElement>(html`<stream-chat></stream-chat>`);
+      const background = (el: StreamChatElement) => getComputedStyle(el).backgroundColor;
+      expect(background(auto)).to.equal('rgb(255, 255, 255)');
+      await emulateMedia({ colorScheme: 'dark' });
+      try {
+        expect(background(auto)).to.equal('rgb(13, 17, 23)');
+        expect(background(light)).to.equal('rgb(255, 255, 255)');
+      } finally {
+        await emulateMedia({ colorScheme: 'light' });
+      }
+      expect(background(auto)).to.equal('rgb(255, 255, 255)');
+    },
+  );
 
   it('a page can theme it from :root with --stream-chat-* properties', async () => {
     document.documentElement.style.setProperty('--stream-chat-accent', 'rgb(124, 58, 237)');
@@ -72,20 +75,23 @@ describe('<stream-chat> README promises', () => {
     }
   });
 
-  chromiumOnly('prefers-reduced-motion emulation is a CDP command')('stops animations for prefers-reduced-motion', async () => {
-    const { el } = await mount();
-    void el.send('progress Working...\nhang').catch(() => undefined);
-    await waitUntil(() => el.shadowRoot?.querySelector('.spinner'), 'spinner shown');
-    const spinner = el.shadowRoot?.querySelector('.spinner') as HTMLElement;
-    expect(getComputedStyle(spinner).animationName).to.equal('spin');
-    await emulateMedia({ reducedMotion: 'reduce' });
-    try {
-      expect(getComputedStyle(spinner).animationName).to.equal('none');
-    } finally {
-      await emulateMedia({ reducedMotion: 'no-preference' });
-      el.stop();
-    }
-  });
+  chromiumOnly('prefers-reduced-motion emulation is a CDP command')(
+    'stops animations for prefers-reduced-motion',
+    async () => {
+      const { el } = await mount();
+      void el.send('progress Working...\nhang').catch(() => undefined);
+      await waitUntil(() => el.shadowRoot?.querySelector('.spinner'), 'spinner shown');
+      const spinner = el.shadowRoot?.querySelector('.spinner') as HTMLElement;
+      expect(getComputedStyle(spinner).animationName).to.equal('spin');
+      await emulateMedia({ reducedMotion: 'reduce' });
+      try {
+        expect(getComputedStyle(spinner).animationName).to.equal('none');
+      } finally {
+        await emulateMedia({ reducedMotion: 'no-preference' });
+        el.stop();
+      }
+    },
+  );
 
   it('shows a visible focus ring when the keyboard moves focus', async () => {
     const { el } = await mount();

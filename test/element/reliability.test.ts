@@ -52,7 +52,11 @@ describe('<stream-chat> faults', () => {
       part(el, 'send-button').click();
       await oneEvent(el, 'stream-chat-response-end');
       await el.updateComplete;
-      expect(events.find((event) => event.type === 'stream-chat-error')?.detail).to.deep.equal({ code, message, allowRetry: true });
+      expect(events.find((event) => event.type === 'stream-chat-error')?.detail).to.deep.equal({
+        code,
+        message,
+        allowRetry: true,
+      });
       expect((part(el, 'input') as HTMLTextAreaElement).value).to.equal('do not lose me');
       expect(part(el, 'error').textContent).to.contain(message);
       await expectCleanEnd(el, names);
@@ -63,14 +67,20 @@ describe('<stream-chat> faults', () => {
     const { el, names, events } = await mount('http://127.0.0.1:9/chatkit');
     const end = await sendAndWait(el, 'hello?');
     expect(end.detail.reason).to.equal('error');
-    expect(events.find((event) => event.type === 'stream-chat-error')?.detail).to.include({ code: 'network', allowRetry: true });
+    expect(events.find((event) => event.type === 'stream-chat-error')?.detail).to.include({
+      code: 'network',
+      allowRetry: true,
+    });
     await expectCleanEnd(el, names);
   });
 
   it('a connection dropped mid-answer ends as an error with Retry', async () => {
     const { el, names, events } = await mount('/api/fault/drop');
     await sendAndWait(el, 'hello');
-    expect(events.find((event) => event.type === 'stream-chat-error')?.detail).to.include({ code: 'network', allowRetry: true });
+    expect(events.find((event) => event.type === 'stream-chat-error')?.detail).to.include({
+      code: 'network',
+      allowRetry: true,
+    });
     expect(parts(el, 'retry-button')).to.have.length(1);
     await expectCleanEnd(el, names);
   });
@@ -79,7 +89,10 @@ describe('<stream-chat> faults', () => {
     const { el, names, events } = await mount('/api/fault/stall');
     el.idleTimeout = 150;
     await sendAndWait(el, 'hello');
-    expect(events.find((event) => event.type === 'stream-chat-error')?.detail).to.include({ code: 'idle_timeout', allowRetry: true });
+    expect(events.find((event) => event.type === 'stream-chat-error')?.detail).to.include({
+      code: 'idle_timeout',
+      allowRetry: true,
+    });
     await expectCleanEnd(el, names);
   });
 
@@ -89,9 +102,9 @@ describe('<stream-chat> faults', () => {
     await waitForText(el, 'going away');
     el.remove();
     await done;
-    expect(events.filter((event) => event.type === 'stream-chat-response-end').map((event) => event.detail)).to.deep.equal([
-      { threadId: el.threadId, reason: 'aborted' },
-    ]);
+    expect(
+      events.filter((event) => event.type === 'stream-chat-response-end').map((event) => event.detail),
+    ).to.deep.equal([{ threadId: el.threadId, reason: 'aborted' }]);
   });
 
   it('removing the element mid-tool still gives the server an output', async () => {
@@ -109,7 +122,9 @@ describe('<stream-chat> faults', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ type: 'threads.get_by_id', params: { thread_id: threadId } }),
       });
-      const thread = (await response.json()) as { items: { data: { type: string; status?: string; output?: unknown }[] } };
+      const thread = (await response.json()) as {
+        items: { data: { type: string; status?: string; output?: unknown }[] };
+      };
       const call = thread.items.data.find((item) => item.type === 'client_tool_call');
       return call?.status === 'completed' && JSON.stringify(call.output).includes('error');
     }, 'the server received an error output');
@@ -130,7 +145,10 @@ describe('<stream-chat> faults', () => {
       setOnline(false);
       expect((await ended).detail.reason).to.equal('error');
       await el.updateComplete;
-      expect(events.find((event) => event.type === 'stream-chat-error')?.detail).to.include({ code: 'offline', allowRetry: true });
+      expect(events.find((event) => event.type === 'stream-chat-error')?.detail).to.include({
+        code: 'offline',
+        allowRetry: true,
+      });
       expect(part(el, 'error').textContent).to.contain('offline');
       expect(transcript(el).at(-1)).to.equal('assistant: almost there Incomplete answer');
 
@@ -142,7 +160,9 @@ describe('<stream-chat> faults', () => {
       expect((await second).detail.reason).to.equal('error');
       await el.updateComplete;
       expect((part(el, 'input') as HTMLTextAreaElement).value).to.equal('written offline');
-      expect(events.filter((event) => event.type === 'stream-chat-error').map((event) => event.detail.code)).to.deep.equal(['offline', 'offline']);
+      expect(
+        events.filter((event) => event.type === 'stream-chat-error').map((event) => event.detail.code),
+      ).to.deep.equal(['offline', 'offline']);
     } finally {
       delete (navigator as { onLine?: boolean }).onLine;
       setOnline(true);
@@ -161,12 +181,36 @@ describe('<stream-chat> faults', () => {
 
   it('an update for an unknown item, a content index far past the end and an unknown event are skipped', async () => {
     const frames = [
-      { type: 'thread.item.added', item: { id: 'a1', thread_id: 't', created_at: 'x', type: 'assistant_message', content: [] } },
-      { type: 'thread.item.updated', item_id: 'ghost', update: { type: 'assistant_message.content_part.text_delta', content_index: 0, delta: 'boo' } },
-      { type: 'thread.item.updated', item_id: 'a1', update: { type: 'assistant_message.content_part.text_delta', content_index: 999999, delta: 'far' } },
+      {
+        type: 'thread.item.added',
+        item: { id: 'a1', thread_id: 't', created_at: 'x', type: 'assistant_message', content: [] },
+      },
+      {
+        type: 'thread.item.updated',
+        item_id: 'ghost',
+        update: { type: 'assistant_message.content_part.text_delta', content_index: 0, delta: 'boo' },
+      },
+      {
+        type: 'thread.item.updated',
+        item_id: 'a1',
+        update: { type: 'assistant_message.content_part.text_delta', content_index: 999999, delta: 'far' },
+      },
       { type: 'brand.new.event', whatever: true },
-      { type: 'thread.item.updated', item_id: 'a1', update: { type: 'assistant_message.content_part.text_delta', content_index: 0, delta: 'fine' } },
-      { type: 'thread.item.done', item: { id: 'a1', thread_id: 't', created_at: 'x', type: 'assistant_message', content: [{ type: 'output_text', text: 'fine', annotations: [] }] } },
+      {
+        type: 'thread.item.updated',
+        item_id: 'a1',
+        update: { type: 'assistant_message.content_part.text_delta', content_index: 0, delta: 'fine' },
+      },
+      {
+        type: 'thread.item.done',
+        item: {
+          id: 'a1',
+          thread_id: 't',
+          created_at: 'x',
+          type: 'assistant_message',
+          content: [{ type: 'output_text', text: 'fine', annotations: [] }],
+        },
+      },
     ];
     const body = frames.map((frame) => `data: ${JSON.stringify(frame)}\n\n`).join('');
     const { el } = await mount();
@@ -186,10 +230,26 @@ describe('<stream-chat> faults', () => {
     const { el } = await mount();
     const big = 'x'.repeat(1_000_000);
     const frames = [
-      { type: 'thread.item.added', item: { id: 'a1', thread_id: 't', created_at: 'x', type: 'assistant_message', content: [{ type: 'output_text', text: '', annotations: [] }] } },
-      { type: 'thread.item.updated', item_id: 'a1', update: { type: 'assistant_message.content_part.text_delta', content_index: 0, delta: big } },
+      {
+        type: 'thread.item.added',
+        item: {
+          id: 'a1',
+          thread_id: 't',
+          created_at: 'x',
+          type: 'assistant_message',
+          content: [{ type: 'output_text', text: '', annotations: [] }],
+        },
+      },
+      {
+        type: 'thread.item.updated',
+        item_id: 'a1',
+        update: { type: 'assistant_message.content_part.text_delta', content_index: 0, delta: big },
+      },
     ];
-    el.fetch = async () => new Response(frames.map((frame) => `data: ${JSON.stringify(frame)}\n\n`).join(''), { headers: { 'content-type': 'text/event-stream' } });
+    el.fetch = async () =>
+      new Response(frames.map((frame) => `data: ${JSON.stringify(frame)}\n\n`).join(''), {
+        headers: { 'content-type': 'text/event-stream' },
+      });
     await sendAndWait(el, 'big');
     expect(parts(el, 'assistant-message')[0]?.textContent?.trim().length).to.equal(1_000_000);
   });
@@ -197,7 +257,9 @@ describe('<stream-chat> faults', () => {
 
 describe('<stream-chat> accessibility', () => {
   it('has no axe violations when empty, with history, and in error', async () => {
-    const el = await fixture<StreamChatElement>(html`<stream-chat api-url="/api/chat" greeting="Hello" history></stream-chat>`);
+    const el = await fixture<StreamChatElement>(
+      html`<stream-chat api-url="/api/chat" greeting="Hello" history></stream-chat>`,
+    );
     await expect(el).to.be.accessible();
     part(el, 'history-button').click();
     await el.updateComplete;

@@ -25,10 +25,20 @@ describe('the script-tag builds, on a plain page under a strict CSP', () => {
       try {
         const chat = win.document.querySelector('stream-chat') as HTMLElement & { send(text: string): Promise<void> };
         await chat.send('progress Working...\neffect ping {"n":1}\ntool read_page\ntext Hello from the build');
-        const answer = () => Array.from(chat.shadowRoot?.querySelectorAll('[part~="assistant-message"] .bubble') ?? [], (node) => node.textContent?.trim());
+        const answer = () =>
+          Array.from(chat.shadowRoot?.querySelectorAll('[part~="assistant-message"] .bubble') ?? [], (node) =>
+            node.textContent?.trim(),
+          );
         await waitUntil(() => answer().includes('Hello from the build'), 'the answer rendered');
         expect(answer()).to.include('tool output: {"from":"plain page"}');
-        expect(win.chatEvents).to.deep.equal(['response-start', 'thread-change', 'progress', 'effect', 'client-tool', 'response-end']);
+        expect(win.chatEvents).to.deep.equal([
+          'response-start',
+          'thread-change',
+          'progress',
+          'effect',
+          'client-tool',
+          'response-end',
+        ]);
         expect(chat.getAttribute('thread-id')).to.match(/^thr_/);
         (chat.shadowRoot?.querySelector('[part~="history-button"]') as HTMLButtonElement).click();
         await waitUntil(() => chat.shadowRoot?.querySelector('[part~="history"] .thread-title'), 'history rendered');

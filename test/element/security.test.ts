@@ -51,12 +51,28 @@ export const XSS_PAYLOADS = [
 /** Asserts that nothing in the element's shadow DOM can run script or load something unsafe. */
 export function expectInert(el: StreamChatElement): void {
   const root = el.shadowRoot as ShadowRoot;
-  for (const tag of ['script', 'iframe', 'object', 'embed', 'style', 'link', 'meta', 'base', 'math', 'details', 'body', 'input']) {
+  for (const tag of [
+    'script',
+    'iframe',
+    'object',
+    'embed',
+    'style',
+    'link',
+    'meta',
+    'base',
+    'math',
+    'details',
+    'body',
+    'input',
+  ]) {
     expect(root.querySelectorAll(tag).length, `no <${tag}>`).to.equal(0);
   }
   for (const node of Array.from(root.querySelectorAll('*'))) {
     for (const attribute of Array.from(node.attributes)) {
-      expect(attribute.name.toLowerCase().startsWith('on'), `no ${attribute.name} attribute on <${node.localName}>`).to.equal(false);
+      expect(
+        attribute.name.toLowerCase().startsWith('on'),
+        `no ${attribute.name} attribute on <${node.localName}>`,
+      ).to.equal(false);
       if (['href', 'src', 'action', 'formaction', 'xlink:href', 'data'].includes(attribute.name.toLowerCase())) {
         const url = new URL(attribute.value, location.href);
         expect(['http:', 'https:', 'mailto:'], `${attribute.name}=${attribute.value}`).to.include(url.protocol);
@@ -65,8 +81,13 @@ export function expectInert(el: StreamChatElement): void {
     }
   }
   expect(window.__xss, 'no script ran').to.equal(undefined);
-  const foreign = performance.getEntriesByType('resource').filter((entry) => new URL(entry.name).host !== location.host);
-  expect(foreign.map((entry) => entry.name), 'no request left the page origin').to.deep.equal([]);
+  const foreign = performance
+    .getEntriesByType('resource')
+    .filter((entry) => new URL(entry.name).host !== location.host);
+  expect(
+    foreign.map((entry) => entry.name),
+    'no request left the page origin',
+  ).to.deep.equal([]);
 }
 
 describe('<stream-chat> renders server and model text safely', () => {
@@ -77,20 +98,37 @@ describe('<stream-chat> renders server and model text safely', () => {
       const tool = payload.replace(/\s+/g, '_');
       await sendAndWait(
         el,
-        [`title ${payload}`, `progress ${payload}`, `notice info ${payload}`, `effect ${tool} {}`, `text ${payload}`, `tool ${tool}`, `error custom ${payload}`].join('\n'),
+        [
+          `title ${payload}`,
+          `progress ${payload}`,
+          `notice info ${payload}`,
+          `effect ${tool} {}`,
+          `text ${payload}`,
+          `tool ${tool}`,
+          `error custom ${payload}`,
+        ].join('\n'),
       );
       await el.updateComplete;
       part(el, 'history-button').click();
       await el.updateComplete;
-      await waitUntil(() => el.shadowRoot?.querySelector('.thread-title')?.textContent === payload, 'the history row shows the title');
+      await waitUntil(
+        () => el.shadowRoot?.querySelector('.thread-title')?.textContent === payload,
+        'the history row shows the title',
+      );
       // Every plain-text path shows the payload as text (notices and answers are markdown, which
       // may show less of it, never more)…
       expect(part(el, 'title').textContent).to.equal(payload);
-      expect(events.find((event) => event.type === 'stream-chat-progress')?.detail).to.deep.equal({ text: payload, icon: 'search' });
+      expect(events.find((event) => event.type === 'stream-chat-progress')?.detail).to.deep.equal({
+        text: payload,
+        icon: 'search',
+      });
       expect(part(el, 'error').textContent).to.contain(payload);
       expect(parts(el, 'notice')).to.have.length(1);
       expect(parts(el, 'assistant-message')).to.have.length(2);
-      expect(events.find((event) => event.type === 'stream-chat-effect')?.detail).to.deep.equal({ name: tool, data: {} });
+      expect(events.find((event) => event.type === 'stream-chat-effect')?.detail).to.deep.equal({
+        name: tool,
+        data: {},
+      });
       // …and none of it became markup.
       expectInert(el);
     });

@@ -23,7 +23,12 @@ describe('<stream-chat> conversation', () => {
     const threadId = el.threadId;
     await sendAndWait(el, 'second');
     expect(el.threadId).to.equal(threadId);
-    expect(transcript(el)).to.deep.equal(['user: first', 'assistant: Echo: first', 'user: second', 'assistant: Echo: second']);
+    expect(transcript(el)).to.deep.equal([
+      'user: first',
+      'assistant: Echo: first',
+      'user: second',
+      'assistant: Echo: second',
+    ]);
     expect(names().filter((name) => name === 'thread-change')).to.have.length(1);
   });
 
@@ -58,7 +63,10 @@ describe('<stream-chat> conversation', () => {
     const progress = oneEvent(el, 'stream-chat-progress');
     void el.send('progress Searching articles...\nprogress Found 12 articles...\nhang').catch(() => undefined);
     expect((await progress).detail).to.deep.equal({ text: 'Searching articles...', icon: 'search' });
-    await waitUntil(() => parts(el, 'progress')[0]?.textContent?.includes('Found 12 articles...'), 'second progress line');
+    await waitUntil(
+      () => parts(el, 'progress')[0]?.textContent?.includes('Found 12 articles...'),
+      'second progress line',
+    );
     expect(events.filter((event) => event.type === 'stream-chat-progress').map((event) => event.detail)).to.deep.equal([
       { text: 'Searching articles...', icon: 'search' },
       { text: 'Found 12 articles...', icon: 'search' },
@@ -76,7 +84,10 @@ describe('<stream-chat> conversation', () => {
       throw new Error('listener bug');
     });
     try {
-      await sendAndWait(el, 'effect update_status {"state":{"energy":80,"happiness":90},"flash":"Status updated!"}\neffect show_notification {"message":"Task completed!"}\ntext after effects');
+      await sendAndWait(
+        el,
+        'effect update_status {"state":{"energy":80,"happiness":90},"flash":"Status updated!"}\neffect show_notification {"message":"Task completed!"}\ntext after effects',
+      );
     } finally {
       window.onerror = saved;
     }
@@ -92,13 +103,18 @@ describe('<stream-chat> conversation', () => {
     await sendAndWait(el, 'title Cats and dogs\ntext ok');
     expect(part(el, 'title').textContent).to.equal('Cats and dogs');
     const update = events.find((event) => event.type === 'stream-chat-thread-update');
-    expect(update?.detail).to.deep.equal({ thread: { id: el.threadId, title: 'Cats and dogs', status: { type: 'active' } } });
+    expect(update?.detail).to.deep.equal({
+      thread: { id: el.threadId, title: 'Cats and dogs', status: { type: 'active' } },
+    });
   });
 
   it('re-emits notices and shows them', async () => {
     const { el, events } = await mount();
     await sendAndWait(el, 'notice warning Quota almost reached\ntext ok');
-    expect(events.find((event) => event.type === 'stream-chat-notice')?.detail).to.deep.equal({ level: 'warning', message: 'Quota almost reached' });
+    expect(events.find((event) => event.type === 'stream-chat-notice')?.detail).to.deep.equal({
+      level: 'warning',
+      message: 'Quota almost reached',
+    });
     expect(part(el, 'notice').textContent).to.contain('Quota almost reached');
   });
 
@@ -170,12 +186,17 @@ describe('<stream-chat> threads', () => {
     await oneEvent(el, 'stream-chat-thread-load-end');
     await el.updateComplete;
     expect(names()).to.include.members(['thread-load-end']);
-    expect(transcript(el)).to.deep.equal(['user: title Saved chat text remembered answer', 'assistant: remembered answer']);
+    expect(transcript(el)).to.deep.equal([
+      'user: title Saved chat text remembered answer',
+      'assistant: remembered answer',
+    ]);
     expect(part(el, 'title').textContent).to.equal('Saved chat');
     await sendAndWait(el, 'follow up');
     expect(el.threadId).to.equal(threadId);
     expect(transcript(el).at(-1)).to.equal('assistant: Echo: follow up');
-    expect(events.some((event) => event.type === 'stream-chat-thread-change' && event.detail.threadId !== threadId)).to.equal(false);
+    expect(
+      events.some((event) => event.type === 'stream-chat-thread-change' && event.detail.threadId !== threadId),
+    ).to.equal(false);
   });
 
   it('fires thread-change and load events when code sets threadId', async () => {
@@ -220,7 +241,9 @@ describe('<stream-chat> threads', () => {
     el.newThread();
     await done;
     await el.updateComplete;
-    expect(events.filter((event) => event.type === 'stream-chat-response-end').map((event) => event.detail.reason)).to.deep.equal(['aborted']);
+    expect(
+      events.filter((event) => event.type === 'stream-chat-response-end').map((event) => event.detail.reason),
+    ).to.deep.equal(['aborted']);
     expect(transcript(el)).to.deep.equal([]);
   });
 });
@@ -230,7 +253,10 @@ describe('<stream-chat> failures', () => {
     const { el, events } = await mount('/api/fault/bad-json');
     const end = await sendAndWait(el, 'hello');
     expect(end.detail.reason).to.equal('complete');
-    expect(events.find((event) => event.type === 'stream-chat-error')?.detail).to.include({ code: 'bad_frame', allowRetry: true });
+    expect(events.find((event) => event.type === 'stream-chat-error')?.detail).to.include({
+      code: 'bad_frame',
+      allowRetry: true,
+    });
     expect(part(el, 'error').textContent).to.contain('malformed');
   });
 
@@ -245,7 +271,10 @@ describe('<stream-chat> failures', () => {
     expect(error?.detail).to.deep.equal({ code: 'custom', message: 'Flaky failure', allowRetry: true });
     await el.updateComplete;
     expect(part(el, 'error').textContent).to.contain('Flaky failure');
-    expect(transcript(el)).to.deep.equal(['user: flaky recovered answer', 'assistant: partial answer Incomplete answer']);
+    expect(transcript(el)).to.deep.equal([
+      'user: flaky recovered answer',
+      'assistant: partial answer Incomplete answer',
+    ]);
     await expect(el).to.be.accessible();
 
     const retried = oneEvent(el, 'stream-chat-response-end');
@@ -282,7 +311,10 @@ describe('<stream-chat> failures', () => {
     expect(input.value).to.equal('my precious words');
     expect(input.disabled).to.equal(false);
     expect(transcript(el)).to.deep.equal([]);
-    expect(events.find((event) => event.type === 'stream-chat-error')?.detail).to.include({ code: 'http', allowRetry: true });
+    expect(events.find((event) => event.type === 'stream-chat-error')?.detail).to.include({
+      code: 'http',
+      allowRetry: true,
+    });
   });
 
   for (const [fault, code] of [
@@ -309,7 +341,10 @@ describe('<stream-chat> layout behaviour', () => {
     await sendAndWait(el, 'long 40');
     const scroller = part(el, 'messages');
     expect(scroller.scrollHeight).to.be.above(scroller.clientHeight * 2);
-    await waitUntil(() => scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 2, 'followed to the end');
+    await waitUntil(
+      () => scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 2,
+      'followed to the end',
+    );
 
     const ended = oneEvent(el, 'stream-chat-response-end');
     void el.send('drip 60');
@@ -322,7 +357,10 @@ describe('<stream-chat> layout behaviour', () => {
 
     // Sending again follows the new answer.
     await sendAndWait(el, 'long 5');
-    await waitUntil(() => scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 2, 'follows after sending');
+    await waitUntil(
+      () => scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 2,
+      'follows after sending',
+    );
   });
 
   it('shows widgets and workflows, by their text until their renderer has loaded', async () => {
@@ -332,7 +370,10 @@ describe('<stream-chat> layout behaviour', () => {
     expect(shown()).to.deep.equal(['Your order #42 has shipped']);
     await waitUntil(() => parts(el, 'widget').length === 1, 'the widget renderer loads');
     expect(shown()).to.deep.equal(['Your order #42 has shipped']);
-    expect(Array.from(part(el, 'workflow').querySelectorAll('li'), (li) => li.textContent?.trim())).to.deep.equal(['Searched the web', 'Read 3 pages']);
+    expect(Array.from(part(el, 'workflow').querySelectorAll('li'), (li) => li.textContent?.trim())).to.deep.equal([
+      'Searched the web',
+      'Read 3 pages',
+    ]);
     expect(transcript(el).at(-1)).to.equal('assistant: done');
   });
 });

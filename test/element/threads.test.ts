@@ -11,7 +11,11 @@ function freshApi(): string {
 }
 
 async function post(url: string, body: unknown): Promise<Record<string, unknown>> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return (await response.json()) as Record<string, unknown>;
 }
 
@@ -20,7 +24,16 @@ async function createThread(api: string, title: string): Promise<void> {
   const response = await fetch(api, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ type: 'threads.create', params: { input: { content: [{ type: 'input_text', text: `title ${title}\ntext answer for ${title}` }], attachments: [], inference_options: {} } } }),
+    body: JSON.stringify({
+      type: 'threads.create',
+      params: {
+        input: {
+          content: [{ type: 'input_text', text: `title ${title}\ntext answer for ${title}` }],
+          attachments: [],
+          inference_options: {},
+        },
+      },
+    }),
   });
   await response.text();
 }
@@ -52,8 +65,14 @@ describe('<stream-chat> history panel', () => {
     await loaded;
     await el.updateComplete;
     expect(transcript(el)).to.deep.equal(['user: title Middle text answer for Middle', 'assistant: answer for Middle']);
-    expect(events.map((event) => event.type)).to.include.members(['stream-chat-thread-change', 'stream-chat-thread-load-start', 'stream-chat-thread-load-end']);
-    expect(el.shadowRoot?.querySelector('button.open[aria-current="true"] .thread-title')?.textContent).to.equal('Middle');
+    expect(events.map((event) => event.type)).to.include.members([
+      'stream-chat-thread-change',
+      'stream-chat-thread-load-start',
+      'stream-chat-thread-load-end',
+    ]);
+    expect(el.shadowRoot?.querySelector('button.open[aria-current="true"] .thread-title')?.textContent).to.equal(
+      'Middle',
+    );
     expect(part(el, 'title').textContent).to.equal('Middle');
   });
 
@@ -152,13 +171,17 @@ describe('<stream-chat> history panel', () => {
   });
 
   it('overlays in a narrow widget and sits beside the messages in a wide one', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 420px; height: 500px"><stream-chat api-url=${freshApi()} history></stream-chat></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div style="width: 420px; height: 500px"><stream-chat api-url=${freshApi()} history></stream-chat></div>`,
+    );
     const el = wrapper.querySelector('stream-chat') as StreamChatElement;
     await openHistory(el);
     await waitUntil(() => getComputedStyle(part(el, 'history')).position === 'absolute', 'overlay when narrow');
     wrapper.style.width = '900px';
     await waitUntil(() => getComputedStyle(part(el, 'history')).position === 'static', 'side panel when wide');
-    expect(part(el, 'history').getBoundingClientRect().right).to.be.at.most(part(el, 'messages').getBoundingClientRect().left + 1);
+    expect(part(el, 'history').getBoundingClientRect().right).to.be.at.most(
+      part(el, 'messages').getBoundingClientRect().left + 1,
+    );
   });
 });
 
@@ -184,7 +207,9 @@ describe('<stream-chat> remember-thread', () => {
 
   it('stores the open thread and restores it on the next load', async () => {
     const api = freshApi();
-    const first = await fixture<StreamChatElement>(html`<stream-chat api-url=${api} remember-thread="test-remember"></stream-chat>`);
+    const first = await fixture<StreamChatElement>(
+      html`<stream-chat api-url=${api} remember-thread="test-remember"></stream-chat>`,
+    );
     await sendAndWait(first, 'text remember me');
     await first.updateComplete;
     expect(localStorage.getItem('test-remember')).to.equal(first.threadId);
@@ -229,7 +254,9 @@ describe('<stream-chat> long threads', () => {
   it('opens a 2,000-item thread at its newest messages and pages older ones in without jumping', async () => {
     const api = freshApi();
     const { threadId } = (await post(api.replace('/api/chat/', '/api/seed/'), { items: 2000 })) as { threadId: string };
-    const wrapper = await fixture<HTMLDivElement>(html`<div style="height: 400px; display: flex; flex-direction: column"></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div style="height: 400px; display: flex; flex-direction: column"></div>`,
+    );
     const el = document.createElement('stream-chat');
     el.apiUrl = api;
     const loaded = oneEvent(el, 'stream-chat-thread-load-end');

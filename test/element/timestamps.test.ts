@@ -44,6 +44,9 @@ describe.skip('timestamps', () => {
     await sendKeys({ up: 'Shift' });
     const active = el.shadowRoot!.activeElement;
     expect(active).to.equal(part(el, 'messages'));
-    await waitUntil(() => parts(el, 'message').every((row) => opacity(row.querySelector('time')!) === '1'), 'shown on focus');
+    await waitUntil(
+      () => parts(el, 'message').every((row) => opacity(row.querySelector('time')!) === '1'),
+      'shown on focus',
+    );
   });
 });

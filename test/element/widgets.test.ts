@@ -25,18 +25,38 @@ const q = <T extends Element = HTMLElement>(root: Element, selector: string): T 
   return found;
 };
 const byText = (root: Element, selector: string, text: string): HTMLElement => {
-  const found = Array.from(root.querySelectorAll<HTMLElement>(selector)).find((node) => node.textContent?.trim() === text);
+  const found = Array.from(root.querySelectorAll<HTMLElement>(selector)).find(
+    (node) => node.textContent?.trim() === text,
+  );
   if (!found) throw new Error(`no ${selector} says "${text}"`);
   return found;
 };
-const lastAssistant = (el: StreamChatElement) => transcript(el).filter((line) => line.startsWith('assistant:')).at(-1);
+const lastAssistant = (el: StreamChatElement) =>
+  transcript(el)
+    .filter((line) => line.startsWith('assistant:'))
+    .at(-1);
 
 describe('widgets: components', () => {
   it('renders every component of the schema with labels, skipping unknown ones and off-domain images', async () => {
     const { el } = await scenario('all');
     const widget = part(el, 'widget');
     const text = widget.textContent?.replace(/\s+/g, ' ') ?? '';
-    for (const shown of ['Status line', 'Title text', 'Badge text', 'Caption text', 'Body text', 'In a box', 'In a transition', 'Your name', 'I agree', 'Small', 'Large', 'Send form', 'Confirm', 'Cancel']) {
+    for (const shown of [
+      'Status line',
+      'Title text',
+      'Badge text',
+      'Caption text',
+      'Body text',
+      'In a box',
+      'In a transition',
+      'Your name',
+      'I agree',
+      'Small',
+      'Large',
+      'Send form',
+      'Confirm',
+      'Cancel',
+    ]) {
       expect(text, shown).to.contain(shown);
     }
     expect(text).not.to.contain('unknown component text');
@@ -65,7 +85,14 @@ describe('widgets: components', () => {
     expect(chart.querySelectorAll('rect').length).to.equal(2);
     expect(chart.querySelectorAll('polyline').length).to.equal(1);
     expect(chart.querySelectorAll('polygon').length).to.equal(1);
-    expect(Array.from(chart.querySelectorAll('td'), (td) => td.textContent)).to.deep.equal(['3', '1', '1', '5', '2', '2']);
+    expect(Array.from(chart.querySelectorAll('td'), (td) => td.textContent)).to.deep.equal([
+      '3',
+      '1',
+      '1',
+      '5',
+      '2',
+      '2',
+    ]);
     expect(byText(widget, 'button', 'Disabled').hasAttribute('disabled')).to.equal(true);
     // Icons are inline SVG.
     expect(widget.querySelectorAll('svg.w-icon').length).to.be.greaterThan(1);
@@ -74,7 +101,9 @@ describe('widgets: components', () => {
 
   it('renders a hostile widget as inert text: nothing executable, nothing requested off-origin', async () => {
     const requested: string[] = [];
-    const observer = new PerformanceObserver((list) => list.getEntries().forEach((entry) => requested.push(entry.name)));
+    const observer = new PerformanceObserver((list) =>
+      list.getEntries().forEach((entry) => requested.push(entry.name)),
+    );
     observer.observe({ type: 'resource', buffered: true });
     const { el } = await scenario('hostile');
     const widget = part(el, 'widget');
@@ -113,7 +142,10 @@ describe('widgets: streaming updates', () => {
     await sendKeys({ type: 'abc' });
     expect(widget.getAttribute('aria-busy')).to.equal('false');
     await openGate('stream');
-    await waitUntil(() => part(el, 'widget').querySelector('[role=heading]')?.textContent === 'Changed title', 'the root update arrives');
+    await waitUntil(
+      () => part(el, 'widget').querySelector('[role=heading]')?.textContent === 'Changed title',
+      'the root update arrives',
+    );
     expect(part(el, 'widget')).to.equal(widget);
     expect(q(widget, 'input[name=q]')).to.equal(input);
     expect(el.shadowRoot?.activeElement).to.equal(input);
@@ -145,7 +177,10 @@ describe('widgets: actions', () => {
     expect(widget.getAttribute('aria-busy')).to.equal('false');
     await openGate('srv');
     await ended;
-    await waitUntil(() => byText(widget, 'button', 'Server').getAttribute('aria-busy') === 'false', 'the button is idle again');
+    await waitUntil(
+      () => byText(widget, 'button', 'Server').getAttribute('aria-busy') === 'false',
+      'the button is idle again',
+    );
     expect(lastAssistant(el)).to.equal('assistant: action srv {"gate":"srv"} from widget');
     expect(names().slice(before)).to.deep.equal(['response-start', 'response-end']);
 
@@ -221,8 +256,18 @@ describe('widgets: actions', () => {
     byText(widget, 'button', 'Send form').click();
     await ended;
     const said = lastAssistant(el) ?? '';
-    const payload = JSON.parse(said.replace(/^assistant: action form.submit /, '').replace(/ from widget$/, '')) as Record<string, unknown>;
-    expect(payload).to.deep.equal({ name: 'from action', notes: 'Changed', plan: 'pro', when: { start: '2026-01-15' }, agree: true, size: 'l', kept: 'action wins' });
+    const payload = JSON.parse(
+      said.replace(/^assistant: action form.submit /, '').replace(/ from widget$/, ''),
+    ) as Record<string, unknown>;
+    expect(payload).to.deep.equal({
+      name: 'from action',
+      notes: 'Changed',
+      plan: 'pro',
+      when: { start: '2026-01-15' },
+      agree: true,
+      size: 'l',
+      kept: 'action wins',
+    });
 
     ended = oneEvent(el, 'stream-chat-response-end');
     await el.sendAction({ type: 'from.code', payload: { n: 2 } }, widget.dataset.id);
@@ -250,12 +295,18 @@ describe('widgets: actions', () => {
     const ended = oneEvent(el, 'stream-chat-response-end');
     byText(widget, 'button', 'Server').click();
     await el.updateComplete;
-    const busy = await el.sendAction({ type: 'again' }, widget.dataset.id).then(() => null, (error: Error & { code?: string }) => error.code);
+    const busy = await el.sendAction({ type: 'again' }, widget.dataset.id).then(
+      () => null,
+      (error: Error & { code?: string }) => error.code,
+    );
     expect(busy).to.equal('busy');
     await openGate('srv');
     await ended;
     const fresh = await mount(API);
-    const none = await fresh.el.sendAction({ type: 'star', streaming: false }).then(() => null, (error: Error & { code?: string }) => error.code);
+    const none = await fresh.el.sendAction({ type: 'star', streaming: false }).then(
+      () => null,
+      (error: Error & { code?: string }) => error.code,
+    );
     expect(none).to.equal('nothing_to_retry');
   });
 });
@@ -265,11 +316,17 @@ describe('workflows', () => {
     const { el } = await mount(API);
     const ended = oneEvent(el, 'stream-chat-response-end');
     el.send('workflow').catch(() => undefined);
-    await waitUntil(() => el.shadowRoot?.querySelectorAll('[part~=workflow] .w-task').length === 2, 'two tasks stream in');
+    await waitUntil(
+      () => el.shadowRoot?.querySelectorAll('[part~=workflow] .w-task').length === 2,
+      'two tasks stream in',
+    );
     const workflow = part(el, 'workflow');
     const toggle = q(workflow, 'button');
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
-    expect(Array.from(workflow.querySelectorAll('.w-task-title'), (t) => t.textContent)).to.deep.equal(['Thinking', 'weather']);
+    expect(Array.from(workflow.querySelectorAll('.w-task-title'), (t) => t.textContent)).to.deep.equal([
+      'Thinking',
+      'weather',
+    ]);
     expect(q(workflow, '.w-task-content em').textContent).to.equal('options');
     await expect(el).to.be.accessible();
     await openGate('workflow');
@@ -282,8 +339,16 @@ describe('workflows', () => {
     await el.updateComplete;
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
     expect(q(workflow, 'ol').hidden).to.equal(false);
-    expect(Array.from(workflow.querySelectorAll('.w-task-title'), (t) => t.textContent)).to.deep.equal(['Thought it over', 'weather', 'Read notes', 'Looked at a picture', 'Custom step']);
-    expect(Array.from(workflow.querySelectorAll('a'), (a) => a.getAttribute('href'))).to.deep.equal(['https://example.com/f']);
+    expect(Array.from(workflow.querySelectorAll('.w-task-title'), (t) => t.textContent)).to.deep.equal([
+      'Thought it over',
+      'weather',
+      'Read notes',
+      'Looked at a picture',
+      'Custom step',
+    ]);
+    expect(Array.from(workflow.querySelectorAll('a'), (a) => a.getAttribute('href'))).to.deep.equal([
+      'https://example.com/f',
+    ]);
     await expect(el).to.be.accessible();
   });
 });
@@ -293,7 +358,10 @@ describe('structured input', () => {
     const { el } = await scenario('question', 'structured-input');
     const form = part(el, 'structured-input');
     expect(form.tagName).to.equal('FORM');
-    expect(Array.from(form.querySelectorAll('legend'), (l) => l.textContent)).to.deep.equal(['Which colour?', 'Which days?']);
+    expect(Array.from(form.querySelectorAll('legend'), (l) => l.textContent)).to.deep.equal([
+      'Which colour?',
+      'Which days?',
+    ]);
     expect(q<HTMLTextAreaElement>(form, 'textarea').labels?.[0]?.textContent).to.equal('Why?');
     await expect(el).to.be.accessible();
     q<HTMLInputElement>(form, 'input[name=color][value=blue]').click();
@@ -307,13 +375,20 @@ describe('structured input', () => {
     const answered = part(el, 'structured-input');
     expect(answered.tagName).to.equal('DL');
     expect(answered.querySelectorAll('input, button, textarea').length).to.equal(0);
-    expect(Array.from(answered.querySelectorAll('dd'), (dd) => dd.textContent?.trim())).to.deep.equal(['blue', 'mon, wed', 'Skipped']);
+    expect(Array.from(answered.querySelectorAll('dd'), (dd) => dd.textContent?.trim())).to.deep.equal([
+      'blue',
+      'mon, wed',
+      'Skipped',
+    ]);
     await expect(el).to.be.accessible();
 
     // From history: the same read-only view.
     const reopened = await mount(API, el.threadId ?? undefined);
     await oneEvent(reopened.el, 'stream-chat-thread-load-end');
-    await waitUntil(() => parts(reopened.el, 'structured-input')[0]?.tagName === 'DL', 'the answered item renders from history');
+    await waitUntil(
+      () => parts(reopened.el, 'structured-input')[0]?.tagName === 'DL',
+      'the answered item renders from history',
+    );
   });
 
   it('speaks the element\'s language: German buttons and answers with locale="de"', async () => {
@@ -321,15 +396,23 @@ describe('structured input', () => {
     await loadLocale('de');
     mounted.el.locale = 'de';
     await sendAndWait(mounted.el, 'question');
-    await waitUntil(() => parts(mounted.el, 'structured-input').some((node) => node.tagName === 'FORM'), 'the form renders');
+    await waitUntil(
+      () => parts(mounted.el, 'structured-input').some((node) => node.tagName === 'FORM'),
+      'the form renders',
+    );
     const form = part(mounted.el, 'structured-input');
-    expect(Array.from(form.querySelectorAll('button'), (b) => b.textContent?.trim())).to.include.members(['Absenden', 'Überspringen']);
+    expect(Array.from(form.querySelectorAll('button'), (b) => b.textContent?.trim())).to.include.members([
+      'Absenden',
+      'Überspringen',
+    ]);
     await expect(mounted.el).to.be.accessible();
     const ended = oneEvent(mounted.el, 'stream-chat-response-end');
     byText(form, 'button', 'Überspringen').click();
     await ended;
     await mounted.el.updateComplete;
-    expect(Array.from(part(mounted.el, 'structured-input').querySelectorAll('dd'), (dd) => dd.textContent?.trim())).to.deep.equal(['Übersprungen', 'Übersprungen', 'Übersprungen']);
+    expect(
+      Array.from(part(mounted.el, 'structured-input').querySelectorAll('dd'), (dd) => dd.textContent?.trim()),
+    ).to.deep.equal(['Übersprungen', 'Übersprungen', 'Übersprungen']);
   });
 
   it('Skip marks every question skipped', async () => {

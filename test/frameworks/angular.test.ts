@@ -107,7 +107,14 @@ class ChatApp extends ChatAppBase {}
 @Component({
   selector: 'late-chat-app',
   schemas: [CUSTOM_ELEMENTS_SCHEMA],
-  template: `<stream-chat-late-ng [apiUrl]="apiUrl" [threadId]="threadId()" [clientTools]="clientTools" [headers]="headers" [fetch]="fetch" (stream-chat-thread-load-end)="record($event)"></stream-chat-late-ng>`,
+  template: `<stream-chat-late-ng
+    [apiUrl]="apiUrl"
+    [threadId]="threadId()"
+    [clientTools]="clientTools"
+    [headers]="headers"
+    [fetch]="fetch"
+    (stream-chat-thread-load-end)="record($event)"
+  ></stream-chat-late-ng>`,
 })
 class LateChatApp extends ChatAppBase {}
 
@@ -162,9 +169,22 @@ describe('Angular app with <stream-chat>', () => {
     expect(created).to.match(/^thr_/);
     expect(el.threadId).to.equal(created);
     expect(names(state.received)).to.include.ordered.members(['response-start', 'thread-change']);
-    expect(names(state.received)).to.include.members(['progress', 'notice', 'effect', 'client-tool', 'thread-update', 'response-end']);
-    expect(state.received.find((event) => event.type === 'stream-chat-effect')?.detail).to.deep.equal({ name: 'set_status', data: { status: 'Planning' } });
-    expect(state.received.find((event) => event.type === 'stream-chat-progress')?.detail).to.deep.equal({ text: 'Reading your selection...', icon: 'search' });
+    expect(names(state.received)).to.include.members([
+      'progress',
+      'notice',
+      'effect',
+      'client-tool',
+      'thread-update',
+      'response-end',
+    ]);
+    expect(state.received.find((event) => event.type === 'stream-chat-effect')?.detail).to.deep.equal({
+      name: 'set_status',
+      data: { status: 'Planning' },
+    });
+    expect(state.received.find((event) => event.type === 'stream-chat-progress')?.detail).to.deep.equal({
+      text: 'Reading your selection...',
+      icon: 'search',
+    });
     expect(recorder.headers.length).to.be.greaterThan(2);
     expect(recorder.headers.every((headers) => headers.get('x-app') === 'angular')).to.equal(true);
 
@@ -211,6 +231,11 @@ describe('Angular app with <stream-chat>', () => {
     const { root, state, app } = mounted;
     await app.whenStable();
     const late = root.querySelector('stream-chat-late-ng') as StreamChatElement;
-    await expectUpgradeUsesProperties(late, 'stream-chat-late-ng', { received: state.received, threadId, headers: recorder.headers, app: 'angular' });
+    await expectUpgradeUsesProperties(late, 'stream-chat-late-ng', {
+      received: state.received,
+      threadId,
+      headers: recorder.headers,
+      app: 'angular',
+    });
   });
 });

@@ -9,7 +9,12 @@ import type * as ReactApi from 'react';
 import type * as ReactDomClientApi from 'react-dom/client';
 
 type Exports = Record<string, unknown>;
-type CommonJsModule = (module: { exports: Exports }, exports: Exports, require: (name: string) => Exports, process: { env: Record<string, string> }) => void;
+type CommonJsModule = (
+  module: { exports: Exports },
+  exports: Exports,
+  require: (name: string) => Exports,
+  process: { env: Record<string, string> },
+) => void;
 
 async function evaluate(path: string, dependencies: Record<string, Exports> = {}): Promise<Exports> {
   const response = await fetch(path);
@@ -21,7 +26,13 @@ async function evaluate(path: string, dependencies: Record<string, Exports> = {}
     if (!found) throw new Error(`${path} requires "${name}", which the loader does not provide`);
     return found;
   };
-  const run = new Function('module', 'exports', 'require', 'process', `${source}\n//# sourceURL=${path}`) as CommonJsModule;
+  const run = new Function(
+    'module',
+    'exports',
+    'require',
+    'process',
+    `${source}\n//# sourceURL=${path}`,
+  ) as CommonJsModule;
   run(module, module.exports, require, { env: { NODE_ENV: 'development' } });
   return module.exports;
 }
@@ -31,6 +42,10 @@ export async function loadReact(): Promise<{ React: typeof ReactApi; ReactDomCli
   const react = await evaluate('/node_modules/react/cjs/react.development.js');
   const scheduler = await evaluate('/node_modules/scheduler/cjs/scheduler.development.js');
   const reactDom = await evaluate('/node_modules/react-dom/cjs/react-dom.development.js', { react });
-  const client = await evaluate('/node_modules/react-dom/cjs/react-dom-client.development.js', { react, 'react-dom': reactDom, scheduler });
+  const client = await evaluate('/node_modules/react-dom/cjs/react-dom-client.development.js', {
+    react,
+    'react-dom': reactDom,
+    scheduler,
+  });
   return { React: react as unknown as typeof ReactApi, ReactDomClient: client as unknown as typeof ReactDomClientApi };
 }

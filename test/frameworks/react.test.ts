@@ -58,7 +58,10 @@ function chatApp(React: typeof ReactApi) {
       config.controls = { setThreadId, setStatus };
     }, [config]);
     const clientTools = useMemo(() => ({ get_theme: () => ({ theme }) }), [theme]);
-    const record = useCallback((event: Event) => config.received.push({ type: event.type, detail: (event as CustomEvent<unknown>).detail }), [config]);
+    const record = useCallback(
+      (event: Event) => config.received.push({ type: event.type, detail: (event as CustomEvent<unknown>).detail }),
+      [config],
+    );
     const events: EventProps = {
       'onstream-chat-response-start': record,
       'onstream-chat-response-end': record,
@@ -96,8 +99,19 @@ function chatApp(React: typeof ReactApi) {
       React.Fragment,
       null,
       h('p', { className: 'status' }, status),
-      h('button', { type: 'button', className: 'clicks', onClick: () => setClicks((count) => count + 1) }, String(clicks)),
-      h('stream-chat', { apiUrl: '/api/chat', threadId, clientTools, headers: HEADERS, fetch: config.fetch, ...events }),
+      h(
+        'button',
+        { type: 'button', className: 'clicks', onClick: () => setClicks((count) => count + 1) },
+        String(clicks),
+      ),
+      h('stream-chat', {
+        apiUrl: '/api/chat',
+        threadId,
+        clientTools,
+        headers: HEADERS,
+        fetch: config.fetch,
+        ...events,
+      }),
     );
   };
 }
@@ -109,12 +123,22 @@ function lateChatApp(React: typeof ReactApi) {
     const ref = useCallback(
       (el: HTMLElement | null) => {
         if (!el) return;
-        Object.assign(el, { clientTools: { get_theme: () => ({ theme: 'sepia' }) }, headers: HEADERS, fetch: config.fetch });
+        Object.assign(el, {
+          clientTools: { get_theme: () => ({ theme: 'sepia' }) },
+          headers: HEADERS,
+          fetch: config.fetch,
+        });
       },
       [config],
     );
-    const record = (event: Event) => config.received.push({ type: event.type, detail: (event as CustomEvent<unknown>).detail });
-    return h('stream-chat-late-react', { ref, 'api-url': '/api/chat', 'thread-id': config.threadId, 'onstream-chat-thread-load-end': record });
+    const record = (event: Event) =>
+      config.received.push({ type: event.type, detail: (event as CustomEvent<unknown>).detail });
+    return h('stream-chat-late-react', {
+      ref,
+      'api-url': '/api/chat',
+      'thread-id': config.threadId,
+      'onstream-chat-thread-load-end': record,
+    });
   };
 }
 
@@ -159,7 +183,10 @@ describe('React app with <stream-chat>', () => {
       const ended = oneEvent(el, 'stream-chat-response-end');
       void el.send(SCRIPT).catch(() => undefined);
       await ended;
-      await waitUntil(() => root.querySelector('.status')?.textContent === 'Planning', 'the effect never reached React state');
+      await waitUntil(
+        () => root.querySelector('.status')?.textContent === 'Planning',
+        'the effect never reached React state',
+      );
       // A widget action with a client handler reaches the app as stream-chat-action.
       await el.sendAction(CLIENT_ACTION);
 
@@ -167,9 +194,23 @@ describe('React app with <stream-chat>', () => {
       const created = el.threadId;
       expect(created).to.match(/^thr_/);
       expect(names(config.received)).to.include.ordered.members(['response-start', 'thread-change']);
-      expect(names(config.received)).to.include.members(['progress', 'notice', 'effect', 'client-tool', 'thread-update', 'response-end']);
-      expect(config.received.find((event) => event.type === 'stream-chat-action')?.detail).to.deep.equal({ action: { type: 'pick', payload: { n: 1 } }, itemId: null, widget: null });
-      expect(config.received.find((event) => event.type === 'stream-chat-effect')?.detail).to.deep.equal({ name: 'set_status', data: { status: 'Planning' } });
+      expect(names(config.received)).to.include.members([
+        'progress',
+        'notice',
+        'effect',
+        'client-tool',
+        'thread-update',
+        'response-end',
+      ]);
+      expect(config.received.find((event) => event.type === 'stream-chat-action')?.detail).to.deep.equal({
+        action: { type: 'pick', payload: { n: 1 } },
+        itemId: null,
+        widget: null,
+      });
+      expect(config.received.find((event) => event.type === 'stream-chat-effect')?.detail).to.deep.equal({
+        name: 'set_status',
+        data: { status: 'Planning' },
+      });
       expect(config.received.find((event) => event.type === 'stream-chat-thread-update')?.detail).to.deep.equal({
         thread: { id: created, title: 'Trip plan', status: { type: 'active' } },
       });
@@ -207,7 +248,10 @@ describe('React app with <stream-chat>', () => {
     button?.click();
     config.controls?.setThreadId(el.threadId);
     config.controls?.setStatus('Busy');
-    await waitUntil(() => button?.textContent === '2' && root.querySelector('.status')?.textContent === 'Busy', 'the app never re-rendered');
+    await waitUntil(
+      () => button?.textContent === '2' && root.querySelector('.status')?.textContent === 'Busy',
+      'the app never re-rendered',
+    );
     await el.updateComplete;
     expect(updates.changed).to.deep.equal([]);
   });
@@ -219,6 +263,11 @@ describe('React app with <stream-chat>', () => {
     const root = mount(lateChatApp(React), config);
     await waitUntil(() => root.querySelector('stream-chat-late-react'), 'the app never rendered');
     const late = root.querySelector('stream-chat-late-react') as StreamChatElement;
-    await expectUpgradeUsesProperties(late, 'stream-chat-late-react', { received: config.received, threadId, headers: recorder.headers, app: 'react' });
+    await expectUpgradeUsesProperties(late, 'stream-chat-late-react', {
+      received: config.received,
+      threadId,
+      headers: recorder.headers,
+      app: 'react',
+    });
   });
 });

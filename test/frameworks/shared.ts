@@ -76,7 +76,9 @@ export async function chatIn(root: ParentNode, tag = 'stream-chat'): Promise<Str
 
 /** Waits until the assistant's last message reads `text`. */
 export async function waitForLast(el: StreamChatElement, text: string): Promise<void> {
-  await waitUntil(() => transcript(el).at(-1) === `assistant: ${text}`, `last message never read "${text}"`, { timeout: 3000 });
+  await waitUntil(() => transcript(el).at(-1) === `assistant: ${text}`, `last message never read "${text}"`, {
+    timeout: 3000,
+  });
 }
 
 /** A host element for one app, removed again by `cleanup()`. */
@@ -96,7 +98,10 @@ export async function createThread(text: string): Promise<string> {
   const response = await fetch('/api/chat', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ type: 'threads.create', params: { input: { content: [{ type: 'input_text', text }], attachments: [], inference_options: {} } } }),
+    body: JSON.stringify({
+      type: 'threads.create',
+      params: { input: { content: [{ type: 'input_text', text }], attachments: [], inference_options: {} } },
+    }),
   });
   const body = await response.text();
   const match = /"thread":\{"id":"([^"]+)"/.exec(body);
@@ -131,7 +136,10 @@ export async function expectUpgradeUsesProperties(
   expect(late).to.not.be.instanceOf(StreamChatElement);
   customElements.define(tag, class extends StreamChatElement {});
   expect(late).to.be.instanceOf(StreamChatElement);
-  await waitUntil(() => setup.received.some((event) => event.type === 'stream-chat-thread-load-end'), 'the bound thread never loaded');
+  await waitUntil(
+    () => setup.received.some((event) => event.type === 'stream-chat-thread-load-end'),
+    'the bound thread never loaded',
+  );
   await late.updateComplete;
   expect(late.apiUrl).to.equal('/api/chat');
   expect(late.threadId).to.equal(setup.threadId);

@@ -148,9 +148,22 @@ describe('Vue app with <stream-chat>', () => {
     expect(created).to.match(/^thr_/);
     expect(el.threadId).to.equal(created);
     expect(names(state.received)).to.include.ordered.members(['response-start', 'thread-change']);
-    expect(names(state.received)).to.include.members(['progress', 'notice', 'effect', 'client-tool', 'thread-update', 'response-end']);
-    expect(state.received.find((event) => event.type === 'stream-chat-effect')?.detail).to.deep.equal({ name: 'set_status', data: { status: 'Planning' } });
-    expect(state.received.find((event) => event.type === 'stream-chat-notice')?.detail).to.deep.equal({ level: 'info', message: 'Using your selection' });
+    expect(names(state.received)).to.include.members([
+      'progress',
+      'notice',
+      'effect',
+      'client-tool',
+      'thread-update',
+      'response-end',
+    ]);
+    expect(state.received.find((event) => event.type === 'stream-chat-effect')?.detail).to.deep.equal({
+      name: 'set_status',
+      data: { status: 'Planning' },
+    });
+    expect(state.received.find((event) => event.type === 'stream-chat-notice')?.detail).to.deep.equal({
+      level: 'info',
+      message: 'Using your selection',
+    });
     expect(recorder.headers.length).to.be.greaterThan(2);
     expect(recorder.headers.every((headers) => headers.get('x-app') === 'vue')).to.equal(true);
 
@@ -195,7 +208,12 @@ describe('Vue app with <stream-chat>', () => {
     const { root, state, warnings } = mount({ fetch: recorder.fetch, threadId, tag: 'stream-chat-late-vue' });
     await vue.nextTick();
     const late = root.querySelector('stream-chat-late-vue') as StreamChatElement;
-    await expectUpgradeUsesProperties(late, 'stream-chat-late-vue', { received: state.received, threadId, headers: recorder.headers, app: 'vue' });
+    await expectUpgradeUsesProperties(late, 'stream-chat-late-vue', {
+      received: state.received,
+      threadId,
+      headers: recorder.headers,
+      app: 'vue',
+    });
     expect(warnings).to.deep.equal([]);
   });
 });

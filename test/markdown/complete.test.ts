@@ -30,7 +30,10 @@ describe('completeInline', () => {
     ['see [text] and more', 'see [text] and more'],
     ['![alt](https://img', 'alt'],
     ['[**bo', '**bo**'],
-    ['[done](https://x.y) and [open](', 'done](https://x.y) and open'.replace('done](https://x.y)', '[done](https://x.y)')],
+    [
+      '[done](https://x.y) and [open](',
+      'done](https://x.y) and open'.replace('done](https://x.y)', '[done](https://x.y)'),
+    ],
     ['[a](https://x.y/a_b_c) _open', '[a](https://x.y/a_b_c) _open_'],
     ['escaped \\*star', 'escaped \\*star'],
     ['trailing backslash \\', 'trailing backslash'],

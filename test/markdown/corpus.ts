@@ -249,7 +249,11 @@ export const corpus: readonly CorpusDocument[] = [
         `- point ${i}a`,
         `- point ${i}b`,
         '',
-        i % 3 === 0 ? `${fence}js\nconsole.log(${i});\n${fence}` : i % 3 === 1 ? '| a | b |\n|---|---|\n| 1 | 2 |' : '> quoted',
+        i % 3 === 0
+          ? `${fence}js\nconsole.log(${i});\n${fence}`
+          : i % 3 === 1
+            ? '| a | b |\n|---|---|\n| 1 | 2 |'
+            : '> quoted',
       ].join('\n'),
     ).join('\n\n'),
   },

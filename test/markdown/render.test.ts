@@ -1,6 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { render } from 'lit';
-import { renderInlineMarkdown, renderMarkdown, type Annotation, type RenderMarkdownOptions } from '../../src/markdown/render.js';
+import {
+  renderInlineMarkdown,
+  renderMarkdown,
+  type Annotation,
+  type RenderMarkdownOptions,
+} from '../../src/markdown/render.js';
 import { container, markup, oneShot, stream } from './helpers.js';
 
 /** Renders `text` as a message that is still streaming. */
@@ -51,7 +56,12 @@ describe('renderMarkdown mid-stream', () => {
   });
 
   it('shows a half-typed link as its text, without a link', () => {
-    for (const text of ['See [the docs](htt', 'See [the docs](https://example.com/pa', 'See [the docs]', 'See [the do']) {
+    for (const text of [
+      'See [the docs](htt',
+      'See [the docs](https://example.com/pa',
+      'See [the docs]',
+      'See [the do',
+    ]) {
       const element = midStream(text);
       expect(element.querySelector('a') === null, text).to.equal(true);
       expect(element.textContent, text).to.equal(`See ${text.includes('docs') ? 'the docs' : 'the do'}`);
@@ -158,7 +168,9 @@ describe('renderMarkdown output', () => {
       [true, 'first'],
       [false, 'second'],
     ]);
-    expect(midStream('- [ ] first\n\n- [x] **sec').querySelector('li:last-child p strong')?.textContent).to.equal('sec');
+    expect(midStream('- [ ] first\n\n- [x] **sec').querySelector('li:last-child p strong')?.textContent).to.equal(
+      'sec',
+    );
     expect(midStream('- [ ] first\n\n- [x] **sec').querySelector('li:last-child p input') !== null).to.equal(true);
   });
 
@@ -285,7 +297,8 @@ describe('code blocks', () => {
 });
 
 describe('images', () => {
-  const text = 'Logo: ![the logo](https://img.example.com/logo.png "Our logo") and ![other](https://elsewhere.net/x.png)';
+  const text =
+    'Logo: ![the logo](https://img.example.com/logo.png "Our logo") and ![other](https://elsewhere.net/x.png)';
 
   it('shows images from allowed hosts only', () => {
     const element = finished(text, { allowedImageDomains: ['IMG.example.com'] });

@@ -32,7 +32,10 @@ describe('markdown streaming', () => {
             const committed = snapshot.committed.length;
             const at = JSON.stringify(text.slice(-30));
             // A committed block stays the same object (unless a link definition arrived since)...
-            if (!relinks) committedBefore.forEach((block, i) => expect(blocks[i] === block, `block ${i} kept at ${at}`).to.equal(true));
+            if (!relinks)
+              committedBefore.forEach((block, i) =>
+                expect(blocks[i] === block, `block ${i} kept at ${at}`).to.equal(true),
+              );
             // ...and is already what the one-shot parse of the whole text gives.
             for (let i = committedBefore.length; i < committed; i++) {
               const block = blocks[i];
@@ -123,7 +126,10 @@ describe('markdown streaming', () => {
 
   it('applies a link definition that arrives after its use to the committed block', () => {
     const element = container();
-    const text = stream(element, splits('See [docs].\n\nMore text.\n\n[docs]: https://example.com/docs\n')[1]?.[1] ?? []);
+    const text = stream(
+      element,
+      splits('See [docs].\n\nMore text.\n\n[docs]: https://example.com/docs\n')[1]?.[1] ?? [],
+    );
     const link = element.querySelector('a');
     expect(link?.getAttribute('href')).to.equal('https://example.com/docs');
     expect(markup(element)).to.equal(oneShot(text));
@@ -135,7 +141,10 @@ describe('markdown streaming', () => {
     const observer = new MutationObserver(() => undefined);
     observer.observe(element, { subtree: true, childList: true, characterData: true, attributes: true });
     render(renderMarkdown('Some *text*\n\nmore'), element);
-    render(renderMarkdown('Some *text*\n\nmore', { annotations: [], strings: { copy: 'Copy', copied: 'Copied' } }), element);
+    render(
+      renderMarkdown('Some *text*\n\nmore', { annotations: [], strings: { copy: 'Copy', copied: 'Copied' } }),
+      element,
+    );
     expect(observer.takeRecords()).to.deep.equal([]);
     observer.disconnect();
   });
@@ -182,11 +191,56 @@ describe('markdown streaming, long messages', () => {
 describe('markdown streaming, generated documents', () => {
   // Lines that start, continue, interrupt and close blocks, shuffled into many small documents.
   const lines = [
-    'para text', '- item', '1. one', '1', '2. two', '1) paren', '  indented', '    code', '  - nested',
-    '   continued', '> quote', '> > deep', '>', '- > quoted item', '```', '```js', '~~~', '  ```',
-    '# head', 'Title', '===', '---', '***', '* star', '- [ ] task', '| a | b |', '|---|---|', '| 1 | 2 |',
-    '[x]: /u', '[x]:', '  /u "t"', 'see [x]', '<div>', '</div>', '<pre>', '</pre>', '<!-- c', '-->',
-    '**bold', '`code', 'a  ', '\\', '', '', '', '', '1. a\n\n2. b', '- a\n\n- b', '- a\n\n  b', '    a\n\n    b',
+    'para text',
+    '- item',
+    '1. one',
+    '1',
+    '2. two',
+    '1) paren',
+    '  indented',
+    '    code',
+    '  - nested',
+    '   continued',
+    '> quote',
+    '> > deep',
+    '>',
+    '- > quoted item',
+    '```',
+    '```js',
+    '~~~',
+    '  ```',
+    '# head',
+    'Title',
+    '===',
+    '---',
+    '***',
+    '* star',
+    '- [ ] task',
+    '| a | b |',
+    '|---|---|',
+    '| 1 | 2 |',
+    '[x]: /u',
+    '[x]:',
+    '  /u "t"',
+    'see [x]',
+    '<div>',
+    '</div>',
+    '<pre>',
+    '</pre>',
+    '<!-- c',
+    '-->',
+    '**bold',
+    '`code',
+    'a  ',
+    '\\',
+    '',
+    '',
+    '',
+    '',
+    '1. a\n\n2. b',
+    '- a\n\n- b',
+    '- a\n\n  b',
+    '    a\n\n    b',
   ];
   const random = seededRandom(2024);
   const documents = Array.from({ length: 240 }, () =>

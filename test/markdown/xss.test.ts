@@ -39,7 +39,10 @@ const payloads: [string, string][] = [
   ['image data svg', '![x](data:image/svg+xml,<svg onload=window.__xss=1>)'],
   ['image allowed host with breakout', '![x" onerror="window.__xss=1](https://img.example.com/a.png)'],
   ['image other host', '![x](https://evil.example.net/a.png)'],
-  ['code fence breakout', '```html"><script>window.__xss=1</script>\n</code></pre><script>window.__xss=1</script>\n```'],
+  [
+    'code fence breakout',
+    '```html"><script>window.__xss=1</script>\n</code></pre><script>window.__xss=1</script>\n```',
+  ],
   ['code span', '`</code><script>window.__xss=1</script>`'],
   ['entities', '&lt;script&gt;window.__xss=1&lt;/script&gt; &#60;img src=x onerror=window.__xss=1&#62;'],
   ['html comment', '<!-- --><script>window.__xss=1</script> -->'],
@@ -54,7 +57,10 @@ const annotations: Annotation[] = [
 
 /** Fails if anything executable or unsafe is in the rendered DOM. */
 function assertInert(element: HTMLElement, context: string): void {
-  expect(element.querySelectorAll('script, iframe, object, embed, svg, style, link, meta, form').length, context).to.equal(0);
+  expect(
+    element.querySelectorAll('script, iframe, object, embed, svg, style, link, meta, form').length,
+    context,
+  ).to.equal(0);
   for (const node of Array.from(element.querySelectorAll('*'))) {
     for (const attribute of Array.from(node.attributes)) {
       expect(attribute.name.startsWith('on'), `${context}: ${attribute.name} on <${node.localName}>`).to.equal(false);
@@ -110,7 +116,8 @@ describe('markdown XSS', () => {
 
   it('shows the payload as text rather than dropping it', () => {
     const element = container();
-    const text = 'Hi <script>window.__xss = 1</script> [click](javascript:window.__xss=1)\n\n<div onclick="x()">block</div>';
+    const text =
+      'Hi <script>window.__xss = 1</script> [click](javascript:window.__xss=1)\n\n<div onclick="x()">block</div>';
     render(renderMarkdown(text), element);
     expect(element.querySelector('p')?.textContent).to.equal('Hi <script>window.__xss = 1</script> click');
     expect(element.querySelector('.md-html')?.textContent).to.equal('<div onclick="x()">block</div>');
@@ -118,7 +125,13 @@ describe('markdown XSS', () => {
 
   it('splits a payload across deltas without ever producing an element from it', () => {
     const element = container();
-    for (const text of ['<scr', '<script', '<script>', '<script>window.__xss=1</scr', '<script>window.__xss=1</script>']) {
+    for (const text of [
+      '<scr',
+      '<script',
+      '<script>',
+      '<script>window.__xss=1</scr',
+      '<script>window.__xss=1</script>',
+    ]) {
       render(renderMarkdown(text, { streaming: true }), element);
       expect(element.querySelectorAll('script').length).to.equal(0);
       expect(element.textContent?.trim()).to.equal(text.startsWith('<script>') ? text : '');

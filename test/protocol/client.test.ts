@@ -81,7 +81,9 @@ describe('streamEvents', () => {
   });
 
   it('reports a frame that is not JSON as bad_frame', async () => {
-    const error = await failure(collect({ url: '/x', fetch: bytesFetch([toSse([createTranscript[0]]), 'data: {nope\n\n']) }));
+    const error = await failure(
+      collect({ url: '/x', fetch: bytesFetch([toSse([createTranscript[0]]), 'data: {nope\n\n']) }),
+    );
     expect(error.code).to.equal('bad_frame');
   });
 
@@ -142,7 +144,9 @@ describe('streamEvents', () => {
 
   it('ends a stalled stream with idle_timeout', async () => {
     const stalled: typeof fetch = async () =>
-      new Response(new ReadableStream<Uint8Array>({ start() {} }), { headers: { 'content-type': 'text/event-stream' } });
+      new Response(new ReadableStream<Uint8Array>({ start() {} }), {
+        headers: { 'content-type': 'text/event-stream' },
+      });
     expect((await failure(collect({ url: '/x', fetch: stalled, idleTimeout: 30 }))).code).to.equal('idle_timeout');
   });
 });
@@ -158,8 +162,8 @@ describe('requestJson', () => {
 
   it('reports a body that is not JSON', async () => {
     const text = async () => new Response('oops');
-    expect((await failure(requestJson({ type: 'threads.list', params: {} }, { url: '/x', fetch: text }))).code).to.equal(
-      'bad_content_type',
-    );
+    expect(
+      (await failure(requestJson({ type: 'threads.list', params: {} }, { url: '/x', fetch: text }))).code,
+    ).to.equal('bad_content_type');
   });
 });

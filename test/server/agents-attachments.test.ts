@@ -47,10 +47,16 @@ describe('agent bridge: attachments, model choice, transcription', () => {
 
   const origin = () => new URL(h.url).origin;
   async function twoPhase(name: string, mime: string, bytes: Buffer): Promise<Attachment> {
-    const created = (await h.json({ type: 'attachments.create', params: { name, size: bytes.length, mime_type: mime } })).body as Attachment;
+    const created = (
+      await h.json({ type: 'attachments.create', params: { name, size: bytes.length, mime_type: mime } })
+    ).body as Attachment;
     const descriptor = created.upload_descriptor;
     assert.ok(descriptor);
-    const response = await fetch(origin() + descriptor.url, { method: descriptor.method, headers: descriptor.headers, body: new Uint8Array(bytes) });
+    const response = await fetch(origin() + descriptor.url, {
+      method: descriptor.method,
+      headers: descriptor.headers,
+      body: new Uint8Array(bytes),
+    });
     assert.equal(response.status, 200);
     return (await response.json()) as Attachment;
   }
@@ -92,7 +98,10 @@ describe('agent bridge: attachments, model choice, transcription', () => {
   it('transcribes with the transcription API', async () => {
     const audio = Buffer.from('fake opus frames');
     fake.script(SPEECH, reply.text('hello ', 'there'));
-    const answer = await h.json({ type: 'input.transcribe', params: { audio_base64: audio.toString('base64'), mime_type: 'audio/webm;codecs=opus' } });
+    const answer = await h.json({
+      type: 'input.transcribe',
+      params: { audio_base64: audio.toString('base64'), mime_type: 'audio/webm;codecs=opus' },
+    });
     assert.deepEqual(answer, { status: 200, body: { text: 'hello there' } });
     const request = fake.requestsFor(SPEECH).at(-1);
     assert.equal(request?.path, '/v1/audio/transcriptions');
@@ -100,10 +109,16 @@ describe('agent bridge: attachments, model choice, transcription', () => {
     assert.deepEqual(request?.body.file, { name: 'speech.webm', type: 'audio/webm', base64: audio.toString('base64') });
 
     fake.script(SPEECH, reply.httpError(401, 'invalid_api_key', 'Incorrect API key provided: sk-test…'));
-    const failed = await h.json({ type: 'input.transcribe', params: { audio_base64: audio.toString('base64'), mime_type: 'audio/ogg' } });
+    const failed = await h.json({
+      type: 'input.transcribe',
+      params: { audio_base64: audio.toString('base64'), mime_type: 'audio/ogg' },
+    });
     assert.equal(failed.status, 502);
     assert.doesNotMatch(JSON.stringify(failed.body), /sk-test/);
-    const video = await h.json({ type: 'input.transcribe', params: { audio_base64: audio.toString('base64'), mime_type: 'video/x-flv' } });
+    const video = await h.json({
+      type: 'input.transcribe',
+      params: { audio_base64: audio.toString('base64'), mime_type: 'video/x-flv' },
+    });
     assert.equal(video.status, 415);
   });
 });

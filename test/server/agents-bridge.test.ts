@@ -17,7 +17,16 @@ import {
   type ModelDemoAgentOptions,
 } from '../../src/server/agents/index.js';
 import { fakeCall, reply, startFakeOpenAI, type FakeOpenAI, type FakeRequest } from '../support/fake-openai.js';
-import { addMessage, assistantTexts, createdThreadId, createThread, deltas, startServer, types, type Harness } from './harness.js';
+import {
+  addMessage,
+  assistantTexts,
+  createdThreadId,
+  createThread,
+  deltas,
+  startServer,
+  types,
+  type Harness,
+} from './harness.js';
 
 const MAIN = 'main-model';
 const TITLE = 'title-model';
@@ -31,7 +40,8 @@ const onRequest = (message: unknown) => {
 before(() => subscribe('undici:request:create', onRequest));
 after(() => {
   unsubscribe('undici:request:create', onRequest);
-  for (const origin of origins) assert.match(origin, /^http:\/\/127\.0\.0\.1:\d+$/, `a request left loopback: ${origin}`);
+  for (const origin of origins)
+    assert.match(origin, /^http:\/\/127\.0\.0\.1:\d+$/, `a request left loopback: ${origin}`);
 });
 
 interface Setup {
@@ -61,7 +71,8 @@ async function setup(options: ModelDemoAgentOptions = {}): Promise<Setup> {
 }
 
 const withoutThreadUpdates = (events: ThreadStreamEvent[]) => events.filter((event) => event.type !== 'thread.updated');
-const progressTexts = (events: ThreadStreamEvent[]) => events.flatMap((event) => (event.type === 'progress_update' ? [event.text] : []));
+const progressTexts = (events: ThreadStreamEvent[]) =>
+  events.flatMap((event) => (event.type === 'progress_update' ? [event.text] : []));
 const effects = (events: ThreadStreamEvent[]) =>
   events.flatMap((event) => (event.type === 'client_effect' ? [{ name: event.name, data: event.data }] : []));
 
@@ -116,7 +127,9 @@ describe('agent bridge: streamed text', () => {
     const updates = events.filter((event) => event.type === 'thread.updated');
     assert.equal(updates.length, 1);
     assert.equal(updates[0]?.type === 'thread.updated' && updates[0].thread.title, 'Greeting The Assistant');
-    assert.ok(events.indexOf(updates[0] as ThreadStreamEvent) > events.findIndex((event) => event.type === 'stream_options'));
+    assert.ok(
+      events.indexOf(updates[0] as ThreadStreamEvent) > events.findIndex((event) => event.type === 'stream_options'),
+    );
 
     const [request] = fake.requestsFor(MAIN);
     assert.equal(request?.path, '/v1/responses');
@@ -125,7 +138,13 @@ describe('agent bridge: streamed text', () => {
     assert.deepEqual(inputOf(request), [userInput('hi there')]);
     assert.match(String(request.body.instructions), /stream-chat/);
     const tools = (request.body.tools as JsonObject[]).map((tool) => tool.name);
-    assert.deepEqual(tools, ['search_articles', 'update_status', 'show_notification', 'add_marker', 'get_selected_items']);
+    assert.deepEqual(tools, [
+      'search_articles',
+      'update_status',
+      'show_notification',
+      'add_marker',
+      'get_selected_items',
+    ]);
     assert.deepEqual(inputOf(fake.requestsFor(TITLE)[0]), [{ role: 'user', content: 'hi there' }]);
 
     const { body } = await h.json({ type: 'threads.get_by_id', params: { thread_id: createdThreadId(events) } });
@@ -145,7 +164,12 @@ describe('agent bridge: streamed text', () => {
     assert.equal(fake.requestsFor(TITLE).length, 1);
     assert.deepEqual(inputOf(fake.requestsFor(MAIN)[1]), [
       userInput('first question'),
-      { type: 'message', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: 'First answer.', annotations: [] }] },
+      {
+        type: 'message',
+        role: 'assistant',
+        status: 'completed',
+        content: [{ type: 'output_text', text: 'First answer.', annotations: [] }],
+      },
       userInput('second question'),
     ]);
   });
@@ -156,21 +180,36 @@ describe('agent bridge: streamed text', () => {
     fake.script(TITLE, reply.httpError(500, 'server_error', 'title model down', 'server_error'));
     const events = await h.stream(createThread('hello'));
     assert.deepEqual(assistantTexts(events), ['Still here.']);
-    assert.equal(events.some((event) => event.type === 'thread.updated' || event.type === 'error'), false);
+    assert.equal(
+      events.some((event) => event.type === 'thread.updated' || event.type === 'error'),
+      false,
+    );
   });
 });
 
 describe('agent bridge: server tools', () => {
   it('shows a tool call as progress, streams the tool’s own progress in order, and gives the result to the model', async () => {
     const { fake, h } = await setup({ title: false });
-    fake.script(MAIN, reply.call('search_articles', { query: 'progress updates' }), reply.text('Here is what I found.'));
+    fake.script(
+      MAIN,
+      reply.call('search_articles', { query: 'progress updates' }),
+      reply.text('Here is what I found.'),
+    );
     const events = await h.stream(createThread('search for progress'));
 
-    assert.deepEqual(progressTexts(events), ['Searching articles...', 'Found 2 articles...', 'Processing article 1/2...', 'Processing article 2/2...']);
+    assert.deepEqual(progressTexts(events), [
+      'Searching articles...',
+      'Found 2 articles...',
+      'Processing article 1/2...',
+      'Processing article 2/2...',
+    ]);
     const first = events.find((event) => event.type === 'progress_update');
     assert.deepEqual(first, { type: 'progress_update', icon: 'search', text: 'Searching articles...' });
     const lastProgress = events.findLastIndex((event) => event.type === 'progress_update');
-    assert.ok(lastProgress < events.findIndex((event) => event.type === 'thread.item.added'), 'progress comes before the answer');
+    assert.ok(
+      lastProgress < events.findIndex((event) => event.type === 'thread.item.added'),
+      'progress comes before the answer',
+    );
     assert.deepEqual(assistantTexts(events), ['Here is what I found.']);
 
     const followUp = inputOf(fake.requestsFor(MAIN)[1]);
@@ -203,7 +242,11 @@ describe('agent bridge: server tools', () => {
     ]);
     assert.deepEqual(assistantTexts(events), ['Updating now.', 'Done.']);
     const order = events.flatMap((event) =>
-      event.type === 'client_effect' ? [event.name] : event.type === 'thread.item.done' && event.item.type === 'assistant_message' ? ['text'] : [],
+      event.type === 'client_effect'
+        ? [event.name]
+        : event.type === 'thread.item.done' && event.item.type === 'assistant_message'
+          ? ['text']
+          : [],
     );
     assert.deepEqual(order, ['text', 'update_status', 'show_notification', 'add_marker', 'text']);
     assert.deepEqual(progressTexts(events), ['Updating your status...', 'Adding a marker...']);
@@ -226,7 +269,10 @@ describe('agent bridge: client tools', () => {
 
     fake.script(MAIN, reply.text('You selected ', 'a and b.'));
     const threadId = createdThreadId(first);
-    const second = await h.stream({ type: 'threads.add_client_tool_output', params: { thread_id: threadId, result: { itemIds: ['a', 'b'] } } });
+    const second = await h.stream({
+      type: 'threads.add_client_tool_output',
+      params: { thread_id: threadId, result: { itemIds: ['a', 'b'] } },
+    });
 
     assert.deepEqual(types(second).slice(0, 2), ['stream_options', 'thread.item.added']);
     assert.deepEqual(assistantTexts(second), ['You selected a and b.']);
@@ -239,7 +285,10 @@ describe('agent bridge: client tools', () => {
 
     const stored = await h.store.all(threadId);
     const completed = stored.find((item) => item.type === 'client_tool_call');
-    assert.deepEqual(completed?.type === 'client_tool_call' && [completed.status, completed.output], ['completed', { itemIds: ['a', 'b'] }]);
+    assert.deepEqual(completed?.type === 'client_tool_call' && [completed.status, completed.output], [
+      'completed',
+      { itemIds: ['a', 'b'] },
+    ]);
   });
 
   it('canvas page: reads the selection with the client tool, then adds a marker per item', async () => {
@@ -250,7 +299,10 @@ describe('agent bridge: client tools', () => {
 
     fake.script(
       MAIN,
-      reply.response(fakeCall('add_marker', { label: 'circle-a', lat: 40, lng: -100 }), fakeCall('add_marker', { label: 'circle-c', lat: 60, lng: 70 })),
+      reply.response(
+        fakeCall('add_marker', { label: 'circle-a', lat: 40, lng: -100 }),
+        fakeCall('add_marker', { label: 'circle-c', lat: 60, lng: 70 }),
+      ),
       reply.text('I marked circle-a and circle-c.'),
     );
     const second = await h.stream({
@@ -264,20 +316,60 @@ describe('agent bridge: client tools', () => {
     ]);
     assert.deepEqual(assistantTexts(second), ['I marked circle-a and circle-c.']);
     const output = inputOf(fake.requestsFor(MAIN)[1]).find((item) => item.type === 'function_call_output');
-    assert.deepEqual(output, { type: 'function_call_output', call_id: call.call_id, output: '{"itemIds":["circle-a","circle-c"]}', status: 'completed' });
+    assert.deepEqual(output, {
+      type: 'function_call_output',
+      call_id: call.call_id,
+      output: '{"itemIds":["circle-a","circle-c"]}',
+      status: 'completed',
+    });
     assert.equal(second.at(-1)?.type, 'thread.item.done');
   });
 });
 
 describe('agent bridge: provider errors', () => {
   const cases = [
-    { name: '401 (bad key)', script: reply.httpError(401, 'invalid_api_key', 'Incorrect API key provided'), message: PROVIDER_ERROR_MESSAGES.auth, retry: false },
-    { name: '403', script: reply.httpError(403, 'forbidden', 'Not allowed'), message: PROVIDER_ERROR_MESSAGES.forbidden, retry: false },
-    { name: '404 (unknown model)', script: reply.httpError(404, 'model_not_found', 'The model does not exist'), message: PROVIDER_ERROR_MESSAGES.model, retry: false },
-    { name: '429 (rate limit)', script: reply.httpError(429, 'rate_limit_exceeded', 'Slow down', 'requests'), message: PROVIDER_ERROR_MESSAGES.rateLimit, retry: true },
-    { name: '429 (quota)', script: reply.httpError(429, 'insufficient_quota', 'You exceeded your quota', 'insufficient_quota'), message: PROVIDER_ERROR_MESSAGES.quota, retry: false },
-    { name: '500', script: reply.httpError(500, 'server_error', 'Oops', 'server_error'), message: PROVIDER_ERROR_MESSAGES.server, retry: true },
-    { name: 'an error event mid-stream', script: reply.streamError('server_error', 'The server had an error', 'Par', 'tial'), message: PROVIDER_ERROR_MESSAGES.interrupted, retry: true },
+    {
+      name: '401 (bad key)',
+      script: reply.httpError(401, 'invalid_api_key', 'Incorrect API key provided'),
+      message: PROVIDER_ERROR_MESSAGES.auth,
+      retry: false,
+    },
+    {
+      name: '403',
+      script: reply.httpError(403, 'forbidden', 'Not allowed'),
+      message: PROVIDER_ERROR_MESSAGES.forbidden,
+      retry: false,
+    },
+    {
+      name: '404 (unknown model)',
+      script: reply.httpError(404, 'model_not_found', 'The model does not exist'),
+      message: PROVIDER_ERROR_MESSAGES.model,
+      retry: false,
+    },
+    {
+      name: '429 (rate limit)',
+      script: reply.httpError(429, 'rate_limit_exceeded', 'Slow down', 'requests'),
+      message: PROVIDER_ERROR_MESSAGES.rateLimit,
+      retry: true,
+    },
+    {
+      name: '429 (quota)',
+      script: reply.httpError(429, 'insufficient_quota', 'You exceeded your quota', 'insufficient_quota'),
+      message: PROVIDER_ERROR_MESSAGES.quota,
+      retry: false,
+    },
+    {
+      name: '500',
+      script: reply.httpError(500, 'server_error', 'Oops', 'server_error'),
+      message: PROVIDER_ERROR_MESSAGES.server,
+      retry: true,
+    },
+    {
+      name: 'an error event mid-stream',
+      script: reply.streamError('server_error', 'The server had an error', 'Par', 'tial'),
+      message: PROVIDER_ERROR_MESSAGES.interrupted,
+      retry: true,
+    },
   ];
   for (const { name, script, message, retry } of cases) {
     it(`ends the response with a custom error event on ${name}`, async () => {
@@ -299,14 +391,24 @@ describe('agent bridge: provider errors', () => {
     const client = new OpenAI({ apiKey: 'sk-test', baseURL: `http://127.0.0.1:${port}/v1`, maxRetries: 0 });
     const { h } = await setup({ title: false, modelProvider: new OpenAIProvider({ openAIClient: client }) });
     const events = await h.stream(createThread('hello'));
-    assert.deepEqual(events.at(-1), { type: 'error', code: 'custom', message: PROVIDER_ERROR_MESSAGES.network, allow_retry: true });
+    assert.deepEqual(events.at(-1), {
+      type: 'error',
+      code: 'custom',
+      message: PROVIDER_ERROR_MESSAGES.network,
+      allow_retry: true,
+    });
   });
 
   it('never hangs: a silent provider ends the turn after the idle timeout', async () => {
     const { fake, h } = await setup({ title: false, idleTimeoutMs: 300 });
     fake.script(MAIN, reply.hang());
     const events = await h.stream(createThread('hello'));
-    assert.deepEqual(events.at(-1), { type: 'error', code: 'custom', message: IDLE_TIMEOUT_MESSAGE, allow_retry: true });
+    assert.deepEqual(events.at(-1), {
+      type: 'error',
+      code: 'custom',
+      message: IDLE_TIMEOUT_MESSAGE,
+      allow_retry: true,
+    });
   });
 });
 

@@ -20,7 +20,12 @@ import {
   type StreamAgentRunOptions,
 } from '../../src/server/agents/index.js';
 
-const thread: ThreadMetadata = { id: 'thr_1', created_at: '2026-01-01T00:00:00.000Z', status: { type: 'active' }, metadata: {} };
+const thread: ThreadMetadata = {
+  id: 'thr_1',
+  created_at: '2026-01-01T00:00:00.000Z',
+  status: { type: 'active' },
+  metadata: {},
+};
 
 function chat(): AgentChatContext {
   let counter = 0;
@@ -37,8 +42,13 @@ function chat(): AgentChatContext {
 const raw = (data: object): AgentRunEvent => ({ type: 'raw_model_stream_event', data });
 const delta = (text: string, itemId = 'msg_a', contentIndex = 0): AgentRunEvent =>
   raw({ type: 'output_text_delta', delta: text, itemId, providerData: { content_index: contentIndex } });
-const runItem = (name: string, rawItem: object): AgentRunEvent => ({ type: 'run_item_stream_event', name, item: { rawItem } });
-const message = (id: string, ...content: object[]) => runItem('message_output_created', { type: 'message', id, role: 'assistant', status: 'completed', content });
+const runItem = (name: string, rawItem: object): AgentRunEvent => ({
+  type: 'run_item_stream_event',
+  name,
+  item: { rawItem },
+});
+const message = (id: string, ...content: object[]) =>
+  runItem('message_output_created', { type: 'message', id, role: 'assistant', status: 'completed', content });
 const call = (name: string, args: object, callId = 'call_1') =>
   runItem('tool_called', { type: 'function_call', name, callId, arguments: JSON.stringify(args), status: 'completed' });
 
@@ -55,19 +65,42 @@ function run(...steps: (AgentRunEvent | (() => void))[]): AgentRun {
   };
 }
 
-async function collect(context: AgentChatContext, agentRun: AgentRun, options: StreamAgentRunOptions = {}): Promise<ThreadStreamEvent[]> {
+async function collect(
+  context: AgentChatContext,
+  agentRun: AgentRun,
+  options: StreamAgentRunOptions = {},
+): Promise<ThreadStreamEvent[]> {
   const events: ThreadStreamEvent[] = [];
   for await (const event of streamAgentRun(context, agentRun, options)) events.push(event);
   return events;
 }
 
 const updateTypes = (events: ThreadStreamEvent[]) =>
-  events.map((event) => (event.type === 'thread.item.updated' ? event.update.type.replace('assistant_message.content_part.', '') : event.type));
+  events.map((event) =>
+    event.type === 'thread.item.updated'
+      ? event.update.type.replace('assistant_message.content_part.', '')
+      : event.type,
+  );
 
 describe('streamAgentRun', () => {
   it('maps streamed deltas and the final message to one assistant message', async () => {
-    const events = await collect(chat(), run(raw({ type: 'response_started' }), delta('Hel'), delta('lo'), message('msg_a', { type: 'output_text', text: 'Hello' })));
-    assert.deepEqual(updateTypes(events), ['thread.item.added', 'added', 'text_delta', 'text_delta', 'done', 'thread.item.done']);
+    const events = await collect(
+      chat(),
+      run(
+        raw({ type: 'response_started' }),
+        delta('Hel'),
+        delta('lo'),
+        message('msg_a', { type: 'output_text', text: 'Hello' }),
+      ),
+    );
+    assert.deepEqual(updateTypes(events), [
+      'thread.item.added',
+      'added',
+      'text_delta',
+      'text_delta',
+      'done',
+      'thread.item.done',
+    ]);
     const done = events.at(-1);
     assert.deepEqual(done, {
       type: 'thread.item.done',
@@ -82,9 +115,20 @@ describe('streamAgentRun', () => {
   });
 
   it('shows a message the provider did not stream in one go, and skips empty ones', async () => {
-    const events = await collect(chat(), run(message('msg_b', { type: 'output_text', text: '' }), message('msg_c', { type: 'output_text', text: 'All at once' })));
+    const events = await collect(
+      chat(),
+      run(
+        message('msg_b', { type: 'output_text', text: '' }),
+        message('msg_c', { type: 'output_text', text: 'All at once' }),
+      ),
+    );
     assert.deepEqual(updateTypes(events), ['thread.item.added', 'added', 'text_delta', 'done', 'thread.item.done']);
-    assert.equal(events[2]?.type === 'thread.item.updated' && events[2].update.type === 'assistant_message.content_part.text_delta' && events[2].update.delta, 'All at once');
+    assert.equal(
+      events[2]?.type === 'thread.item.updated' &&
+        events[2].update.type === 'assistant_message.content_part.text_delta' &&
+        events[2].update.delta,
+      'All at once',
+    );
   });
 
   it('keeps content parts apart, pads skipped parts, and maps URL citations and refusals', async () => {
@@ -95,16 +139,41 @@ describe('streamAgentRun', () => {
         delta('Three', 'msg_a', 2),
         message(
           'msg_a',
-          { type: 'output_text', text: 'One', providerData: { annotations: [{ type: 'url_citation', url: 'https://example.com/a', title: 'A', start_index: 0, end_index: 3 }] } },
+          {
+            type: 'output_text',
+            text: 'One',
+            providerData: {
+              annotations: [
+                { type: 'url_citation', url: 'https://example.com/a', title: 'A', start_index: 0, end_index: 3 },
+              ],
+            },
+          },
           { type: 'refusal', refusal: 'No.' },
           { type: 'output_text', text: 'Three' },
         ),
       ),
     );
-    assert.deepEqual(updateTypes(events), ['thread.item.added', 'added', 'text_delta', 'added', 'added', 'text_delta', 'done', 'done', 'done', 'thread.item.done']);
+    assert.deepEqual(updateTypes(events), [
+      'thread.item.added',
+      'added',
+      'text_delta',
+      'added',
+      'added',
+      'text_delta',
+      'done',
+      'done',
+      'done',
+      'thread.item.done',
+    ]);
     const done = events.at(-1);
     assert.deepEqual(done?.type === 'thread.item.done' && done.item.type === 'assistant_message' && done.item.content, [
-      { type: 'output_text', text: 'One', annotations: [{ type: 'annotation', source: { type: 'url', title: 'A', url: 'https://example.com/a' }, index: 3 }] },
+      {
+        type: 'output_text',
+        text: 'One',
+        annotations: [
+          { type: 'annotation', source: { type: 'url', title: 'A', url: 'https://example.com/a' }, index: 3 },
+        ],
+      },
       { type: 'output_text', text: 'No.', annotations: [] },
       { type: 'output_text', text: 'Three', annotations: [] },
     ]);
@@ -136,8 +205,16 @@ describe('streamAgentRun', () => {
   it('ends with one pending client tool call carrying the model’s call id', async () => {
     const events = await collect(
       chat(),
-      run(call('get_selected_items', { scope: 'all' }, 'call_model_1'), call('get_selected_items', {}, 'call_model_2'), runItem('tool_output', { type: 'function_call_result' })),
-      { clientTools: ['get_selected_items'], toolProgress: (toolCall) => (toolCall.name === 'get_selected_items' ? { text: 'Reading selection...', icon: 'cursor' } : null) },
+      run(
+        call('get_selected_items', { scope: 'all' }, 'call_model_1'),
+        call('get_selected_items', {}, 'call_model_2'),
+        runItem('tool_output', { type: 'function_call_result' }),
+      ),
+      {
+        clientTools: ['get_selected_items'],
+        toolProgress: (toolCall) =>
+          toolCall.name === 'get_selected_items' ? { text: 'Reading selection...', icon: 'cursor' } : null,
+      },
     );
     assert.deepEqual(events, [
       { type: 'progress_update', icon: 'cursor', text: 'Reading selection...' },
@@ -216,14 +293,42 @@ describe('threadItemsToAgentInput', () => {
       ...base,
       id: 'msg_1',
       type: 'user_message',
-      content: [{ type: 'input_text', text: 'Look at' }, { type: 'input_tag', id: 't1', text: '@Paris', data: {} }],
+      content: [
+        { type: 'input_text', text: 'Look at' },
+        { type: 'input_tag', id: 't1', text: '@Paris', data: {} },
+      ],
       attachments: [{ type: 'file', id: 'atc_1', name: 'notes.pdf', mime_type: 'application/pdf' }],
       quoted_text: 'an earlier line',
       inference_options: {},
     },
-    { ...base, id: 'msg_2', type: 'assistant_message', content: [{ type: 'output_text', text: 'Sure.', annotations: [] }, { type: 'output_text', text: '', annotations: [] }] },
-    { ...base, id: 'tc_1', type: 'client_tool_call', status: 'completed', call_id: 'call_9', name: 'get_selected_items', arguments: { all: true }, output: { itemIds: ['a'] } },
-    { ...base, id: 'tc_2', type: 'client_tool_call', status: 'pending', call_id: 'call_10', name: 'get_selected_items', arguments: {} },
+    {
+      ...base,
+      id: 'msg_2',
+      type: 'assistant_message',
+      content: [
+        { type: 'output_text', text: 'Sure.', annotations: [] },
+        { type: 'output_text', text: '', annotations: [] },
+      ],
+    },
+    {
+      ...base,
+      id: 'tc_1',
+      type: 'client_tool_call',
+      status: 'completed',
+      call_id: 'call_9',
+      name: 'get_selected_items',
+      arguments: { all: true },
+      output: { itemIds: ['a'] },
+    },
+    {
+      ...base,
+      id: 'tc_2',
+      type: 'client_tool_call',
+      status: 'pending',
+      call_id: 'call_10',
+      name: 'get_selected_items',
+      arguments: {},
+    },
     { ...base, id: 'shcx_1', type: 'sdk_hidden_context', content: 'The user stopped the previous response.' },
     { ...base, id: 'wd_1', type: 'widget', widget: { type: 'Card' }, copy_text: 'Weather: sunny' },
     { ...base, id: 'wf_1', type: 'workflow', workflow: { type: 'custom', tasks: [], expanded: false } },
@@ -242,10 +347,27 @@ describe('threadItemsToAgentInput', () => {
         ],
       },
       { type: 'message', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: 'Sure.' }] },
-      { type: 'function_call', callId: 'call_9', name: 'get_selected_items', arguments: '{"all":true}', status: 'completed' },
-      { type: 'function_call_result', callId: 'call_9', name: 'get_selected_items', status: 'completed', output: '{"itemIds":["a"]}' },
+      {
+        type: 'function_call',
+        callId: 'call_9',
+        name: 'get_selected_items',
+        arguments: '{"all":true}',
+        status: 'completed',
+      },
+      {
+        type: 'function_call_result',
+        callId: 'call_9',
+        name: 'get_selected_items',
+        status: 'completed',
+        output: '{"itemIds":["a"]}',
+      },
       { type: 'message', role: 'system', content: 'The user stopped the previous response.' },
-      { type: 'message', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: 'Weather: sunny' }] },
+      {
+        type: 'message',
+        role: 'assistant',
+        status: 'completed',
+        content: [{ type: 'output_text', text: 'Weather: sunny' }],
+      },
     ]);
   });
 
@@ -253,7 +375,10 @@ describe('threadItemsToAgentInput', () => {
     const input = threadItemsToAgentInput(items.slice(0, 2), {
       convert: (item) => (item.type === 'assistant_message' ? [] : undefined),
     });
-    assert.deepEqual(input.map((entry) => entry.type === 'message' && entry.role), ['user']);
+    assert.deepEqual(
+      input.map((entry) => entry.type === 'message' && entry.role),
+      ['user'],
+    );
   });
 });
 
@@ -279,7 +404,10 @@ describe('providerStreamError', () => {
 
   it('maps by status, by error class and through causes; passes stream errors; leaves the rest', () => {
     assert.equal(providerStreamError(new AuthenticationError('bad key'))?.message, PROVIDER_ERROR_MESSAGES.auth);
-    assert.equal(providerStreamError(new Error('wrapped', { cause: new APIConnectionError('refused') }))?.message, PROVIDER_ERROR_MESSAGES.network);
+    assert.equal(
+      providerStreamError(new Error('wrapped', { cause: new APIConnectionError('refused') }))?.message,
+      PROVIDER_ERROR_MESSAGES.network,
+    );
     const custom = new CustomStreamError('Already mapped');
     assert.equal(providerStreamError(custom), custom);
     const stream = new StreamError();

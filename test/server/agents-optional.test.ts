@@ -59,10 +59,14 @@ describe('without @openai/agents installed', () => {
   after(() => rm(dir, { recursive: true, force: true }));
 
   it('the kit still loads and serves; the bridge fails its turn with a clear message to onError', async () => {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', '--import', join(dir, 'register.mjs'), '--input-type=module', '-e', SCRIPT], {
-      cwd: root,
-      timeout: 30_000,
-    });
+    const { stdout } = await run(
+      process.execPath,
+      ['--import', 'tsx', '--import', join(dir, 'register.mjs'), '--input-type=module', '-e', SCRIPT],
+      {
+        cwd: root,
+        timeout: 30_000,
+      },
+    );
     const result = JSON.parse(stdout) as {
       demo: { events: unknown[]; errors: string[] };
       bridge: { events: unknown[]; errors: string[] };

@@ -5,7 +5,11 @@
 import { afterEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Thread, ThreadStreamEvent } from '../../src/protocol/types.js';
-import { createModelDemoAgent, PROVIDER_ERROR_MESSAGES, type ModelDemoAgentOptions } from '../../src/server/agents/index.js';
+import {
+  createModelDemoAgent,
+  PROVIDER_ERROR_MESSAGES,
+  type ModelDemoAgentOptions,
+} from '../../src/server/agents/index.js';
 import { reply, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
 import { assistantTexts, createdThreadId, createThread, startServer, type Harness } from './harness.js';
 
@@ -21,12 +25,18 @@ afterEach(async () => {
 
 async function setup(options: ModelDemoAgentOptions = {}) {
   const fake = await startFakeOpenAI();
-  const respond = createModelDemoAgent({ model: MAIN, title: { model: TITLE }, ...options, openai: { apiKey: 'sk-test', baseURL: fake.baseURL, ...options.openai } });
+  const respond = createModelDemoAgent({
+    model: MAIN,
+    title: { model: TITLE },
+    ...options,
+    openai: { apiKey: 'sk-test', baseURL: fake.baseURL, ...options.openai },
+  });
   open = { fake, h: await startServer(respond) };
   return open;
 }
 
-const titleUpdates = (events: ThreadStreamEvent[]) => events.flatMap((event) => (event.type === 'thread.updated' ? [event.thread.title] : []));
+const titleUpdates = (events: ThreadStreamEvent[]) =>
+  events.flatMap((event) => (event.type === 'thread.updated' ? [event.thread.title] : []));
 
 async function storedTitle(h: Harness, threadId: string): Promise<string | undefined> {
   const { body } = await h.json({ type: 'threads.get_by_id', params: { thread_id: threadId } });
@@ -46,7 +56,10 @@ describe('agent bridge: titles', () => {
     fake.script(TITLE, title.reply);
     const events = await h.stream(createThread('what is selected?'));
     const last = events.at(-1);
-    assert.equal(last?.type === 'thread.item.done' && last.item.type === 'client_tool_call' && last.item.status, 'pending');
+    assert.equal(
+      last?.type === 'thread.item.done' && last.item.type === 'client_tool_call' && last.item.status,
+      'pending',
+    );
     const threadId = createdThreadId(events);
 
     // The title model answers only after the turn paused for the page.
@@ -108,7 +121,12 @@ describe('agent bridge: dropped model connection', () => {
       const { fake, h } = await setup({ title: false, openai: { api } });
       fake.script(MAIN, reply.drop('Half an ', 'answer'));
       const events = await h.stream(createThread('hello'));
-      assert.deepEqual(events.at(-1), { type: 'error', code: 'custom', message: PROVIDER_ERROR_MESSAGES.interrupted, allow_retry: true });
+      assert.deepEqual(events.at(-1), {
+        type: 'error',
+        code: 'custom',
+        message: PROVIDER_ERROR_MESSAGES.interrupted,
+        allow_retry: true,
+      });
       assert.deepEqual(h.errors, []);
     });
   }

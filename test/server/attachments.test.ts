@@ -95,10 +95,17 @@ describe('attachments and dictation', () => {
   const upload = (attachment: Attachment, bytes: Buffer, headers: Record<string, string> = {}) => {
     const descriptor = attachment.upload_descriptor;
     assert.ok(descriptor);
-    return fetch(origin() + descriptor.url, { method: descriptor.method, headers: { ...descriptor.headers, ...headers }, body: new Uint8Array(bytes) });
+    return fetch(origin() + descriptor.url, {
+      method: descriptor.method,
+      headers: { ...descriptor.headers, ...headers },
+      body: new Uint8Array(bytes),
+    });
   };
   const send = async (ids: string[], who = 'ann'): Promise<ThreadStreamEvent[]> => {
-    const response = await h.post({ type: 'threads.create', params: { input: input('look', { attachments: ids }) } }, { headers: user(who) });
+    const response = await h.post(
+      { type: 'threads.create', params: { input: input('look', { attachments: ids }) } },
+      { headers: user(who) },
+    );
     const { readSse } = await import('../support/sse.js');
     return readSse(response);
   };
@@ -109,14 +116,17 @@ describe('attachments and dictation', () => {
     assert.equal(created.status, 200);
     const attachment = created.body as unknown as Attachment;
     assert.match(attachment.id, /^atc_[0-9a-f]{8}$/);
-    assert.deepEqual({ ...attachment, id: 'x', upload_descriptor: undefined }, {
-      type: 'image',
-      id: 'x',
-      name: 'cat.png',
-      mime_type: 'image/png',
-      preview_url: `/chatkit/attachments/${attachment.id}/file`,
-      upload_descriptor: undefined,
-    });
+    assert.deepEqual(
+      { ...attachment, id: 'x', upload_descriptor: undefined },
+      {
+        type: 'image',
+        id: 'x',
+        name: 'cat.png',
+        mime_type: 'image/png',
+        preview_url: `/chatkit/attachments/${attachment.id}/file`,
+        upload_descriptor: undefined,
+      },
+    );
     assert.equal(attachment.upload_descriptor?.method, 'PUT');
     assert.equal(attachment.upload_descriptor?.url, `/chatkit/attachments/${attachment.id}/upload`);
     assert.equal(attachment.upload_descriptor?.headers['content-type'], 'image/png');
@@ -140,7 +150,16 @@ describe('attachments and dictation', () => {
     const threadId = createdThreadId(events);
     const message = events.find((event) => event.type === 'thread.item.done' && event.item.type === 'user_message');
     assert.ok(message?.type === 'thread.item.done' && message.item.type === 'user_message');
-    assert.deepEqual(message.item.attachments, [{ type: 'image', id: attachment.id, name: 'cat.png', mime_type: 'image/png', preview_url: `/chatkit/attachments/${attachment.id}/file`, thread_id: threadId }]);
+    assert.deepEqual(message.item.attachments, [
+      {
+        type: 'image',
+        id: attachment.id,
+        name: 'cat.png',
+        mime_type: 'image/png',
+        preview_url: `/chatkit/attachments/${attachment.id}/file`,
+        thread_id: threadId,
+      },
+    ]);
     assert.deepEqual(received.at(-1)?.attachments, message.item.attachments);
     assert.equal(records.map.get(attachment.id)?.attachment.thread_id, threadId);
     const items = await call({ type: 'items.list', params: { thread_id: threadId } });
@@ -195,7 +214,10 @@ describe('attachments and dictation', () => {
     const attachment = (await create('cut.txt', 500, 'text/plain')).body as unknown as Attachment;
     const settled = store.settled();
     const url = new URL(origin() + (attachment.upload_descriptor?.url ?? ''));
-    const req = request(url, { method: 'PUT', headers: { ...attachment.upload_descriptor?.headers, 'content-length': '500' } });
+    const req = request(url, {
+      method: 'PUT',
+      headers: { ...attachment.upload_descriptor?.headers, 'content-length': '500' },
+    });
     req.on('error', () => undefined);
     req.write(Buffer.alloc(200, 97), () => req.destroy());
     await settled;
@@ -208,7 +230,11 @@ describe('attachments and dictation', () => {
   it('direct upload: a multipart POST answers a ready attachment', async () => {
     const form = new FormData();
     form.append('file', new Blob(['a,b\n1,2\n'], { type: 'text/csv' }), 'table.csv');
-    const response = await fetch(`${origin()}/chatkit/attachments/upload`, { method: 'POST', body: form, headers: user('ann') });
+    const response = await fetch(`${origin()}/chatkit/attachments/upload`, {
+      method: 'POST',
+      body: form,
+      headers: user('ann'),
+    });
     assert.equal(response.status, 200);
     const attachment = (await response.json()) as Attachment;
     assert.deepEqual({ ...attachment, id: 'x' }, { type: 'file', id: 'x', name: 'table.csv', mime_type: 'text/csv' });
@@ -224,7 +250,11 @@ describe('attachments and dictation', () => {
     const empty = new FormData();
     empty.append('note', 'no file');
     assert.equal((await fetch(`${origin()}/chatkit/attachments/upload`, { method: 'POST', body: empty })).status, 400);
-    const json = await fetch(`${origin()}/chatkit/attachments/upload`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+    const json = await fetch(`${origin()}/chatkit/attachments/upload`, {
+      method: 'POST',
+      body: '{}',
+      headers: { 'content-type': 'application/json' },
+    });
     assert.equal(json.status, 415);
   });
 
@@ -232,7 +262,11 @@ describe('attachments and dictation', () => {
     const attachment = (await create('a.txt', 5, 'text/plain')).body as unknown as Attachment;
     const crossSite = await upload(attachment, Buffer.from('hello'), { origin: 'https://evil.example' });
     assert.equal(crossSite.status, 403);
-    const direct = await fetch(`${origin()}/chatkit/attachments/upload`, { method: 'POST', body: new FormData(), headers: { origin: 'https://evil.example' } });
+    const direct = await fetch(`${origin()}/chatkit/attachments/upload`, {
+      method: 'POST',
+      body: new FormData(),
+      headers: { origin: 'https://evil.example' },
+    });
     assert.equal(direct.status, 403);
     assert.equal((await fetch(`${origin()}/chatkit/attachments/upload`)).status, 405);
     assert.equal((await upload(attachment, Buffer.from('hello'))).status, 200);
@@ -242,9 +276,15 @@ describe('attachments and dictation', () => {
     const attachment = (await create('a.txt', 5, 'text/plain')).body as unknown as Attachment;
     assert.equal((await upload(attachment, Buffer.from('hello'))).status, 200);
     const fileUrl = `${origin()}/chatkit/attachments/${attachment.id}/file`;
-    assert.deepEqual(await call({ type: 'attachments.delete', params: { attachment_id: attachment.id } }, 'bob'), { status: 200, body: {} });
+    assert.deepEqual(await call({ type: 'attachments.delete', params: { attachment_id: attachment.id } }, 'bob'), {
+      status: 200,
+      body: {},
+    });
     assert.equal((await fetch(fileUrl, { headers: user('ann') })).status, 200);
-    assert.deepEqual(await call({ type: 'attachments.delete', params: { attachment_id: attachment.id } }), { status: 200, body: {} });
+    assert.deepEqual(await call({ type: 'attachments.delete', params: { attachment_id: attachment.id } }), {
+      status: 200,
+      body: {},
+    });
     assert.equal((await fetch(fileUrl, { headers: user('ann') })).status, 404);
     assert.deepEqual(await send([attachment.id]), []);
     assert.ok(!(await files()).includes(`${attachment.id}.bin`));
@@ -252,11 +292,17 @@ describe('attachments and dictation', () => {
 
   it('input.transcribe decodes the audio and answers the hook text', async () => {
     const audio = Buffer.from('not really opus');
-    const answer = await call({ type: 'input.transcribe', params: { audio_base64: audio.toString('base64'), mime_type: 'audio/webm;codecs=opus' } });
+    const answer = await call({
+      type: 'input.transcribe',
+      params: { audio_base64: audio.toString('base64'), mime_type: 'audio/webm;codecs=opus' },
+    });
     assert.deepEqual(answer, { status: 200, body: { text: `heard ${audio.length} bytes of audio/webm` } });
     assert.deepEqual(Buffer.from(heard.at(-1)?.data ?? []), audio);
     assert.equal(heard.at(-1)?.mime_type, 'audio/webm;codecs=opus');
-    const bad = await call({ type: 'input.transcribe', params: { audio_base64: 'not base64!', mime_type: 'audio/webm' } });
+    const bad = await call({
+      type: 'input.transcribe',
+      params: { audio_base64: 'not base64!', mime_type: 'audio/webm' },
+    });
     assert.equal(bad.status, 400);
   });
 });
@@ -271,7 +317,11 @@ describe('without an attachment store or transcribe hook', () => {
       ]) {
         assert.equal((await h.json(body)).status, 501);
       }
-      assert.equal((await fetch(`${new URL(h.url).origin}/chatkit/attachments/upload`, { method: 'POST', body: new FormData() })).status, 415);
+      assert.equal(
+        (await fetch(`${new URL(h.url).origin}/chatkit/attachments/upload`, { method: 'POST', body: new FormData() }))
+          .status,
+        415,
+      );
     } finally {
       await h.close();
     }

@@ -4,7 +4,13 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ClientToolCallItem, StructuredInputItem, Thread, ThreadStreamEvent, WidgetItem } from '../../src/protocol/types.js';
+import type {
+  ClientToolCallItem,
+  StructuredInputItem,
+  Thread,
+  ThreadStreamEvent,
+  WidgetItem,
+} from '../../src/protocol/types.js';
 import {
   clientEffect,
   clientToolCall,
@@ -56,7 +62,13 @@ describe('threads.create', () => {
   it('streams thread.created, the stored user message, stream_options, then respond events', () =>
     withServer(hello, async (h) => {
       const events = await h.stream(createThread('hi'));
-      assert.deepEqual(types(events), ['thread.created', 'thread.item.done', 'stream_options', 'progress_update', ...message(2)]);
+      assert.deepEqual(types(events), [
+        'thread.created',
+        'thread.item.done',
+        'stream_options',
+        'progress_update',
+        ...message(2),
+      ]);
       const [created, userDone, options, progressEvent] = events;
 
       assert.equal(created?.type, 'thread.created');
@@ -94,19 +106,38 @@ describe('threads.create', () => {
       const added = events[0];
       assert.equal(added?.type, 'thread.item.added');
       const id = added.item.id;
-      assert.deepEqual({ ...added.item, created_at: '' }, {
-        type: 'assistant_message',
-        id,
-        thread_id: added.item.thread_id,
-        created_at: '',
-        content: [],
-      });
+      assert.deepEqual(
+        { ...added.item, created_at: '' },
+        {
+          type: 'assistant_message',
+          id,
+          thread_id: added.item.thread_id,
+          created_at: '',
+          content: [],
+        },
+      );
       const part = (text: string) => ({ type: 'output_text', text, annotations: [] });
       assert.deepEqual(events.slice(1, 5), [
-        { type: 'thread.item.updated', item_id: id, update: { type: 'assistant_message.content_part.added', content_index: 0, content: part('') } },
-        { type: 'thread.item.updated', item_id: id, update: { type: 'assistant_message.content_part.text_delta', content_index: 0, delta: 'Hel' } },
-        { type: 'thread.item.updated', item_id: id, update: { type: 'assistant_message.content_part.text_delta', content_index: 0, delta: 'lo' } },
-        { type: 'thread.item.updated', item_id: id, update: { type: 'assistant_message.content_part.done', content_index: 0, content: part('Hello') } },
+        {
+          type: 'thread.item.updated',
+          item_id: id,
+          update: { type: 'assistant_message.content_part.added', content_index: 0, content: part('') },
+        },
+        {
+          type: 'thread.item.updated',
+          item_id: id,
+          update: { type: 'assistant_message.content_part.text_delta', content_index: 0, delta: 'Hel' },
+        },
+        {
+          type: 'thread.item.updated',
+          item_id: id,
+          update: { type: 'assistant_message.content_part.text_delta', content_index: 0, delta: 'lo' },
+        },
+        {
+          type: 'thread.item.updated',
+          item_id: id,
+          update: { type: 'assistant_message.content_part.done', content_index: 0, content: part('Hello') },
+        },
       ]);
       const done = events[5];
       assert.equal(done?.type, 'thread.item.done');
@@ -159,7 +190,11 @@ describe('threads.add_user_message', () => {
     withServer(hello, async (h) => {
       const threadId = createdThreadId(await h.stream(createThread('first')));
       const body = addMessage(threadId, 'why?');
-      body.params.input = { ...body.params.input, quoted_text: 'the sky is blue', inference_options: { model: 'fast', tool_choice: { id: 'search' } } };
+      body.params.input = {
+        ...body.params.input,
+        quoted_text: 'the sky is blue',
+        inference_options: { model: 'fast', tool_choice: { id: 'search' } },
+      };
       const [userDone] = await h.stream(body);
       assert.equal(userDone?.type, 'thread.item.done');
       assert.equal(userDone.item.type, 'user_message');
@@ -306,7 +341,10 @@ describe('client tool round trip (§6)', () => {
       calls.length = 0;
       const threadId = createdThreadId(await h.stream(createThread('what is selected?')));
       await h.stream({ type: 'threads.add_client_tool_output', params: { thread_id: threadId, result: {} } });
-      const again = await h.stream({ type: 'threads.add_client_tool_output', params: { thread_id: threadId, result: {} } });
+      const again = await h.stream({
+        type: 'threads.add_client_tool_output',
+        params: { thread_id: threadId, result: {} },
+      });
       assert.deepEqual(again, []);
       assert.deepEqual(calls, ['user_message', null]);
     }));
@@ -316,9 +354,17 @@ describe('client tool round trip (§6)', () => {
       const threadId = createdThreadId(await h.stream(createThread('what is selected?')));
       const [stale] = (await h.store.all(threadId)).filter((item) => item.type === 'client_tool_call');
       assert.ok(stale);
-      const newest = { ...stale, id: 'tc_newest', call_id: 'call_newest', created_at: new Date(Date.now() + 1000).toISOString() };
+      const newest = {
+        ...stale,
+        id: 'tc_newest',
+        call_id: 'call_newest',
+        created_at: new Date(Date.now() + 1000).toISOString(),
+      };
       await h.store.addThreadItem(threadId, newest, undefined);
-      await h.stream({ type: 'threads.add_client_tool_output', params: { thread_id: threadId, result: { itemIds: [] } } });
+      await h.stream({
+        type: 'threads.add_client_tool_output',
+        params: { thread_id: threadId, result: { itemIds: [] } },
+      });
       const calls = (await h.store.all(threadId)).filter((item) => item.type === 'client_tool_call');
       assert.deepEqual(
         calls.map((item) => [item.id, item.type === 'client_tool_call' && item.status]),
@@ -343,7 +389,10 @@ describe('threads.retry_after_item (§8)', () => {
       const [firstUser] = await h.store.all(threadId);
       assert.equal(firstUser?.type, 'user_message');
 
-      const events = await h.stream({ type: 'threads.retry_after_item', params: { thread_id: threadId, item_id: firstUser.id } });
+      const events = await h.stream({
+        type: 'threads.retry_after_item',
+        params: { thread_id: threadId, item_id: firstUser.id },
+      });
       assert.deepEqual(types(events), ['stream_options', ...message(1)]);
       assert.deepEqual(assistantTexts(events), ['answer 3 to one']);
       const items = await h.store.all(threadId);
@@ -360,7 +409,10 @@ describe('threads.retry_after_item (§8)', () => {
       const assistant = before.find((item) => item.type === 'assistant_message');
       assert.ok(assistant);
       for (const itemId of [assistant.id, 'msg_unknown']) {
-        assert.deepEqual(await h.stream({ type: 'threads.retry_after_item', params: { thread_id: threadId, item_id: itemId } }), []);
+        assert.deepEqual(
+          await h.stream({ type: 'threads.retry_after_item', params: { thread_id: threadId, item_id: itemId } }),
+          [],
+        );
       }
       assert.deepEqual(await h.store.all(threadId), before);
     }));
@@ -383,7 +435,12 @@ describe('in-band errors (§3.10)', () => {
 
   it('defaults CustomStreamError to allow_retry false', () =>
     withServer(failing(new CustomStreamError('No.')), async (h) => {
-      assert.deepEqual((await h.stream(createThread('hi'))).at(-1), { type: 'error', code: 'custom', message: 'No.', allow_retry: false });
+      assert.deepEqual((await h.stream(createThread('hi'))).at(-1), {
+        type: 'error',
+        code: 'custom',
+        message: 'No.',
+        allow_retry: false,
+      });
     }));
 
   it('turns any other exception into stream.error with allow_retry and no message, and reports it', () => {
@@ -397,7 +454,11 @@ describe('in-band errors (§3.10)', () => {
 
   it('sends StreamError codes with their default retry flags', () =>
     withServer(failing(new StreamError('rate_limited')), async (h) => {
-      assert.deepEqual((await h.stream(createThread('hi'))).at(-1), { type: 'error', code: 'rate_limited', allow_retry: false });
+      assert.deepEqual((await h.stream(createThread('hi'))).at(-1), {
+        type: 'error',
+        code: 'rate_limited',
+        allow_retry: false,
+      });
       assert.deepEqual(new StreamError().allowRetry, true);
       assert.deepEqual(new StreamError('stream.error', { allowRetry: false }).allowRetry, false);
     }));
@@ -407,7 +468,10 @@ describe('in-band errors (§3.10)', () => {
       const events = await h.stream(createThread('hi'));
       assert.deepEqual(types(events).slice(-2), ['error', 'thread.updated']);
       const threadId = createdThreadId(events);
-      assert.deepEqual((await h.store.all(threadId)).map((item) => item.type), ['user_message', 'assistant_message']);
+      assert.deepEqual(
+        (await h.store.all(threadId)).map((item) => item.type),
+        ['user_message', 'assistant_message'],
+      );
     }));
 
   it('catches an exception thrown before the first event', () => {
@@ -463,7 +527,10 @@ describe('serialisation', () => {
       ];
       assert.equal(userDone?.type, 'thread.item.done');
       assert.deepEqual(userDone.item.type === 'user_message' ? userDone.item.content : undefined, expected);
-      const { body: thread } = await h.json({ type: 'threads.get_by_id', params: { thread_id: userDone.item.thread_id } });
+      const { body: thread } = await h.json({
+        type: 'threads.get_by_id',
+        params: { thread_id: userDone.item.thread_id },
+      });
       const stored = (thread as Thread).items.data[0];
       assert.deepEqual(stored?.type === 'user_message' ? stored.content : undefined, expected);
     }));
@@ -481,15 +548,39 @@ describe('items from respond', () => {
   it('persists done items, applies removed and replaced, and never sends hidden items', () => {
     const editing: RespondFn = async function* (thread, _item, ctx) {
       const base = { thread_id: thread.id, created_at: ctx.now() };
-      yield { type: 'thread.item.done', item: { ...base, id: 'msg_keep', type: 'assistant_message', content: [{ type: 'output_text', text: 'v1', annotations: [] }] } };
+      yield {
+        type: 'thread.item.done',
+        item: {
+          ...base,
+          id: 'msg_keep',
+          type: 'assistant_message',
+          content: [{ type: 'output_text', text: 'v1', annotations: [] }],
+        },
+      };
       yield { type: 'thread.item.done', item: { ...base, id: 'msg_drop', type: 'assistant_message', content: [] } };
-      yield { type: 'thread.item.done', item: { ...base, id: 'cstmctx_1', type: 'hidden_context_item', content: 'secret' } };
+      yield {
+        type: 'thread.item.done',
+        item: { ...base, id: 'cstmctx_1', type: 'hidden_context_item', content: 'secret' },
+      };
       yield { type: 'thread.item.removed', item_id: 'msg_drop' };
-      yield { type: 'thread.item.replaced', item: { ...base, id: 'msg_keep', type: 'assistant_message', content: [{ type: 'output_text', text: 'v2', annotations: [] }] } };
+      yield {
+        type: 'thread.item.replaced',
+        item: {
+          ...base,
+          id: 'msg_keep',
+          type: 'assistant_message',
+          content: [{ type: 'output_text', text: 'v2', annotations: [] }],
+        },
+      };
     };
     return withServer(editing, async (h) => {
       const events = await h.stream(createThread('hi'));
-      assert.deepEqual(types(events).slice(3), ['thread.item.done', 'thread.item.done', 'thread.item.removed', 'thread.item.replaced']);
+      assert.deepEqual(types(events).slice(3), [
+        'thread.item.done',
+        'thread.item.done',
+        'thread.item.removed',
+        'thread.item.replaced',
+      ]);
       assert.doesNotMatch(JSON.stringify(events), /secret/);
       const threadId = createdThreadId(events);
       const stored = await h.store.all(threadId);
@@ -497,7 +588,9 @@ describe('items from respond', () => {
       const keep = stored[1];
       assert.equal(keep?.type === 'assistant_message' && keep.content[0]?.text, 'v2');
       const { body } = await h.json({ type: 'threads.get_by_id', params: { thread_id: threadId } });
-      assert.deepEqual((body as { items: { data: { id: string }[] } }).items.data.map((item) => item.id).slice(1), ['msg_keep']);
+      assert.deepEqual((body as { items: { data: { id: string }[] } }).items.data.map((item) => item.id).slice(1), [
+        'msg_keep',
+      ]);
     });
   });
 });
@@ -519,9 +612,15 @@ describe('threads.custom_action', () => {
         const threadId = createdThreadId(await h.stream(createThread('hi')));
         await h.store.addThreadItem(threadId, widget(threadId), undefined);
         const action = { type: 'vote', payload: { choice: 'yes' } };
-        const events = await h.stream({ type: 'threads.custom_action', params: { thread_id: threadId, item_id: 'msg_widget', action } });
+        const events = await h.stream({
+          type: 'threads.custom_action',
+          params: { thread_id: threadId, item_id: 'msg_widget', action },
+        });
         assert.deepEqual(types(events), ['stream_options', 'client_effect']);
-        const none = await h.stream({ type: 'threads.custom_action', params: { thread_id: threadId, item_id: null, action } });
+        const none = await h.stream({
+          type: 'threads.custom_action',
+          params: { thread_id: threadId, item_id: null, action },
+        });
         assert.deepEqual(types(none), ['stream_options', 'client_effect']);
         assert.deepEqual(seen, [
           [action, 'msg_widget'],
@@ -542,14 +641,20 @@ describe('threads.custom_action', () => {
       const events = await h.stream(createThread('hi'));
       const threadId = createdThreadId(events);
       const userId = events[1]?.type === 'thread.item.done' ? events[1].item.id : '';
-      const result = await h.stream({ type: 'threads.custom_action', params: { thread_id: threadId, item_id: userId, action: { type: 'x' } } });
+      const result = await h.stream({
+        type: 'threads.custom_action',
+        params: { thread_id: threadId, item_id: userId, action: { type: 'x' } },
+      });
       assert.deepEqual(result, [{ type: 'error', code: 'stream.error', allow_retry: false }]);
     }));
 
   it('sends stream.error and reports when no action handler is configured', () =>
     withServer(hello, async (h) => {
       const threadId = createdThreadId(await h.stream(createThread('hi')));
-      const events = await h.stream({ type: 'threads.custom_action', params: { thread_id: threadId, item_id: null, action: { type: 'x' } } });
+      const events = await h.stream({
+        type: 'threads.custom_action',
+        params: { thread_id: threadId, item_id: null, action: { type: 'x' } },
+      });
       assert.deepEqual(events, [
         { type: 'stream_options', stream_options: { allow_cancel: true } },
         { type: 'error', code: 'stream.error', allow_retry: true },
@@ -575,20 +680,33 @@ describe('threads.add_structured_input', () => {
         created_at: new Date().toISOString(),
         status: 'pending',
         inputs: [
-          { type: 'multiple_choice', id: 'color', question: 'Color?', options: [{ value: 'red' }, { value: 'blue' }], multiple: false },
+          {
+            type: 'multiple_choice',
+            id: 'color',
+            question: 'Color?',
+            options: [{ value: 'red' }, { value: 'blue' }],
+            multiple: false,
+          },
           { type: 'freeform', id: 'why', question: 'Why?' },
         ],
       };
       await h.store.addThreadItem(threadId, question, undefined);
       const events = await h.stream({
         type: 'threads.add_structured_input',
-        params: { thread_id: threadId, item_id: 'msg_q', input: { answers: { color: { values: ['blue'], skipped: false } } } },
+        params: {
+          thread_id: threadId,
+          item_id: 'msg_q',
+          input: { answers: { color: { values: ['blue'], skipped: false } } },
+        },
       });
       assert.deepEqual(types(events), ['stream_options', 'thread.item.replaced', ...message(1)]);
       const expected = {
         ...question,
         status: 'answered',
-        inputs: [{ ...question.inputs[0], answer: { values: ['blue'], skipped: false } }, { ...question.inputs[1], answer: { values: [], skipped: true } }],
+        inputs: [
+          { ...question.inputs[0], answer: { values: ['blue'], skipped: false } },
+          { ...question.inputs[1], answer: { values: [], skipped: true } },
+        ],
       };
       assert.deepEqual(events[1], { type: 'thread.item.replaced', item: expected });
       assert.deepEqual(await h.store.loadItem(threadId, 'msg_q', undefined), expected);
@@ -611,9 +729,25 @@ describe('cancellation (§3.8)', () => {
       const base = { type: 'assistant_message', id, thread_id: thread.id, created_at: ctx.now() } as const;
       yield { type: 'thread.item.added', item: { ...base, content: [] } };
       yield { type: 'thread.item.added', item: { ...base, id: 'msg_empty', content: [] } };
-      yield { type: 'thread.item.updated', item_id: id, update: { type: 'assistant_message.content_part.added', content_index: 0, content: { type: 'output_text', text: '', annotations: [] } } };
-      yield { type: 'thread.item.updated', item_id: id, update: { type: 'assistant_message.content_part.text_delta', content_index: 0, delta: 'Partial ' } };
-      yield { type: 'thread.item.updated', item_id: id, update: { type: 'assistant_message.content_part.text_delta', content_index: 0, delta: 'answer' } };
+      yield {
+        type: 'thread.item.updated',
+        item_id: id,
+        update: {
+          type: 'assistant_message.content_part.added',
+          content_index: 0,
+          content: { type: 'output_text', text: '', annotations: [] },
+        },
+      };
+      yield {
+        type: 'thread.item.updated',
+        item_id: id,
+        update: { type: 'assistant_message.content_part.text_delta', content_index: 0, delta: 'Partial ' },
+      };
+      yield {
+        type: 'thread.item.updated',
+        item_id: id,
+        update: { type: 'assistant_message.content_part.text_delta', content_index: 0, delta: 'answer' },
+      };
       await new Promise(() => undefined);
     };
 
@@ -647,9 +781,15 @@ describe('cancellation (§3.8)', () => {
         assert.equal(signals[0]?.aborted, true);
 
         const { body } = await h.json({ type: 'threads.get_by_id', params: { thread_id: threadId } });
-        assert.deepEqual((body as { items: { data: { type: string }[] } }).items.data.map((item) => item.type), ['user_message', 'assistant_message']);
+        assert.deepEqual(
+          (body as { items: { data: { type: string }[] } }).items.data.map((item) => item.type),
+          ['user_message', 'assistant_message'],
+        );
         const list = await h.json({ type: 'items.list', params: { thread_id: threadId } });
-        assert.deepEqual((list.body as { data: { type: string }[] }).data.map((item) => item.type), ['assistant_message', 'user_message']);
+        assert.deepEqual(
+          (list.body as { data: { type: string }[] }).data.map((item) => item.type),
+          ['assistant_message', 'user_message'],
+        );
       },
       { store },
     );
@@ -661,11 +801,15 @@ describe('cancellation (§3.8)', () => {
     const store = new WatchedStore();
     const cooperative: RespondFn = async function* (thread, _item, ctx) {
       try {
-        yield* streamAssistantText(ctx, thread, (async function* () {
-          yield 'Some ';
-          await new Promise((resolve) => ctx.signal.addEventListener('abort', resolve));
-          yield 'more';
-        })());
+        yield* streamAssistantText(
+          ctx,
+          thread,
+          (async function* () {
+            yield 'Some ';
+            await new Promise((resolve) => ctx.signal.addEventListener('abort', resolve));
+            yield 'more';
+          })(),
+        );
       } finally {
         closed();
       }

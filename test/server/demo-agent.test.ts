@@ -4,7 +4,17 @@ import assert from 'node:assert/strict';
 import type { ThreadStreamEvent } from '../../src/protocol/types.js';
 import { createDemoAgent, DEMO_COMMANDS, demoTitle } from '../../src/server/index.js';
 import { sseEvents } from '../support/sse.js';
-import { addMessage, assistantTexts, createdThreadId, createThread, deltas, startServer, types, WatchedStore, type Harness } from './harness.js';
+import {
+  addMessage,
+  assistantTexts,
+  createdThreadId,
+  createThread,
+  deltas,
+  startServer,
+  types,
+  WatchedStore,
+  type Harness,
+} from './harness.js';
 
 let h: Harness;
 before(async () => {
@@ -19,10 +29,21 @@ const progressTexts = (events: ThreadStreamEvent[]) =>
 
 describe('DEMO_COMMANDS', () => {
   it('lists every keyword with a description', () => {
-    assert.deepEqual(
-      DEMO_COMMANDS.map((command) => command.keyword).sort(),
-      ['canvas', 'crash', 'error', 'marker', 'notice', 'notify', 'question', 'search', 'selected', 'slow', 'status', 'widget', 'workflow'],
-    );
+    assert.deepEqual(DEMO_COMMANDS.map((command) => command.keyword).sort(), [
+      'canvas',
+      'crash',
+      'error',
+      'marker',
+      'notice',
+      'notify',
+      'question',
+      'search',
+      'selected',
+      'slow',
+      'status',
+      'widget',
+      'workflow',
+    ]);
     for (const command of DEMO_COMMANDS) assert.ok(command.description.length > 10, command.keyword);
   });
 });
@@ -88,7 +109,9 @@ describe('commands', () => {
 
   it('status and notify: the client effects of the brief, then a short answer', async () => {
     const status = await h.stream(createThread('update my STATUS'));
-    assert.deepEqual(effects(status), [{ name: 'update_status', data: { state: { energy: 80, happiness: 90 }, flash: 'Status updated!' } }]);
+    assert.deepEqual(effects(status), [
+      { name: 'update_status', data: { state: { energy: 80, happiness: 90 }, flash: 'Status updated!' } },
+    ]);
     assert.equal(assistantTexts(status).length, 1);
     const notify = await h.stream(createThread('notify me'));
     assert.deepEqual(effects(notify), [{ name: 'show_notification', data: { message: 'Task completed!' } }]);
@@ -130,7 +153,12 @@ describe('commands', () => {
   it('crash: a generic stream.error, reported to onError', async () => {
     const before = h.errors.length;
     const events = await h.stream(createThread('crash now'));
-    assert.ok(events.some((event) => event.type === 'error' && event.code === 'stream.error' && event.allow_retry && !('message' in event)));
+    assert.ok(
+      events.some(
+        (event) =>
+          event.type === 'error' && event.code === 'stream.error' && event.allow_retry && !('message' in event),
+      ),
+    );
     assert.equal(h.errors.length, before + 1);
   });
 });
@@ -142,14 +170,20 @@ describe('selected: the client tool round trip', () => {
     const call = first.at(-1);
     assert.equal(call?.type, 'thread.item.done');
     assert.equal(call.item.type, 'client_tool_call');
-    assert.deepEqual(call.item.type === 'client_tool_call' && [call.item.status, call.item.name, call.item.arguments], ['pending', 'get_selected_items', {}]);
+    assert.deepEqual(call.item.type === 'client_tool_call' && [call.item.status, call.item.name, call.item.arguments], [
+      'pending',
+      'get_selected_items',
+      {},
+    ]);
     const threadId = createdThreadId(first);
     const second = await h.stream({ type: 'threads.add_client_tool_output', params: { thread_id: threadId, result } });
     return assistantTexts(second);
   }
 
   it('answers with the selected item ids', async () => {
-    assert.deepEqual(await roundTrip('What is selected?', { itemIds: ['a', 'b'] }), ['You have 2 items selected: a, b.']);
+    assert.deepEqual(await roundTrip('What is selected?', { itemIds: ['a', 'b'] }), [
+      'You have 2 items selected: a, b.',
+    ]);
   });
 
   it('handles one, none, an error output and the "selection" alias', async () => {

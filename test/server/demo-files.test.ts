@@ -18,7 +18,10 @@ describe('demo backend: files, menus and dictation', () => {
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'demo-files-'));
     h = await startServer(createDemoAgent({ delayMs: 0 }), {
-      server: { attachments: new FileAttachmentStore({ directory: dir, baseUrl: '/chatkit' }), transcribe: demoTranscribe },
+      server: {
+        attachments: new FileAttachmentStore({ directory: dir, baseUrl: '/chatkit' }),
+        transcribe: demoTranscribe,
+      },
     });
   });
   after(async () => {
@@ -34,11 +37,19 @@ describe('demo backend: files, menus and dictation', () => {
     const events = await readSse(
       await h.post({
         type: 'threads.create',
-        params: { input: input('hello', { attachments: [attachment.id], inference_options: { tool_choice: { id: 'search' }, model: 'fast' } }) },
+        params: {
+          input: input('hello', {
+            attachments: [attachment.id],
+            inference_options: { tool_choice: { id: 'search' }, model: 'fast' },
+          }),
+        },
       }),
     );
     const [described, reply] = assistantTexts(events);
-    assert.equal(described, 'The demo received:\n\n- file **notes\\_v2.txt** (text/plain, 2.0 KB)\n- tool **search**\n- model **fast**');
+    assert.equal(
+      described,
+      'The demo received:\n\n- file **notes\\_v2.txt** (text/plain, 2.0 KB)\n- tool **search**\n- model **fast**',
+    );
     assert.match(reply ?? '', /You said \*\*hello\*\*/);
   });
 
@@ -48,7 +59,10 @@ describe('demo backend: files, menus and dictation', () => {
   });
 
   it('transcribes with a fixed answer', async () => {
-    const answer = await h.json({ type: 'input.transcribe', params: { audio_base64: 'AAAA', mime_type: 'audio/webm' } });
+    const answer = await h.json({
+      type: 'input.transcribe',
+      params: { audio_base64: 'AAAA', mime_type: 'audio/webm' },
+    });
     assert.deepEqual(answer, { status: 200, body: { text: DEMO_TRANSCRIPT } });
   });
 });

@@ -40,8 +40,15 @@ function browserFor(engine: string): Promise<Browser> {
 function launch(engine: string): Promise<Browser> {
   if (engine === 'firefox') {
     const executablePath = findFirefox();
-    if (!executablePath) throw new Error('No Firefox found: install firefox-esr, set FIREFOX_PATH, or run WTR_BROWSERS=chromium.');
-    return puppeteer.launch({ browser: 'firefox', executablePath, headless: true, env: FIREFOX_ENV, extraPrefsFirefox: FIREFOX_PREFS });
+    if (!executablePath)
+      throw new Error('No Firefox found: install firefox-esr, set FIREFOX_PATH, or run WTR_BROWSERS=chromium.');
+    return puppeteer.launch({
+      browser: 'firefox',
+      executablePath,
+      headless: true,
+      env: FIREFOX_ENV,
+      extraPrefsFirefox: FIREFOX_PREFS,
+    });
   }
   return puppeteer.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_FLAGS });
 }
@@ -49,7 +56,10 @@ function launch(engine: string): Promise<Browser> {
 /** The centre of a part of the chat, in page coordinates. */
 async function centre(page: Page, part: string): Promise<{ x: number; y: number }> {
   return page.evaluate((name) => {
-    const box = document.querySelector('stream-chat')?.shadowRoot?.querySelector(`[part~="${name}"]`)?.getBoundingClientRect();
+    const box = document
+      .querySelector('stream-chat')
+      ?.shadowRoot?.querySelector(`[part~="${name}"]`)
+      ?.getBoundingClientRect();
     if (!box) throw new Error(`no ${name}`);
     return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
   }, part);
@@ -88,9 +98,16 @@ for (const demo of DEMOS) {
             try {
               await page.setViewport({ width: size.width, height: size.height });
               await page.goto(base, { waitUntil: 'load' });
-              await page.waitForFunction(() => document.querySelector('stream-chat')?.shadowRoot?.querySelector('[part~="input"]'), { timeout: 60_000 });
+              await page.waitForFunction(
+                () => document.querySelector('stream-chat')?.shadowRoot?.querySelector('[part~="input"]'),
+                { timeout: 60_000 },
+              );
               await page.addScriptTag({ path: layoutScript });
-              const problems = (minChat: number) => page.evaluate((min) => (globalThis as unknown as { layoutProblems(min: number): string[] }).layoutProblems(min), minChat);
+              const problems = (minChat: number) =>
+                page.evaluate(
+                  (min) => (globalThis as unknown as { layoutProblems(min: number): string[] }).layoutProblems(min),
+                  minChat,
+                );
               assert.deepEqual(await problems(size.minChat), []);
 
               const input = await centre(page, 'input');
@@ -100,7 +117,10 @@ for (const demo of DEMOS) {
               await page.mouse.click(send.x, send.y);
               await page.waitForFunction(
                 () => {
-                  const answers = document.querySelector('stream-chat')?.shadowRoot?.querySelectorAll('[part~="assistant-message"]') ?? [];
+                  const answers =
+                    document
+                      .querySelector('stream-chat')
+                      ?.shadowRoot?.querySelectorAll('[part~="assistant-message"]') ?? [];
                   return Array.from(answers).some((answer) => answer.textContent?.includes('Your status is updated'));
                 },
                 { timeout: 30_000 },
@@ -108,7 +128,10 @@ for (const demo of DEMOS) {
               // The framework app heard the update_status effect and rendered it.
               await page.waitForFunction(() => document.body.textContent?.includes('Energy 80'), { timeout: 10_000 });
               // The answer is over: Stop has turned back into Send.
-              await page.waitForFunction(() => !(document.querySelector('stream-chat') as unknown as { responding: boolean }).responding, { timeout: 30_000 });
+              await page.waitForFunction(
+                () => !(document.querySelector('stream-chat') as unknown as { responding: boolean }).responding,
+                { timeout: 30_000 },
+              );
               assert.deepEqual(await problems(size.minChat), []);
               // No 404 (the favicon included), no failed /chatkit request.
               assert.deepEqual(failed, []);

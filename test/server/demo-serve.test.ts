@@ -49,12 +49,19 @@ describe('demo/serve.js', () => {
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'stream-chat-demo-'));
     await writeFile(join(dir, 'hook.mjs'), HOOK);
-    await writeFile(join(dir, 'register.mjs'), `import { register } from 'node:module';\nregister(new URL('./hook.mjs', import.meta.url));`);
-    child = spawn(process.execPath, ['--import', 'tsx', '--import', pathToFileURL(join(dir, 'register.mjs')).href, 'demo/serve.js'], {
-      cwd: root,
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', STORE: 'memory', OPENAI_API_KEY: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    await writeFile(
+      join(dir, 'register.mjs'),
+      `import { register } from 'node:module';\nregister(new URL('./hook.mjs', import.meta.url));`,
+    );
+    child = spawn(
+      process.execPath,
+      ['--import', 'tsx', '--import', pathToFileURL(join(dir, 'register.mjs')).href, 'demo/serve.js'],
+      {
+        cwd: root,
+        env: { ...process.env, PORT: '0', HOST: '127.0.0.1', STORE: 'memory', OPENAI_API_KEY: '' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
     const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
     for await (const line of lines) {
@@ -94,7 +101,11 @@ describe('demo/serve.js', () => {
 
   it('serves the demo agent at /chatkit and refuses cross-site posts', async () => {
     const body = JSON.stringify({ type: 'threads.list', params: {} });
-    const ok = await fetch(`http://127.0.0.1:${port}/chatkit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const ok = await fetch(`http://127.0.0.1:${port}/chatkit`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
     assert.equal(ok.status, 200);
     const crossSite = await fetch(`http://127.0.0.1:${port}/chatkit`, {
       method: 'POST',
@@ -106,8 +117,11 @@ describe('demo/serve.js', () => {
 
   it('serves uploads, files and dictation under /chatkit', async () => {
     const base = `http://127.0.0.1:${port}/chatkit`;
-    const post = (body: unknown) => fetch(base, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    const created = (await (await post({ type: 'attachments.create', params: { name: 'a.txt', size: 2, mime_type: 'text/plain' } })).json()) as {
+    const post = (body: unknown) =>
+      fetch(base, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const created = (await (
+      await post({ type: 'attachments.create', params: { name: 'a.txt', size: 2, mime_type: 'text/plain' } })
+    ).json()) as {
       id: string;
       upload_descriptor: { url: string; method: string; headers: Record<string, string> };
     };

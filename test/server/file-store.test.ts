@@ -99,7 +99,10 @@ describe('FileStore behaves like MemoryStore', () => {
       await store.createThread(thread('thr_mid', at(20)), undefined);
       const first = await store.loadThreads(2, undefined, 'desc', undefined);
       assert.deepEqual(first, {
-        data: [thread('thr_late', at(30), { title: undefined, allowed_image_domains: undefined }), thread('thr_mid', at(20), { title: undefined, allowed_image_domains: undefined })],
+        data: [
+          thread('thr_late', at(30), { title: undefined, allowed_image_domains: undefined }),
+          thread('thr_mid', at(20), { title: undefined, allowed_image_domains: undefined }),
+        ],
         has_more: true,
         after: 'thr_mid',
       });
@@ -119,7 +122,12 @@ describe('FileStore behaves like MemoryStore', () => {
       assert.ok(loaded);
       loaded.title = 'changed';
       saved.metadata = { changed: true };
-      assert.deepEqual(await store.loadThread('thr_a', undefined), { ...saved, metadata: {}, title: undefined, allowed_image_domains: undefined });
+      assert.deepEqual(await store.loadThread('thr_a', undefined), {
+        ...saved,
+        metadata: {},
+        title: undefined,
+        allowed_image_domains: undefined,
+      });
 
       const item = message('msg_a', 'thr_a', T0, 'original');
       await store.addThreadItem('thr_a', item, undefined);
@@ -133,9 +141,20 @@ describe('FileStore behaves like MemoryStore', () => {
   it('generates ids in the reference format', () => {
     const store = new FileStore({ directory: join(tmpdir(), 'file-store-unused') });
     assert.match(store.generateThreadId(undefined), /^thr_[0-9a-f]{8}$/);
-    const expected = { message: 'msg', tool_call: 'tc', task: 'tsk', workflow: 'wf', attachment: 'atc', hidden_context: 'cstmctx', sdk_hidden_context: 'shcx' } as const;
+    const expected = {
+      message: 'msg',
+      tool_call: 'tc',
+      task: 'tsk',
+      workflow: 'wf',
+      attachment: 'atc',
+      hidden_context: 'cstmctx',
+      sdk_hidden_context: 'shcx',
+    } as const;
     for (const [kind, prefix] of Object.entries(expected)) {
-      assert.match(store.generateItemId(kind as keyof typeof expected, thread('thr_a', T0), undefined), new RegExp(`^${prefix}_[0-9a-f]{8}$`));
+      assert.match(
+        store.generateItemId(kind as keyof typeof expected, thread('thr_a', T0), undefined),
+        new RegExp(`^${prefix}_[0-9a-f]{8}$`),
+      );
     }
   });
 
@@ -150,7 +169,8 @@ describe('FileStore behaves like MemoryStore', () => {
       await store.addThreadItem('thr_a', hidden('cstmctx_x', 'thr_a', at(2)), undefined);
       await store.addThreadItem('thr_a', message('msg_3', 'thr_a', at(2)), undefined);
       const asc = ['msg_1', 'msg_2', 'cstmctx_x', 'msg_3', 'msg_4'];
-      const load = (after: string | undefined, limit: number, order: Order) => store.loadThreadItems('thr_a', after, limit, order, undefined);
+      const load = (after: string | undefined, limit: number, order: Order) =>
+        store.loadThreadItems('thr_a', after, limit, order, undefined);
       assert.deepEqual(ids(await load(undefined, 10, 'asc')), asc);
       assert.deepEqual(ids(await load(undefined, 10, 'desc')), [...asc].reverse());
       assert.deepEqual(await pageAll((after) => load(after, 2, 'asc')), asc);
@@ -167,7 +187,8 @@ describe('FileStore behaves like MemoryStore', () => {
     withDirectory(async (directory) => {
       const store = new FileStore({ directory });
       await store.createThread(thread('thr_a', T0), undefined);
-      for (const id of ['msg_1', 'msg_2', 'msg_3']) await store.addThreadItem('thr_a', message(id, 'thr_a', T0), undefined);
+      for (const id of ['msg_1', 'msg_2', 'msg_3'])
+        await store.addThreadItem('thr_a', message(id, 'thr_a', T0), undefined);
       await store.saveItem('thr_a', message('msg_1', 'thr_a', T0, 'edited'), undefined);
       await store.addThreadItem('thr_a', message('msg_2', 'thr_a', T0, 'edited too'), undefined);
       assert.deepEqual(await allItems(store, 'thr_a'), [
@@ -182,13 +203,19 @@ describe('FileStore behaves like MemoryStore', () => {
       assert.equal(await store.loadItem('thr_a', 'msg_2', undefined), null);
       assert.equal(await store.loadItem('thr_missing', 'msg_1', undefined), null);
       assert.equal(await store.loadThread('thr_missing', undefined), null);
-      assert.deepEqual(await store.loadThreadItems('thr_missing', undefined, 20, 'desc', undefined), { data: [], has_more: false });
+      assert.deepEqual(await store.loadThreadItems('thr_missing', undefined, 20, 'desc', undefined), {
+        data: [],
+        has_more: false,
+      });
     }));
 
   it('deletes a thread with its items, and stores threads without an items field', () =>
     withDirectory(async (directory) => {
       const store = new FileStore({ directory });
-      const withItems: Thread = { ...thread('thr_a', T0), items: { data: [message('msg_x', 'thr_a', T0)], has_more: false } };
+      const withItems: Thread = {
+        ...thread('thr_a', T0),
+        items: { data: [message('msg_x', 'thr_a', T0)], has_more: false },
+      };
       await store.createThread(withItems, undefined);
       await store.createThread(thread('thr_b', T0), undefined);
       const loaded = await store.loadThread('thr_a', undefined);
@@ -215,8 +242,14 @@ describe('FileStore behaves like MemoryStore', () => {
       );
       const reopened = new FileStore({ directory });
       for (const threadId of ['thr_a', 'thr_b']) {
-        assert.deepEqual((await allItems(store, threadId)).map((item) => item.id), expected);
-        assert.deepEqual((await allItems(reopened, threadId)).map((item) => item.id), expected);
+        assert.deepEqual(
+          (await allItems(store, threadId)).map((item) => item.id),
+          expected,
+        );
+        assert.deepEqual(
+          (await allItems(reopened, threadId)).map((item) => item.id),
+          expected,
+        );
       }
       // Batched appends still write one whole record per line.
       const lines = (await readFile(join(directory, 'items', 'thr_a.jsonl'), 'utf8')).split('\n');
@@ -230,7 +263,10 @@ describe('FileStore persistence', () => {
     withDirectory(async (directory) => {
       const first = new FileStore({ directory });
       for (const id of ['thr_a', 'thr_b', 'thr_c', 'thr_d']) await first.createThread(thread(id, T0), undefined);
-      await first.saveThread(thread('thr_b', T0, { title: 'Bee', metadata: { owner: 'ada' }, allowed_image_domains: ['example.com'] }), undefined);
+      await first.saveThread(
+        thread('thr_b', T0, { title: 'Bee', metadata: { owner: 'ada' }, allowed_image_domains: ['example.com'] }),
+        undefined,
+      );
       await first.saveThread(thread('thr_a', T0, { status: { type: 'locked', reason: 'done' } }), undefined);
       await first.deleteThread('thr_c', undefined);
       await first.addThreadItem('thr_a', message('msg_1', 'thr_a', at(1)), undefined);
@@ -240,7 +276,10 @@ describe('FileStore persistence', () => {
       await first.saveItem('thr_a', message('msg_1', 'thr_a', at(1), 'edited'), undefined);
       await first.deleteThreadItem('thr_a', 'msg_3', undefined);
       // A deleted thread stays deleted: writes naming it are refused, not recreating it.
-      await assert.rejects(first.addThreadItem('thr_c', message('msg_c', 'thr_c', at(1)), undefined), ThreadNotFoundError);
+      await assert.rejects(
+        first.addThreadItem('thr_c', message('msg_c', 'thr_c', at(1)), undefined),
+        ThreadNotFoundError,
+      );
       await first.deleteThread('thr_c', undefined);
       // Not awaited: flush() waits for it.
       void first.addThreadItem('thr_d', message('msg_d', 'thr_d', at(1)), undefined);
@@ -261,13 +300,19 @@ describe('FileStore persistence', () => {
         hidden('cstmctx_1', 'thr_a', at(2)),
       ]);
       assert.deepEqual(await allItems(second, 'thr_c'), []);
-      assert.deepEqual((await allItems(second, 'thr_d')).map((item) => item.id), ['msg_d']);
+      assert.deepEqual(
+        (await allItems(second, 'thr_d')).map((item) => item.id),
+        ['msg_d'],
+      );
       assert.deepEqual((await readdir(join(directory, 'items'))).sort(), ['thr_a.jsonl', 'thr_d.jsonl']);
 
       // Writing through the second instance continues the same files.
       await second.addThreadItem('thr_a', message('msg_4', 'thr_a', at(4)), undefined);
       const third = new FileStore({ directory });
-      assert.deepEqual((await allItems(third, 'thr_a')).map((item) => item.id), ['msg_1', 'msg_2', 'cstmctx_1', 'msg_4']);
+      assert.deepEqual(
+        (await allItems(third, 'thr_a')).map((item) => item.id),
+        ['msg_1', 'msg_2', 'cstmctx_1', 'msg_4'],
+      );
     }));
 
   it('ignores a torn last line, cuts it off, and keeps appending after it', () =>
@@ -277,19 +322,31 @@ describe('FileStore persistence', () => {
       await first.addThreadItem('thr_a', message('msg_1', 'thr_a', at(1)), undefined);
       await first.addThreadItem('thr_a', message('msg_2', 'thr_a', at(2)), undefined);
       // What a crash in the middle of an append leaves behind.
-      await appendFile(join(directory, 'items', 'thr_a.jsonl'), '{"put":{"type":"user_message","id":"msg_3","thread_id":"thr_a","crea');
-      await appendFile(join(directory, 'threads.jsonl'), '{"put":{"id":"thr_b","created_at":"2026-01-01T00:00:00.000Z"');
+      await appendFile(
+        join(directory, 'items', 'thr_a.jsonl'),
+        '{"put":{"type":"user_message","id":"msg_3","thread_id":"thr_a","crea',
+      );
+      await appendFile(
+        join(directory, 'threads.jsonl'),
+        '{"put":{"id":"thr_b","created_at":"2026-01-01T00:00:00.000Z"',
+      );
 
       const second = new FileStore({ directory });
       assert.deepEqual(ids(await second.loadThreads(10, undefined, 'asc', undefined)), ['thr_a']);
       assert.equal((await second.loadThread('thr_a', undefined))?.title, 'Kept');
-      assert.deepEqual((await allItems(second, 'thr_a')).map((item) => item.id), ['msg_1', 'msg_2']);
+      assert.deepEqual(
+        (await allItems(second, 'thr_a')).map((item) => item.id),
+        ['msg_1', 'msg_2'],
+      );
       await second.addThreadItem('thr_a', message('msg_3', 'thr_a', at(3)), undefined);
       await second.createThread(thread('thr_b', at(1)), undefined);
 
       const third = new FileStore({ directory });
       assert.deepEqual(ids(await third.loadThreads(10, undefined, 'asc', undefined)), ['thr_a', 'thr_b']);
-      assert.deepEqual((await allItems(third, 'thr_a')).map((item) => item.id), ['msg_1', 'msg_2', 'msg_3']);
+      assert.deepEqual(
+        (await allItems(third, 'thr_a')).map((item) => item.id),
+        ['msg_1', 'msg_2', 'msg_3'],
+      );
       const text = await readFile(join(directory, 'items', 'thr_a.jsonl'), 'utf8');
       assert.ok(text.endsWith('\n'));
       assert.ok(!text.includes('"crea{'));
@@ -298,11 +355,16 @@ describe('FileStore persistence', () => {
   it('skips a damaged line in the middle without losing the records around it', () =>
     withDirectory(async (directory) => {
       await mkdir(join(directory, 'items'), { recursive: true });
-      const records = [message('msg_1', 'thr_a', at(1)), message('msg_2', 'thr_a', at(2))].map((item) => `{"put":${JSON.stringify(item)}}`);
+      const records = [message('msg_1', 'thr_a', at(1)), message('msg_2', 'thr_a', at(2))].map(
+        (item) => `{"put":${JSON.stringify(item)}}`,
+      );
       await writeFile(join(directory, 'items', 'thr_a.jsonl'), `${records[0]}\n{"put":garbage\n[1,2]\n${records[1]}\n`);
       await writeFile(join(directory, 'threads.jsonl'), `{"put":${JSON.stringify(thread('thr_a', T0))}}\n`);
       const store = new FileStore({ directory });
-      assert.deepEqual((await allItems(store, 'thr_a')).map((item) => item.id), ['msg_1', 'msg_2']);
+      assert.deepEqual(
+        (await allItems(store, 'thr_a')).map((item) => item.id),
+        ['msg_1', 'msg_2'],
+      );
     }));
 
   it('sorts an item with an unparseable created_at first, like MemoryStore, also after a restart', () =>
@@ -312,7 +374,10 @@ describe('FileStore persistence', () => {
       await store.addThreadItem('thr_a', message('msg_1', 'thr_a', at(1)), undefined);
       await store.addThreadItem('thr_a', message('msg_odd', 'thr_a', 'not a date'), undefined);
       for (const reader of [store, new FileStore({ directory })]) {
-        assert.deepEqual((await allItems(reader, 'thr_a')).map((item) => item.id), ['msg_odd', 'msg_1']);
+        assert.deepEqual(
+          (await allItems(reader, 'thr_a')).map((item) => item.id),
+          ['msg_odd', 'msg_1'],
+        );
       }
     }));
 
@@ -325,10 +390,28 @@ describe('FileStore persistence', () => {
       const secret = `{"put":${JSON.stringify(message('msg_secret', 'x', T0))}}\n`;
       await writeFile(join(root, 'secret.jsonl'), secret);
       await writeFile(join(root, 'threads.jsonl'), secret);
-      const hostile = ['../secret', '../../secret', '../../etc/passwd', '..', '.', '', 'a/b', 'a\\b', 'thr_a\0', '%2e%2e', 'thr a', 'thr_a.jsonl', 'x'.repeat(121)];
+      const hostile = [
+        '../secret',
+        '../../secret',
+        '../../etc/passwd',
+        '..',
+        '.',
+        '',
+        'a/b',
+        'a\\b',
+        'thr_a\0',
+        '%2e%2e',
+        'thr a',
+        'thr_a.jsonl',
+        'x'.repeat(121),
+      ];
       for (const id of hostile) {
         assert.equal(await store.loadThread(id, undefined), null, id);
-        assert.deepEqual(await store.loadThreadItems(id, undefined, 20, 'asc', undefined), { data: [], has_more: false }, id);
+        assert.deepEqual(
+          await store.loadThreadItems(id, undefined, 20, 'asc', undefined),
+          { data: [], has_more: false },
+          id,
+        );
         assert.equal(await store.loadItem(id, 'msg_secret', undefined), null, id);
         await assert.rejects(store.createThread(thread(id, T0), undefined), /invalid thread id/, id);
         await assert.rejects(store.saveItem(id, message('msg_1', id, T0), undefined), ThreadNotFoundError, id);
@@ -354,8 +437,14 @@ describe('FileStore persistence', () => {
       await store.addThreadItem('thr_AbC', message('msg_upper', 'thr_AbC', T0), undefined);
       await store.addThreadItem('thr_abc', message('msg_lower', 'thr_abc', T0), undefined);
       const reopened = new FileStore({ directory });
-      assert.deepEqual((await allItems(reopened, 'thr_AbC')).map((item) => item.id), ['msg_upper']);
-      assert.deepEqual((await allItems(reopened, 'thr_abc')).map((item) => item.id), ['msg_lower']);
+      assert.deepEqual(
+        (await allItems(reopened, 'thr_AbC')).map((item) => item.id),
+        ['msg_upper'],
+      );
+      assert.deepEqual(
+        (await allItems(reopened, 'thr_abc')).map((item) => item.id),
+        ['msg_lower'],
+      );
     }));
 
   it('compacts journals that grew much larger than their data, keeping data and order', () =>
@@ -382,7 +471,10 @@ describe('FileStore persistence', () => {
         assert.deepEqual(ids(await reader.loadThreads(10, undefined, 'asc', undefined)), ['thr_a', 'thr_b', 'thr_c']);
         assert.equal((await reader.loadThread('thr_b', undefined))?.title, 'Title 299');
         const items = await allItems(reader, 'thr_a');
-        assert.deepEqual(items.map((item) => item.id), ['msg_1', 'msg_2', 'msg_3', 'msg_4']);
+        assert.deepEqual(
+          items.map((item) => item.id),
+          ['msg_1', 'msg_2', 'msg_3', 'msg_4'],
+        );
         assert.deepEqual(items[0], message('msg_1', 'thr_a', T0, `299 ${padding}`));
       }
       assert.deepEqual(await readdir(join(directory, 'items')), ['thr_a.jsonl']);
@@ -406,7 +498,10 @@ describe('FileStore persistence', () => {
         await Promise.all(calls);
         assert.deepEqual(ids(await seenBefore), ['msg_old']);
         assert.deepEqual(ids(await seenAfter), ['msg_y']);
-        assert.deepEqual((await allItems(new FileStore({ directory }), 'thr_a')).map((item) => item.id), ['msg_y']);
+        assert.deepEqual(
+          (await allItems(new FileStore({ directory }), 'thr_a')).map((item) => item.id),
+          ['msg_y'],
+        );
         // Back to the starting point for the next round.
         await store.deleteThreadItem('thr_a', 'msg_y', undefined);
         await store.addThreadItem('thr_a', message('msg_old', 'thr_a', at(1)), undefined);
@@ -422,7 +517,10 @@ describe('FileStore persistence', () => {
         store.createThread(thread('thr_a', T0), undefined),
         store.addThreadItem('thr_a', message('msg_1', 'thr_a', T0), undefined),
       ]);
-      assert.deepEqual((await allItems(new FileStore({ directory }), 'thr_a')).map((item) => item.id), ['msg_1']);
+      assert.deepEqual(
+        (await allItems(new FileStore({ directory }), 'thr_a')).map((item) => item.id),
+        ['msg_1'],
+      );
     }));
 
   it('reloads threads dropped from its item cache', () =>
@@ -432,10 +530,15 @@ describe('FileStore persistence', () => {
       for (const threadId of threads) await store.createThread(thread(threadId, T0), undefined);
       // Interleaved, so threads are dropped and reloaded while their writes are still queued.
       await Promise.all(
-        ['msg_a', 'msg_b', 'msg_c'].flatMap((id) => threads.map((threadId) => store.addThreadItem(threadId, message(id, threadId, T0), undefined))),
+        ['msg_a', 'msg_b', 'msg_c'].flatMap((id) =>
+          threads.map((threadId) => store.addThreadItem(threadId, message(id, threadId, T0), undefined)),
+        ),
       );
       for (const threadId of [...threads].reverse().concat(threads)) {
-        assert.deepEqual((await allItems(store, threadId)).map((item) => item.id), ['msg_a', 'msg_b', 'msg_c']);
+        assert.deepEqual(
+          (await allItems(store, threadId)).map((item) => item.id),
+          ['msg_a', 'msg_b', 'msg_c'],
+        );
       }
       await Promise.all(threads.map((threadId) => store.deleteThreadItem(threadId, 'msg_b', undefined)));
       const counts = await Promise.all(threads.map(async (threadId) => (await allItems(store, threadId)).length));
@@ -450,14 +553,17 @@ describe('FileStore with a 2,000-item thread', () => {
       await store.createThread(thread('thr_big', T0), undefined);
       // Three items per second, so ties are everywhere; every 100th item is hidden.
       const items = Array.from({ length: 2000 }, (_, index) =>
-        index % 100 === 99 ? hidden(`cstmctx_${index}`, 'thr_big', at(Math.floor(index / 3))) : message(`msg_${index}`, 'thr_big', at(Math.floor(index / 3))),
+        index % 100 === 99
+          ? hidden(`cstmctx_${index}`, 'thr_big', at(Math.floor(index / 3)))
+          : message(`msg_${index}`, 'thr_big', at(Math.floor(index / 3))),
       );
       await Promise.all(items.map((item) => store.addThreadItem('thr_big', item, undefined)));
       const asc = items.map((item) => item.id);
       const desc = [...asc].reverse();
 
       for (const reader of [store, new FileStore({ directory })]) {
-        const load = (order: Order) => (after: string | undefined) => reader.loadThreadItems('thr_big', after, 20, order, undefined);
+        const load = (order: Order) => (after: string | undefined) =>
+          reader.loadThreadItems('thr_big', after, 20, order, undefined);
         assert.deepEqual(await pageAll(load('desc')), desc);
         assert.deepEqual(await pageAll(load('asc')), asc);
       }
@@ -466,7 +572,10 @@ describe('FileStore with a 2,000-item thread', () => {
       const server = new ChatKitServer({ store: new FileStore({ directory }), respond: reply });
       const visible = desc.filter((id) => id.startsWith('msg_'));
       const listed = await pageAll(async (after) => {
-        const result = await server.process({ type: 'items.list', params: { thread_id: 'thr_big', limit: 50, after } }, undefined);
+        const result = await server.process(
+          { type: 'items.list', params: { thread_id: 'thr_big', limit: 50, after } },
+          undefined,
+        );
         assert.equal(result.streaming, false);
         return (result.streaming ? { data: [], has_more: false } : result.json) as Page<ThreadItem>;
       });
@@ -486,7 +595,8 @@ async function serve(directory: string) {
   const http = createServer(createChatKitHandler(server));
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/chatkit`;
-  const post = (body: unknown) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const post = (body: unknown) =>
+    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   return {
     stream: async (body: unknown) => readSse(await post(body)),
     json: async (body: unknown) => {
@@ -519,9 +629,15 @@ describe('FileStore behind ChatKitServer', () => {
         const restored = body as Thread;
         assert.equal(restored.id, threadId);
         assert.equal(restored.title, 'Persistent chat');
-        assert.deepEqual(restored.items.data.map((item) => item.type), ['user_message', 'assistant_message']);
+        assert.deepEqual(
+          restored.items.data.map((item) => item.type),
+          ['user_message', 'assistant_message'],
+        );
         const answer = restored.items.data[1];
-        assert.equal(answer?.type === 'assistant_message' ? answer.content[0]?.text : undefined, 'You said: remember me');
+        assert.equal(
+          answer?.type === 'assistant_message' ? answer.content[0]?.text : undefined,
+          'You said: remember me',
+        );
         const listed = await after.json({ type: 'threads.list', params: {} });
         assert.deepEqual(ids(listed.body as Page<Thread>), [threadId]);
 

@@ -70,8 +70,19 @@ export interface HarnessOptions {
 export async function startServer(respond: RespondFn, options: HarnessOptions = {}): Promise<Harness> {
   const store = options.store ?? new WatchedStore();
   const errors: unknown[] = [];
-  const server = new ChatKitServer({ ...options.server, store, respond, action: options.action, syncAction: options.syncAction, onError: (error) => errors.push(error) });
-  const handler = createChatKitHandler(server, { ...options.handler, maxBodyBytes: options.maxBodyBytes, context: options.context });
+  const server = new ChatKitServer({
+    ...options.server,
+    store,
+    respond,
+    action: options.action,
+    syncAction: options.syncAction,
+    onError: (error) => errors.push(error),
+  });
+  const handler = createChatKitHandler(server, {
+    ...options.handler,
+    maxBodyBytes: options.maxBodyBytes,
+    context: options.context,
+  });
   const http = createServer(options.wrap ? options.wrap(handler) : handler);
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/chatkit`;

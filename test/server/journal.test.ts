@@ -30,7 +30,11 @@ describe('Journal', () => {
       await writeFile(path, putRecord('{"id":"a"}'));
       const journal = open(path);
       const seen = ids(journal);
-      const writes = [put(journal, 'b'), journal.write((timeline) => (timeline.delete('a') ? deleteRecord('a') : null)), put(journal, 'c')];
+      const writes = [
+        put(journal, 'b'),
+        journal.write((timeline) => (timeline.delete('a') ? deleteRecord('a') : null)),
+        put(journal, 'c'),
+      ];
       const later = ids(journal);
       assert.equal(journal.idle, false);
       await Promise.all(writes);

@@ -46,7 +46,11 @@ async function serve(store: Store<User>, respond: RespondFn<User>) {
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/`;
   const post = (user: string, body: unknown) =>
-    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-user': user }, body: JSON.stringify(body) });
+    fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-user': user },
+      body: JSON.stringify(body),
+    });
   return {
     post,
     stream: async (user: string, body: unknown): Promise<ThreadStreamEvent[]> => readSse(await post(user, body)),
@@ -73,7 +77,10 @@ function postgresStore(): PostgresStore<User> {
 }
 after(async () => {
   await Promise.all(postgresStores.map((store) => store.close()));
-  await dropSchemas(databaseUrl, postgresStores.map((store) => store.schema));
+  await dropSchemas(
+    databaseUrl,
+    postgresStores.map((store) => store.schema),
+  );
   await stopTestDatabase();
 });
 
@@ -111,18 +118,31 @@ for (const [name, open] of stores) {
         const h = await serve(store, respond);
         try {
           const threadId = createdThreadId(await h.stream('ada', createThread('hello')));
-          await h.stream('ada', { type: 'threads.add_user_message', params: { thread_id: threadId, input: input('tool') } });
-          const before = (await h.json('ada', { type: 'threads.get_by_id', params: { thread_id: threadId } })).body as Thread;
+          await h.stream('ada', {
+            type: 'threads.add_user_message',
+            params: { thread_id: threadId, input: input('tool') },
+          });
+          const before = (await h.json('ada', { type: 'threads.get_by_id', params: { thread_id: threadId } }))
+            .body as Thread;
           const userMessage = before.items.data[0];
           assert.equal(userMessage?.type, 'user_message');
           const target = { thread_id: threadId };
 
           // The 11 request types that name a thread, sent by bob.
           assert.equal((await h.post('bob', { type: 'threads.get_by_id', params: target })).status, 404);
-          assert.equal((await h.post('bob', { type: 'threads.update', params: { ...target, title: 'mine now' } })).status, 404);
-          assert.deepEqual(await h.json('bob', { type: 'items.list', params: target }), { status: 200, body: { data: [], has_more: false } });
+          assert.equal(
+            (await h.post('bob', { type: 'threads.update', params: { ...target, title: 'mine now' } })).status,
+            404,
+          );
+          assert.deepEqual(await h.json('bob', { type: 'items.list', params: target }), {
+            status: 200,
+            body: { data: [], has_more: false },
+          });
           assert.deepEqual(await h.json('bob', { type: 'threads.delete', params: target }), { status: 200, body: {} });
-          const feedbackBody = { type: 'items.feedback', params: { ...target, item_ids: [userMessage.id], kind: 'negative' } };
+          const feedbackBody = {
+            type: 'items.feedback',
+            params: { ...target, item_ids: [userMessage.id], kind: 'negative' },
+          };
           assert.deepEqual(await h.json('bob', feedbackBody), { status: 200, body: {} });
           const streams = [
             { type: 'threads.add_user_message', params: { ...target, input: input('hi from bob') } },
@@ -142,7 +162,10 @@ for (const [name, open] of stores) {
           assert.equal(pending?.type === 'client_tool_call' ? pending.status : undefined, 'pending');
           assert.deepEqual(feedback, []);
           const own = (await h.json('ada', { type: 'threads.list', params: {} })).body as Page<Thread>;
-          assert.deepEqual(own.data.map((thread) => thread.id), [threadId]);
+          assert.deepEqual(
+            own.data.map((thread) => thread.id),
+            [threadId],
+          );
           await h.json('ada', feedbackBody);
           assert.deepEqual(feedback, [`ada:${threadId}`]);
         } finally {
@@ -183,13 +206,19 @@ for (const [name, open] of stores) {
           await answering;
           const threads = (await h.json('ada', { type: 'threads.list', params: {} })).body as Page<Thread>;
           const doomed = threads.data.find((thread) => thread.id !== keep)?.id ?? '';
-          assert.deepEqual(await h.json('ada', { type: 'threads.delete', params: { thread_id: doomed } }), { status: 200, body: {} });
+          assert.deepEqual(await h.json('ada', { type: 'threads.delete', params: { thread_id: doomed } }), {
+            status: 200,
+            body: {},
+          });
           const events = await reading;
           assert.ok(cancelled);
           assert.ok(!events.some((event) => event.type === 'thread.updated' || event.type === 'error'));
 
           const listed = (await h.json('ada', { type: 'threads.list', params: {} })).body as Page<Thread>;
-          assert.deepEqual(listed.data.map((thread) => thread.id), [keep]);
+          assert.deepEqual(
+            listed.data.map((thread) => thread.id),
+            [keep],
+          );
           assert.equal(await store.loadThread(doomed, { userId: 'ada' }), null);
           const items = await store.loadThreadItems(doomed, undefined, 100, 'asc', { userId: 'ada' });
           assert.deepEqual(items.data, [] as ThreadItem[]);
@@ -207,11 +236,24 @@ for (const [name, open] of stores) {
       withDirectory(async (directory) => {
         const store = open(directory);
         const ada = { userId: 'ada' };
-        const thread = { id: 'thr_gone', created_at: new Date().toISOString(), status: { type: 'active' as const }, metadata: {} };
+        const thread = {
+          id: 'thr_gone',
+          created_at: new Date().toISOString(),
+          status: { type: 'active' as const },
+          metadata: {},
+        };
         await store.createThread(thread, ada);
         await store.deleteThread('thr_gone', ada);
-        const item: ThreadItem = { type: 'sdk_hidden_context', id: 'shcx_1', thread_id: 'thr_gone', created_at: thread.created_at, content: 'late' };
-        await assert.rejects(store.saveThread({ ...thread, title: 'late title' }, ada), { name: 'ThreadNotFoundError' });
+        const item: ThreadItem = {
+          type: 'sdk_hidden_context',
+          id: 'shcx_1',
+          thread_id: 'thr_gone',
+          created_at: thread.created_at,
+          content: 'late',
+        };
+        await assert.rejects(store.saveThread({ ...thread, title: 'late title' }, ada), {
+          name: 'ThreadNotFoundError',
+        });
         await assert.rejects(store.addThreadItem('thr_gone', item, ada), { name: 'ThreadNotFoundError' });
         await assert.rejects(store.saveItem('thr_gone', item, ada), { name: 'ThreadNotFoundError' });
         assert.deepEqual((await store.loadThreads(10, undefined, 'desc', ada)).data, []);

@@ -23,7 +23,12 @@ let url = '';
 /** Rebuilds dist/server when any src/server file is newer than its entry point. */
 function ensureBuilt(): void {
   const newest = (dir: string): number =>
-    Math.max(0, ...readdirSync(dir, { withFileTypes: true }).map((entry) => (entry.isDirectory() ? newest(join(dir, entry.name)) : statSync(join(dir, entry.name)).mtimeMs)));
+    Math.max(
+      0,
+      ...readdirSync(dir, { withFileTypes: true }).map((entry) =>
+        entry.isDirectory() ? newest(join(dir, entry.name)) : statSync(join(dir, entry.name)).mtimeMs,
+      ),
+    );
   let built = 0;
   try {
     built = statSync(join(root, 'dist/server/index.js')).mtimeMs;
@@ -31,7 +36,11 @@ function ensureBuilt(): void {
     // Not built yet.
   }
   if (built >= newest(join(root, 'src/server'))) return;
-  const result = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.server.json'], { cwd: root, encoding: 'utf8' });
+  const result = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.server.json'],
+    { cwd: root, encoding: 'utf8' },
+  );
   assert.equal(result.status, 0, `building the server kit failed:\n${result.stdout}${result.stderr}`);
 }
 
@@ -52,10 +61,19 @@ async function startDemo(name: string) {
   database.searchParams.set('application_name', name);
   const child = spawn(process.execPath, [join(root, 'demo/serve.js')], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: database.href, DATABASE_SCHEMA: schema, PORT: String(port), HOST: '127.0.0.1', OPENAI_API_KEY: '' },
+    env: {
+      ...process.env,
+      DATABASE_URL: database.href,
+      DATABASE_SCHEMA: schema,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      OPENAI_API_KEY: '',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));
+  const exited = new Promise<number | string>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)),
+  );
   let output = '';
   await new Promise<void>((resolve, reject) => {
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
@@ -88,7 +106,10 @@ describe('npm start with DATABASE_URL', () => {
       const page = await fetch(`${first.origin}/`);
       assert.equal(page.status, 200);
       assert.match(await page.text(), /<stream-chat/);
-      const events = await stream(`${first.origin}/chatkit`, { type: 'threads.create', params: { input: input('hello there') } });
+      const events = await stream(`${first.origin}/chatkit`, {
+        type: 'threads.create',
+        params: { input: input('hello there') },
+      });
       threadId = threadIdOf(events);
       assert.equal(answers(events).length, 1);
       const client = new pg.Client(url);
@@ -101,13 +122,20 @@ describe('npm start with DATABASE_URL', () => {
     }
 
     const second = await startDemo('demo-two');
-    const response = await post(`${second.origin}/chatkit`, { type: 'threads.add_user_message', params: { thread_id: threadId, input: input('slow') } });
+    const response = await post(`${second.origin}/chatkit`, {
+      type: 'threads.add_user_message',
+      params: { thread_id: threadId, input: input('slow') },
+    });
     // Read up to the first words of the answer, and keep the stream open while the server stops.
     const events = sseEvents(response)[Symbol.asyncIterator]();
     for (;;) {
       const step = await events.next();
       assert.ok(!step.done, 'the answer ended before its first words');
-      if (step.value.type === 'thread.item.updated' && step.value.update.type === 'assistant_message.content_part.text_delta') break;
+      if (
+        step.value.type === 'thread.item.updated' &&
+        step.value.update.type === 'assistant_message.content_part.text_delta'
+      )
+        break;
     }
     second.child.kill('SIGTERM');
     let cut = false;
@@ -131,7 +159,10 @@ describe('npm start with DATABASE_URL', () => {
     // A third start serves both turns from the database.
     const third = await startDemo('demo-three');
     try {
-      const listed = await json(`${third.origin}/chatkit`, { type: 'items.list', params: { thread_id: threadId, order: 'asc' } });
+      const listed = await json(`${third.origin}/chatkit`, {
+        type: 'items.list',
+        params: { thread_id: threadId, order: 'asc' },
+      });
       const types = (JSON.parse(listed.text) as { data: { type: string }[] }).data.map((item) => item.type);
       // The answer cut by SIGTERM kept what it had streamed.
       assert.deepEqual(types, ['user_message', 'assistant_message', 'user_message', 'assistant_message']);

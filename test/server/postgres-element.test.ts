@@ -10,7 +10,13 @@ import { build } from 'esbuild';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { CHROMIUM_FLAGS, findChromium } from '../support/chromium.js';
 import { dropSchemas, schemaName, stopTestDatabase, testDatabaseUrl } from '../support/postgres.js';
-import { roundRobinProxy, startInstance, stopInstance, type Instance, type Proxy } from '../support/postgres-instances.js';
+import {
+  roundRobinProxy,
+  startInstance,
+  stopInstance,
+  type Instance,
+  type Proxy,
+} from '../support/postgres-instances.js';
 
 const schema = schemaName();
 let url = '';
@@ -25,7 +31,15 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 before(async () => {
   url = await testDatabaseUrl();
   const [bundle, started] = await Promise.all([
-    build({ entryPoints: ['src/index.ts'], bundle: true, format: 'esm', write: false, conditions: ['production'], tsconfig: 'tsconfig.json', logLevel: 'silent' }),
+    build({
+      entryPoints: ['src/index.ts'],
+      bundle: true,
+      format: 'esm',
+      write: false,
+      conditions: ['production'],
+      tsconfig: 'tsconfig.json',
+      logLevel: 'silent',
+    }),
     Promise.all(['a', 'b'].map((name) => startInstance(name, { DATABASE_URL: url, STORE_SCHEMA: schema }))),
   ]);
   instances = started;
@@ -61,7 +75,8 @@ function transcript(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const root = document.querySelector('stream-chat')?.shadowRoot;
     return Array.from(root?.querySelectorAll('[part~="message"]') ?? []).map(
-      (row) => `${row.matches('[part~="user-message"]') ? 'user' : 'assistant'}: ${(row.querySelector('.bubble') ?? row).textContent?.trim().replace(/\s+/g, ' ')}`,
+      (row) =>
+        `${row.matches('[part~="user-message"]') ? 'user' : 'assistant'}: ${(row.querySelector('.bubble') ?? row).textContent?.trim().replace(/\s+/g, ' ')}`,
     );
   });
 }
@@ -94,7 +109,12 @@ describe('<stream-chat> behind a round-robin proxy over two instances', () => {
       ]);
       const before = proxy.served.length;
       await page.reload();
-      await page.waitForFunction((count) => document.querySelector('stream-chat')?.shadowRoot?.querySelectorAll('[part~="message"]').length === count, { timeout: 10_000 }, seen.length);
+      await page.waitForFunction(
+        (count) =>
+          document.querySelector('stream-chat')?.shadowRoot?.querySelectorAll('[part~="message"]').length === count,
+        { timeout: 10_000 },
+        seen.length,
+      );
       assert.deepEqual(await transcript(page), seen);
       assert.ok(proxy.served.length > before, 'the reload loaded the thread through the proxy');
       // Every request went to the instance after the previous one's: both served this conversation.

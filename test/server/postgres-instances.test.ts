@@ -57,7 +57,10 @@ after(async () => {
 });
 
 const create = (text: string) => ({ type: 'threads.create', params: { input: input(text) } });
-const addMessage = (threadId: string, text: string) => ({ type: 'threads.add_user_message', params: { thread_id: threadId, input: input(text) } });
+const addMessage = (threadId: string, text: string) => ({
+  type: 'threads.add_user_message',
+  params: { thread_id: threadId, input: input(text) },
+});
 const drip = (lines: number) => Array.from({ length: lines }, (_, index) => `line ${index + 1}\n\n`).join('');
 const isDelta = (event: ThreadStreamEvent) =>
   event.type === 'thread.item.updated' && event.update.type === 'assistant_message.content_part.text_delta';
@@ -89,7 +92,10 @@ async function openUntilDelta(endpoint: string, body: unknown, headers: Record<s
 describe('two instances on one database', () => {
   it('both came up from an empty schema at the same moment, migrating it once', async () => {
     const rows = await sql<{ version: number }>(`SELECT version FROM "${schema}".migrations ORDER BY version`);
-    assert.deepEqual(rows.map((row) => row.version), MIGRATIONS.map((migration) => migration.version));
+    assert.deepEqual(
+      rows.map((row) => row.version),
+      MIGRATIONS.map((migration) => migration.version),
+    );
   });
 
   it('serve one conversation in turns: message, client tool output and retry on the other instance', async () => {
@@ -101,10 +107,16 @@ describe('two instances on one database', () => {
 
     const asked = await stream(b.url, addMessage(threadId, 'tool pick {"x":1}\ntext after the tool'));
     const call = asked.at(-1);
-    assert.equal(call?.type === 'thread.item.done' && call.item.type === 'client_tool_call' && call.item.status, 'pending');
+    assert.equal(
+      call?.type === 'thread.item.done' && call.item.type === 'client_tool_call' && call.item.status,
+      'pending',
+    );
 
     // The output of the call B made goes to A, which continues B's turn from the database.
-    const output = await stream(a.url, { type: 'threads.add_client_tool_output', params: { thread_id: threadId, result: { picked: 2 } } });
+    const output = await stream(a.url, {
+      type: 'threads.add_client_tool_output',
+      params: { thread_id: threadId, result: { picked: 2 } },
+    });
     assert.deepEqual(answers(output), ['tool output: `{"picked":2}`', 'after the tool']);
 
     const retried = await stream(b.url, {
@@ -122,7 +134,8 @@ describe('two instances on one database', () => {
 
   it('answer the same JSON for the same request, and page with each other’s cursors', async () => {
     const threadId = threadIdOf(await stream(a.url, create('text one two')));
-    for (let turn = 0; turn < 3; turn++) await stream(turn % 2 ? a.url : b.url, addMessage(threadId, `text turn ${turn}`));
+    for (let turn = 0; turn < 3; turn++)
+      await stream(turn % 2 ? a.url : b.url, addMessage(threadId, `text turn ${turn}`));
     for (const body of [
       { type: 'threads.get_by_id', params: { thread_id: threadId } },
       { type: 'items.list', params: { thread_id: threadId } },
@@ -132,11 +145,16 @@ describe('two instances on one database', () => {
       assert.equal(fromA.status, 200);
       assert.equal(fromB.text, fromA.text);
     }
-    const all = JSON.parse((await json(a.url, { type: 'items.list', params: { thread_id: threadId, limit: 50 } })).text) as { data: { id: string }[] };
+    const all = JSON.parse(
+      (await json(a.url, { type: 'items.list', params: { thread_id: threadId, limit: 50 } })).text,
+    ) as { data: { id: string }[] };
     const paged: string[] = [];
     let after: string | undefined;
     for (let turn = 0; turn < 20; turn++) {
-      const page = JSON.parse((await json(turn % 2 ? a.url : b.url, { type: 'items.list', params: { thread_id: threadId, limit: 3, after } })).text) as {
+      const page = JSON.parse(
+        (await json(turn % 2 ? a.url : b.url, { type: 'items.list', params: { thread_id: threadId, limit: 3, after } }))
+          .text,
+      ) as {
         data: { id: string }[];
         has_more: boolean;
         after?: string;
@@ -145,7 +163,10 @@ describe('two instances on one database', () => {
       if (!page.has_more) break;
       after = page.after;
     }
-    assert.deepEqual(paged, all.data.map((item) => item.id));
+    assert.deepEqual(
+      paged,
+      all.data.map((item) => item.id),
+    );
   });
 
   it('stop writing a thread that the other instance deleted mid-answer', async () => {
@@ -164,14 +185,20 @@ describe('two instances on one database', () => {
 
   it('carry 200 conversations at once, half on each, every stream complete and stored', async () => {
     const user = { 'x-user': 'load' };
-    const results = await Promise.all(Array.from({ length: 200 }, (_, index) => stream(index % 2 ? a.url : b.url, create('drip 3'), user)));
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, index) => stream(index % 2 ? a.url : b.url, create('drip 3'), user)),
+    );
     for (const events of results) assert.deepEqual(answers(events), [drip(3)]);
     const ids = results.map(threadIdOf);
-    const listed = await Promise.all([a, b].map(async (instance) => json(instance.url, { type: 'threads.list', params: { limit: 300 } }, user)));
+    const listed = await Promise.all(
+      [a, b].map(async (instance) => json(instance.url, { type: 'threads.list', params: { limit: 300 } }, user)),
+    );
     assert.equal(listed[1]?.text, listed[0]?.text);
     const data = (JSON.parse(listed[0]?.text ?? '{}') as { data: { id: string }[] }).data;
     assert.deepEqual(new Set(data.map((thread) => thread.id)), new Set(ids));
-    const [row] = await sql<{ count: string }>(`SELECT count(*) FROM "${schema}".items i JOIN "${schema}".threads t ON t.id = i.thread_id WHERE t.owner = 'load'`);
+    const [row] = await sql<{ count: string }>(
+      `SELECT count(*) FROM "${schema}".items i JOIN "${schema}".threads t ON t.id = i.thread_id WHERE t.owner = 'load'`,
+    );
     assert.equal(row?.count, '400');
   });
 
@@ -221,10 +248,15 @@ describe('two instances on one database', () => {
     c.process.kill('SIGTERM');
     await assert.rejects(running.rest());
     assert.equal(await c.exited, 0);
-    const stored = JSON.parse((await json(a.url, { type: 'items.list', params: { thread_id: threadId, order: 'asc' } })).text) as {
+    const stored = JSON.parse(
+      (await json(a.url, { type: 'items.list', params: { thread_id: threadId, order: 'asc' } })).text,
+    ) as {
       data: { type: string; content: { text: string }[] }[];
     };
-    assert.deepEqual(stored.data.map((item) => item.type), ['user_message', 'assistant_message']);
+    assert.deepEqual(
+      stored.data.map((item) => item.type),
+      ['user_message', 'assistant_message'],
+    );
     assert.match(stored.data[1]?.content[0]?.text ?? '', /^line 1\n\n/);
     const [hidden] = await sql<{ count: string }>(
       `SELECT count(*) FROM "${schema}".items WHERE thread_id = $1 AND item->>'type' = 'sdk_hidden_context'`,

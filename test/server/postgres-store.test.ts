@@ -99,7 +99,9 @@ describe('PostgresStore answers like MemoryStore', () => {
         threadIds.push(threadId);
         await both(`create ${threadId}`, (target) => target.createThread(thread(threadId, time), context));
       } else if (roll < 0.45) {
-        await both(`add ${itemId}`, (target) => target.addThreadItem(threadId, message(threadId, itemId, time, `v${step}`), context));
+        await both(`add ${itemId}`, (target) =>
+          target.addThreadItem(threadId, message(threadId, itemId, time, `v${step}`), context),
+        );
       } else if (roll < 0.5) {
         await both('save thread', (target) => target.saveThread(thread(threadId, time, `t${step}`), context));
       } else if (roll < 0.55) {
@@ -110,14 +112,20 @@ describe('PostgresStore answers like MemoryStore', () => {
         const label = `items ${threadId} ${itemCursor} ${limit} ${order}`;
         await both(label, (target) => target.loadThreadItems(threadId, itemCursor, limit, order, context));
       } else if (roll < 0.92) {
-        await both(`threads ${threadCursor} ${limit} ${order}`, (target) => target.loadThreads(limit, threadCursor, order, context));
+        await both(`threads ${threadCursor} ${limit} ${order}`, (target) =>
+          target.loadThreads(limit, threadCursor, order, context),
+        );
       } else {
-        await both('load', async (target) => [await target.loadThread(threadId, context), await target.loadItem(threadId, itemId, context)]);
+        await both('load', async (target) => [
+          await target.loadThread(threadId, context),
+          await target.loadItem(threadId, itemId, context),
+        ]);
       }
     }
     // Every thread of every user, paged one by one both ways, ends identical.
     for (const context of users) {
-      for (const order of ['asc', 'desc'] as const) await both(`all ${order}`, (target) => everything(target, order, context));
+      for (const order of ['asc', 'desc'] as const)
+        await both(`all ${order}`, (target) => everything(target, order, context));
     }
   });
 });
@@ -130,11 +138,19 @@ describe('PostgresStore across pools (as across instances)', () => {
     const at = '2026-01-01T00:00:05.000Z';
     await Promise.all(
       Array.from({ length: 60 }, (_, index) =>
-        (index % 2 ? first : second).addThreadItem('thr_shared', message('thr_shared', `msg_${index}`, at, `n${index}`), undefined),
+        (index % 2 ? first : second).addThreadItem(
+          'thr_shared',
+          message('thr_shared', `msg_${index}`, at, `n${index}`),
+          undefined,
+        ),
       ),
     );
-    const seenByFirst = (await first.loadThreadItems('thr_shared', undefined, 100, 'asc', undefined)).data.map((item) => item.id);
-    const seenBySecond = (await second.loadThreadItems('thr_shared', undefined, 100, 'asc', undefined)).data.map((item) => item.id);
+    const seenByFirst = (await first.loadThreadItems('thr_shared', undefined, 100, 'asc', undefined)).data.map(
+      (item) => item.id,
+    );
+    const seenBySecond = (await second.loadThreadItems('thr_shared', undefined, 100, 'asc', undefined)).data.map(
+      (item) => item.id,
+    );
     assert.equal(new Set(seenByFirst).size, 60);
     assert.deepEqual(seenBySecond, seenByFirst);
     // A cursor from one pool pages on the other, newest first, with no gap and no repeat.
@@ -156,9 +172,18 @@ describe('PostgresStore across pools (as across instances)', () => {
     await first.createThread(thread('thr_gone', '2026-01-01T00:00:00.000Z'), user);
     await first.addThreadItem('thr_gone', message('thr_gone', 'msg_1', '2026-01-01T00:00:01.000Z', 'one'), user);
     await second.deleteThread('thr_gone', user);
-    await assert.rejects(first.addThreadItem('thr_gone', message('thr_gone', 'msg_2', '2026-01-01T00:00:02.000Z', 'two'), user), ThreadNotFoundError);
-    await assert.rejects(first.saveItem('thr_gone', message('thr_gone', 'msg_1', '2026-01-01T00:00:01.000Z', 'again'), user), ThreadNotFoundError);
-    await assert.rejects(first.saveThread(thread('thr_gone', '2026-01-01T00:00:00.000Z', 'back'), user), ThreadNotFoundError);
+    await assert.rejects(
+      first.addThreadItem('thr_gone', message('thr_gone', 'msg_2', '2026-01-01T00:00:02.000Z', 'two'), user),
+      ThreadNotFoundError,
+    );
+    await assert.rejects(
+      first.saveItem('thr_gone', message('thr_gone', 'msg_1', '2026-01-01T00:00:01.000Z', 'again'), user),
+      ThreadNotFoundError,
+    );
+    await assert.rejects(
+      first.saveThread(thread('thr_gone', '2026-01-01T00:00:00.000Z', 'back'), user),
+      ThreadNotFoundError,
+    );
     const left = await count(first.schema, 'SELECT count(*) FROM %s.items WHERE thread_id = $1', ['thr_gone']);
     assert.equal(left, 0);
   });
@@ -188,7 +213,10 @@ describe('PostgresStore schema', () => {
     const racers = Array.from({ length: 8 }, () => store(name, 2));
     await Promise.all(racers.map((racer) => racer.migrate()));
     const rows = await select(`SELECT version, name FROM "${name}".migrations ORDER BY version`);
-    assert.deepEqual(rows, MIGRATIONS.map(({ version, name: label }) => ({ version, name: label })));
+    assert.deepEqual(
+      rows,
+      MIGRATIONS.map(({ version, name: label }) => ({ version, name: label })),
+    );
     // And every one of them works on the result.
     await racers[0]?.createThread(thread('thr_one', '2026-01-01T00:00:00.000Z'), undefined);
     for (const racer of racers) assert.equal((await racer.loadThread('thr_one', undefined))?.id, 'thr_one');
@@ -304,16 +332,24 @@ describe('PostgresStore connections', () => {
     assert.deepEqual([...new Set(await tlsOf('plain'))], [false]);
     const wrong = new URL(url);
     wrong.password = 'wrong';
-    await assert.rejects(store(undefined, 1, { connectionString: wrong.href }).migrate(), /password authentication failed/);
+    await assert.rejects(
+      store(undefined, 1, { connectionString: wrong.href }).migrate(),
+      /password authentication failed/,
+    );
   });
 
   it('connects over verified TLS, from the URL (sslmode, sslrootcert) or from the ssl option', async (t) => {
     const ca = await testDatabaseCa();
     if (!ca) return t.skip('the test database has no certificate to trust (set TEST_DATABASE_CA)');
-    const fromUrl = store(undefined, 2, { connectionString: withParams({ application_name: 'tls-url', sslmode: 'verify-full', sslrootcert: ca }) });
+    const fromUrl = store(undefined, 2, {
+      connectionString: withParams({ application_name: 'tls-url', sslmode: 'verify-full', sslrootcert: ca }),
+    });
     await fromUrl.createThread(thread('thr_tls', '2026-01-01T00:00:00.000Z'), undefined);
     assert.deepEqual([...new Set(await tlsOf('tls-url'))], [true]);
-    const fromOption = store(fromUrl.schema, 2, { connectionString: withParams({ application_name: 'tls-option' }), ssl: { ca: readFileSync(ca, 'utf8') } });
+    const fromOption = store(fromUrl.schema, 2, {
+      connectionString: withParams({ application_name: 'tls-option' }),
+      ssl: { ca: readFileSync(ca, 'utf8') },
+    });
     assert.equal((await fromOption.loadThread('thr_tls', undefined))?.id, 'thr_tls');
     assert.deepEqual([...new Set(await tlsOf('tls-option'))], [true]);
     // A certificate nobody vouches for is refused, not silently accepted.

@@ -51,7 +51,9 @@ async function until(done: () => boolean): Promise<void> {
 function rawPost(h: Harness, headers: Record<string, string>): Socket {
   const { port } = new URL(h.url);
   const socket = connect(Number(port), '127.0.0.1');
-  const lines = Object.entries({ host: `127.0.0.1:${port}`, 'content-type': 'application/json', ...headers }).map(([k, v]) => `${k}: ${v}`);
+  const lines = Object.entries({ host: `127.0.0.1:${port}`, 'content-type': 'application/json', ...headers }).map(
+    ([k, v]) => `${k}: ${v}`,
+  );
   socket.write(`POST /chatkit HTTP/1.1\r\n${lines.join('\r\n')}\r\n\r\n`);
   return socket;
 }
@@ -60,7 +62,11 @@ function rawPost(h: Harness, headers: Record<string, string>): Socket {
  * Uploads up to `total` bytes as fast as the server takes them; resolves with what was written
  * before the server closed the connection (or `total` when it never did) and what it answered.
  */
-async function upload(socket: Socket, total: number, chunked: boolean): Promise<{ written: number; closed: boolean; response: string }> {
+async function upload(
+  socket: Socket,
+  total: number,
+  chunked: boolean,
+): Promise<{ written: number; closed: boolean; response: string }> {
   const received: Buffer[] = [];
   socket.on('data', (chunk: Buffer) => received.push(chunk));
   let closed = false;
@@ -69,7 +75,9 @@ async function upload(socket: Socket, total: number, chunked: boolean): Promise<
   const chunk = Buffer.alloc(1024 * 1024, 'a');
   let written = 0;
   while (written < total && !closed && !socket.destroyed) {
-    const frame = chunked ? Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from('\r\n')]) : chunk;
+    const frame = chunked
+      ? Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from('\r\n')])
+      : chunk;
     if (!socket.write(frame)) {
       await new Promise<void>((resolve) => {
         socket.once('drain', resolve);
@@ -86,7 +94,9 @@ describe('oversized bodies', () => {
   for (const chunked of [false, true]) {
     it(`answers 413 with Connection: close and stops reading (${chunked ? 'chunked' : 'declared length'})`, async () => {
       const h = await start({ maxBodyBytes: 64 * 1024 });
-      const headers: Record<string, string> = chunked ? { 'transfer-encoding': 'chunked' } : { 'content-length': String(100 * 1024 * 1024) };
+      const headers: Record<string, string> = chunked
+        ? { 'transfer-encoding': 'chunked' }
+        : { 'content-length': String(100 * 1024 * 1024) };
       const { written, closed, response } = await upload(rawPost(h, headers), 64 * 1024 * 1024, chunked);
       assert.match(response, /^HTTP\/1\.1 413 /);
       assert.match(response, /\r\nconnection: close\r\n/i);

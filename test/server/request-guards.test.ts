@@ -50,7 +50,9 @@ describe('cross-site requests', () => {
     const threadId = createdThreadId(await h.stream(createThread('mine')));
     turns = 0;
     const form = { 'content-type': 'text/plain', origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' };
-    const deleted = await errorOf(await h.post({ type: 'threads.delete', params: { thread_id: threadId } }, { headers: form }));
+    const deleted = await errorOf(
+      await h.post({ type: 'threads.delete', params: { thread_id: threadId } }, { headers: form }),
+    );
     assert.deepEqual([deleted.status, deleted.code], [403, 'forbidden_origin']);
     const started = await h.post(createThread('spend tokens'), { headers: form });
     assert.equal(started.status, 403);
@@ -84,7 +86,12 @@ describe('cross-site requests', () => {
   it('serves same-origin pages and clients that are not browsers', async () => {
     const h = await start();
     const origin = new URL(h.url).origin;
-    const cases: Record<string, string>[] = [{ origin, 'sec-fetch-site': 'same-origin' }, { origin }, {}, { 'content-type': 'application/json; charset=utf-8' }];
+    const cases: Record<string, string>[] = [
+      { origin, 'sec-fetch-site': 'same-origin' },
+      { origin },
+      {},
+      { 'content-type': 'application/json; charset=utf-8' },
+    ];
     for (const headers of cases) {
       const response = await h.post(createThread('hello'), { headers });
       assert.equal(response.status, 200, JSON.stringify(headers));
@@ -97,19 +104,29 @@ describe('cross-site requests', () => {
     const h = await start({ handler: { allowedOrigins: ['https://app.example'] } });
     const preflight = await fetch(h.url, {
       method: 'OPTIONS',
-      headers: { origin: 'https://app.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, authorization' },
+      headers: {
+        origin: 'https://app.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type, authorization',
+      },
     });
     assert.equal(preflight.status, 204);
     assert.equal(preflight.headers.get('access-control-allow-origin'), 'https://app.example');
     assert.equal(preflight.headers.get('access-control-allow-methods'), 'POST');
     assert.equal(preflight.headers.get('access-control-allow-headers'), 'content-type, authorization');
 
-    const allowed = await h.post({ type: 'threads.list', params: {} }, { headers: { origin: 'https://app.example', 'sec-fetch-site': 'cross-site' } });
+    const allowed = await h.post(
+      { type: 'threads.list', params: {} },
+      { headers: { origin: 'https://app.example', 'sec-fetch-site': 'cross-site' } },
+    );
     assert.equal(allowed.status, 200);
     assert.equal(allowed.headers.get('access-control-allow-origin'), 'https://app.example');
     assert.equal(allowed.headers.get('vary'), 'Origin');
 
-    const other = await h.post({ type: 'threads.list', params: {} }, { headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' } });
+    const other = await h.post(
+      { type: 'threads.list', params: {} },
+      { headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' } },
+    );
     assert.equal(other.status, 403);
     assert.equal(other.headers.get('access-control-allow-origin'), null);
     const otherPreflight = await fetch(h.url, { method: 'OPTIONS', headers: { origin: 'https://evil.example' } });
@@ -119,7 +136,10 @@ describe('cross-site requests', () => {
   it('allows any origin with "*" or a function', async () => {
     for (const allowedOrigins of ['*' as const, (origin: string) => origin.endsWith('.example')]) {
       const h = await start({ handler: { allowedOrigins } });
-      const response = await h.post({ type: 'threads.list', params: {} }, { headers: { origin: 'https://a.example', 'sec-fetch-site': 'cross-site' } });
+      const response = await h.post(
+        { type: 'threads.list', params: {} },
+        { headers: { origin: 'https://a.example', 'sec-fetch-site': 'cross-site' } },
+      );
       assert.equal(response.status, 200);
       await open?.close();
       open = undefined;
@@ -140,13 +160,19 @@ describe('bounded input', () => {
 
   it('never stores a message whose tag data is nested 2,000 levels; 50 levels are kept and read back', async () => {
     const h = await start();
-    const tag = (data: JsonObject) => ({ type: 'threads.create', params: { input: input('', { content: [{ type: 'input_tag', id: 't', text: 'tag', data }] }) } });
+    const tag = (data: JsonObject) => ({
+      type: 'threads.create',
+      params: { input: input('', { content: [{ type: 'input_tag', id: 't', text: 'tag', data }] }) },
+    });
     const refused = await errorOf(await h.post(tag(nested(2000))));
     assert.equal(refused.status, 400);
     assert.equal(await threadCount(h), 0);
 
     const events = await h.stream(tag(nested(50)));
-    const { status, body } = await h.json({ type: 'threads.get_by_id', params: { thread_id: createdThreadId(events) } });
+    const { status, body } = await h.json({
+      type: 'threads.get_by_id',
+      params: { thread_id: createdThreadId(events) },
+    });
     assert.equal(status, 200);
     const [message] = (body as { items: { data: { content: { data: unknown }[] }[] } }).items.data;
     assert.deepEqual(message?.content[0]?.data, nested(50));
@@ -162,18 +188,35 @@ describe('bounded input', () => {
     assert.doesNotMatch(long.text, /xxxx/);
     assert.equal((await rename('x'.repeat(256))).status, 200);
 
-    const parts = (n: number) => input('', { content: Array.from({ length: n }, () => ({ type: 'input_text' as const, text: 'a' })) });
+    const parts = (n: number) =>
+      input('', { content: Array.from({ length: n }, () => ({ type: 'input_text' as const, text: 'a' })) });
     const many = await h.post({ type: 'threads.add_user_message', params: { thread_id: threadId, input: parts(65) } });
     assert.equal(many.status, 400);
-    const attachments = await h.post({ type: 'threads.add_user_message', params: { thread_id: threadId, input: input('a', { attachments: Array.from({ length: 65 }, (_, i) => `atc_${i}`) }) } });
+    const attachments = await h.post({
+      type: 'threads.add_user_message',
+      params: {
+        thread_id: threadId,
+        input: input('a', { attachments: Array.from({ length: 65 }, (_, i) => `atc_${i}`) }),
+      },
+    });
     assert.equal(attachments.status, 400);
-    const enough = await h.stream({ type: 'threads.add_user_message', params: { thread_id: threadId, input: parts(64) } });
-    assert.ok(enough.some((event: ThreadStreamEvent) => event.type === 'thread.item.done' && event.item.type === 'assistant_message'));
+    const enough = await h.stream({
+      type: 'threads.add_user_message',
+      params: { thread_id: threadId, input: parts(64) },
+    });
+    assert.ok(
+      enough.some(
+        (event: ThreadStreamEvent) => event.type === 'thread.item.done' && event.item.type === 'assistant_message',
+      ),
+    );
 
     await h.close();
     const strict = await start({ handler: { limits: { maxTitleLength: 5, maxDepth: 5 } } });
     const id = createdThreadId(await strict.stream(createThread('hi')));
-    assert.equal((await strict.post({ type: 'threads.update', params: { thread_id: id, title: 'Six ch' } })).status, 400);
+    assert.equal(
+      (await strict.post({ type: 'threads.update', params: { thread_id: id, title: 'Six ch' } })).status,
+      400,
+    );
     assert.equal((await strict.post({ type: 'threads.list', params: {}, metadata: nested(5) })).status, 400);
   });
 
@@ -185,7 +228,9 @@ describe('bounded input', () => {
       assert.equal(refused.status, 400);
       assert.ok(refused.text.length < 300, `${type}: ${refused.text.length} bytes`);
     }
-    const unknown = await errorOf(await h.post({ type: 'threads.get_by_id', params: { thread_id: `thr_${'b'.repeat(250)}` } }));
+    const unknown = await errorOf(
+      await h.post({ type: 'threads.get_by_id', params: { thread_id: `thr_${'b'.repeat(250)}` } }),
+    );
     assert.equal(unknown.status, 404);
   });
 });
@@ -202,7 +247,13 @@ describe('response headers', () => {
     ];
     assert.deepEqual(
       responses.map((response) => [response.status, response.headers.get('x-content-type-options')]),
-      [[200, 'nosniff'], [200, 'nosniff'], [400, 'nosniff'], [405, 'nosniff'], [403, 'nosniff']],
+      [
+        [200, 'nosniff'],
+        [200, 'nosniff'],
+        [400, 'nosniff'],
+        [405, 'nosniff'],
+        [403, 'nosniff'],
+      ],
     );
     await Promise.all(responses.map((response) => response.text()));
   });

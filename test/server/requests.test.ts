@@ -3,9 +3,23 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { IncomingMessage } from 'node:http';
 import type { Page, Thread, ThreadItem } from '../../src/protocol/types.js';
-import { ChatKitRequestError, ChatKitServer, streamAssistantText, type FeedbackKind, type RespondFn } from '../../src/server/index.js';
+import {
+  ChatKitRequestError,
+  ChatKitServer,
+  streamAssistantText,
+  type FeedbackKind,
+  type RespondFn,
+} from '../../src/server/index.js';
 import { readSse } from '../support/sse.js';
-import { addMessage, createdThreadId, createThread, input, startServer, WatchedStore, type Harness } from './harness.js';
+import {
+  addMessage,
+  createdThreadId,
+  createThread,
+  input,
+  startServer,
+  WatchedStore,
+  type Harness,
+} from './harness.js';
 
 const reply: RespondFn = async function* (thread, _item, ctx) {
   yield* streamAssistantText(ctx, thread, ['ok']);
@@ -90,7 +104,13 @@ describe('threads.get_by_id and items.list', () => {
     for (let index = 1; index < 13; index++) await h.stream(addMessage(threadId, `message ${index}`));
     await h.store.addThreadItem(
       threadId,
-      { type: 'hidden_context_item', id: 'cstmctx_hidden', thread_id: threadId, created_at: new Date().toISOString(), content: 'x' },
+      {
+        type: 'hidden_context_item',
+        id: 'cstmctx_hidden',
+        thread_id: threadId,
+        created_at: new Date().toISOString(),
+        content: 'x',
+      },
       undefined,
     );
     itemIds = (await h.store.all(threadId)).map((item) => item.id);
@@ -104,7 +124,10 @@ describe('threads.get_by_id and items.list', () => {
     const thread = body as Thread;
     assert.equal(thread.id, threadId);
     assert.equal(thread.title, undefined);
-    assert.deepEqual(thread.items.data.map((item) => item.id), itemIds.slice(0, 20));
+    assert.deepEqual(
+      thread.items.data.map((item) => item.id),
+      itemIds.slice(0, 20),
+    );
     assert.equal(thread.items.has_more, true);
     assert.equal(thread.items.after, itemIds[19]);
   });
@@ -115,13 +138,22 @@ describe('threads.get_by_id and items.list', () => {
     // The hidden item is the newest, so the first page carries only 4 of its 5 slots.
     assert.deepEqual(ids(first.body), visible.slice(0, 4));
     assert.equal((first.body as Page<ThreadItem>).has_more, true);
-    const second = await h.json({ type: 'items.list', params: { thread_id: threadId, limit: 5, after: (first.body as Page<ThreadItem>).after } });
+    const second = await h.json({
+      type: 'items.list',
+      params: { thread_id: threadId, limit: 5, after: (first.body as Page<ThreadItem>).after },
+    });
     assert.deepEqual(ids(second.body), visible.slice(4, 9));
   });
 
   it('items.list continues a long thread in ascending order from get_by_id`s cursor', async () => {
-    const { body } = await h.json({ type: 'items.list', params: { thread_id: threadId, order: 'asc', after: itemIds[19] } });
-    assert.deepEqual(ids(body), itemIds.slice(20).filter((id) => id !== 'cstmctx_hidden'));
+    const { body } = await h.json({
+      type: 'items.list',
+      params: { thread_id: threadId, order: 'asc', after: itemIds[19] },
+    });
+    assert.deepEqual(
+      ids(body),
+      itemIds.slice(20).filter((id) => id !== 'cstmctx_hidden'),
+    );
     assert.equal((body as Page<ThreadItem>).has_more, false);
   });
 
@@ -132,13 +164,24 @@ describe('threads.get_by_id and items.list', () => {
   });
 
   it('answers an unknown thread with 404 not_found on get_by_id and update', async () => {
-    await assertRefused(await h.post({ type: 'threads.get_by_id', params: { thread_id: 'thr_missing' } }), 404, 'not_found');
-    await assertRefused(await h.post({ type: 'threads.update', params: { thread_id: 'thr_missing', title: 'x' } }), 404, 'not_found');
+    await assertRefused(
+      await h.post({ type: 'threads.get_by_id', params: { thread_id: 'thr_missing' } }),
+      404,
+      'not_found',
+    );
+    await assertRefused(
+      await h.post({ type: 'threads.update', params: { thread_id: 'thr_missing', title: 'x' } }),
+      404,
+      'not_found',
+    );
   });
 
   it('answers items.list, threads.delete and items.feedback on an unknown thread with 200, like chatkit-python', async () => {
     const missing = { thread_id: 'thr_missing' };
-    assert.deepEqual(await h.json({ type: 'items.list', params: missing }), { status: 200, body: { data: [], has_more: false } });
+    assert.deepEqual(await h.json({ type: 'items.list', params: missing }), {
+      status: 200,
+      body: { data: [], has_more: false },
+    });
     assert.deepEqual(await h.json({ type: 'threads.delete', params: missing }), { status: 200, body: {} });
     const feedback = { type: 'items.feedback', params: { ...missing, item_ids: ['msg_1'], kind: 'negative' } };
     assert.deepEqual(await h.json(feedback), { status: 200, body: {} });
@@ -151,7 +194,10 @@ describe('threads.update, threads.delete, items.feedback', () => {
     const h = await startServer(reply);
     try {
       const threadId = createdThreadId(await h.stream(createThread('hi')));
-      const { status, body } = await h.json({ type: 'threads.update', params: { thread_id: threadId, title: 'Renamed' } });
+      const { status, body } = await h.json({
+        type: 'threads.update',
+        params: { thread_id: threadId, title: 'Renamed' },
+      });
       assert.equal(status, 200);
       assert.equal((body as Thread).title, 'Renamed');
       assert.deepEqual((body as Thread).items, { data: [], has_more: false });
@@ -168,7 +214,10 @@ describe('threads.update, threads.delete, items.feedback', () => {
     try {
       const keep = createdThreadId(await h.stream(createThread('keep')));
       const drop = createdThreadId(await h.stream(createThread('drop')));
-      assert.deepEqual(await h.json({ type: 'threads.delete', params: { thread_id: drop } }), { status: 200, body: {} });
+      assert.deepEqual(await h.json({ type: 'threads.delete', params: { thread_id: drop } }), {
+        status: 200,
+        body: {},
+      });
       assert.deepEqual(ids((await h.json({ type: 'threads.list', params: {} })).body), [keep]);
       assert.deepEqual(await h.store.all(drop), []);
       await assertRefused(await h.post({ type: 'threads.get_by_id', params: { thread_id: drop } }), 404, 'not_found');
@@ -204,19 +253,28 @@ describe('refused requests', () => {
   after(() => h.close());
 
   it('rejects a message input without attachments (400 invalid_request naming the field)', async () => {
-    const body = { type: 'threads.create', params: { input: { content: [{ type: 'input_text', text: 'hi' }], inference_options: {} } } };
+    const body = {
+      type: 'threads.create',
+      params: { input: { content: [{ type: 'input_text', text: 'hi' }], inference_options: {} } },
+    };
     const message = await assertRefused(await h.post(body), 400, 'invalid_request');
     assert.match(message, /params\.input\.attachments/);
   });
 
   it('rejects a message input without inference_options', async () => {
-    const body = { type: 'threads.create', params: { input: { content: [{ type: 'input_text', text: 'hi' }], attachments: [] } } };
+    const body = {
+      type: 'threads.create',
+      params: { input: { content: [{ type: 'input_text', text: 'hi' }], attachments: [] } },
+    };
     assert.match(await assertRefused(await h.post(body), 400, 'invalid_request'), /params\.input\.inference_options/);
   });
 
   it('rejects wrongly typed fields', async () => {
     const cases: [unknown, RegExp][] = [
-      [{ type: 'threads.create', params: { input: { ...input('x'), content: [{ type: 'image', url: 'x' }] } } }, /params\.input\.content\[0\]\.type/],
+      [
+        { type: 'threads.create', params: { input: { ...input('x'), content: [{ type: 'image', url: 'x' }] } } },
+        /params\.input\.content\[0\]\.type/,
+      ],
       [{ type: 'threads.add_user_message', params: { input: input('x') } }, /params\.thread_id/],
       [{ type: 'threads.list', params: { limit: -1 } }, /params\.limit/],
       [{ type: 'threads.list', params: { order: 'newest' } }, /params\.order/],
@@ -225,11 +283,15 @@ describe('refused requests', () => {
       [{ type: 'threads.list' }, /params/],
       [[], /body/],
     ];
-    for (const [body, field] of cases) assert.match(await assertRefused(await h.post(body), 400, 'invalid_request'), field);
+    for (const [body, field] of cases)
+      assert.match(await assertRefused(await h.post(body), 400, 'invalid_request'), field);
   });
 
   it('rejects an unknown request type', async () => {
-    assert.match(await assertRefused(await h.post({ type: 'threads.explode', params: {} }), 400, 'invalid_request'), /threads\.explode/);
+    assert.match(
+      await assertRefused(await h.post({ type: 'threads.explode', params: {} }), 400, 'invalid_request'),
+      /threads\.explode/,
+    );
   });
 
   it('rejects invalid JSON, an empty body and invalid UTF-8', async () => {
@@ -264,8 +326,16 @@ describe('refused requests', () => {
   });
 
   it('answers attachment, transcription and sync action requests with 501', async () => {
-    await assertRefused(await h.post({ type: 'attachments.create', params: { name: 'a.txt', size: 3, mime_type: 'text/plain' } }), 501, 'not_supported');
-    await assertRefused(await h.post({ type: 'input.transcribe', params: { audio_base64: '', mime_type: 'audio/webm' } }), 501, 'not_supported');
+    await assertRefused(
+      await h.post({ type: 'attachments.create', params: { name: 'a.txt', size: 3, mime_type: 'text/plain' } }),
+      501,
+      'not_supported',
+    );
+    await assertRefused(
+      await h.post({ type: 'input.transcribe', params: { audio_base64: '', mime_type: 'audio/webm' } }),
+      501,
+      'not_supported',
+    );
   });
 });
 
@@ -302,7 +372,10 @@ describe('handler integration', () => {
     const h = await startServer(reply, { store: new ContextStore(), context });
     try {
       await assertRefused(await h.post({ type: 'threads.list', params: {} }), 401, 'unauthorized');
-      const response = await h.post({ type: 'threads.get_by_id', params: { thread_id: 'thr_x' } }, { headers: { 'x-user': 'ada' } });
+      const response = await h.post(
+        { type: 'threads.get_by_id', params: { thread_id: 'thr_x' } },
+        { headers: { 'x-user': 'ada' } },
+      );
       await assertRefused(response, 404, 'not_found');
       assert.deepEqual(contexts, [{ user: 'ada' }]);
       assert.deepEqual(h.errors, []);
@@ -345,8 +418,12 @@ describe('MemoryStore', () => {
   it('keeps insertion order for threads created in the same millisecond, and updates never reorder', async () => {
     const store = new WatchedStore();
     const created_at = '2026-01-01T00:00:00.000Z';
-    for (const id of ['thr_a', 'thr_b', 'thr_c']) await store.createThread({ id, created_at, status: { type: 'active' }, metadata: {} }, undefined);
-    await store.saveThread({ id: 'thr_a', created_at, title: 'Renamed', status: { type: 'active' }, metadata: {} }, undefined);
+    for (const id of ['thr_a', 'thr_b', 'thr_c'])
+      await store.createThread({ id, created_at, status: { type: 'active' }, metadata: {} }, undefined);
+    await store.saveThread(
+      { id: 'thr_a', created_at, title: 'Renamed', status: { type: 'active' }, metadata: {} },
+      undefined,
+    );
     assert.deepEqual(ids(await store.loadThreads(10, undefined, 'asc', undefined)), ['thr_a', 'thr_b', 'thr_c']);
     assert.deepEqual(ids(await store.loadThreads(10, undefined, 'desc', undefined)), ['thr_c', 'thr_b', 'thr_a']);
     assert.deepEqual(ids(await store.loadThreads(1, 'thr_b', 'desc', undefined)), ['thr_a']);
@@ -355,22 +432,43 @@ describe('MemoryStore', () => {
 
   it('returns copies, so callers cannot change stored data by mutation', async () => {
     const store = new WatchedStore();
-    const thread = { id: 'thr_a', created_at: new Date().toISOString(), status: { type: 'active' as const }, metadata: {} };
+    const thread = {
+      id: 'thr_a',
+      created_at: new Date().toISOString(),
+      status: { type: 'active' as const },
+      metadata: {},
+    };
     await store.createThread(thread, undefined);
     const loaded = await store.loadThread('thr_a', undefined);
     assert.ok(loaded);
     loaded.title = 'changed';
     thread.metadata = { changed: true };
-    assert.deepEqual(await store.loadThread('thr_a', undefined), { ...thread, metadata: {}, title: undefined, allowed_image_domains: undefined });
+    assert.deepEqual(await store.loadThread('thr_a', undefined), {
+      ...thread,
+      metadata: {},
+      title: undefined,
+      allowed_image_domains: undefined,
+    });
   });
 
   it('generates ids in the reference format', () => {
     const store = new WatchedStore();
     const thread = { id: 'thr_a', created_at: '', status: { type: 'active' as const }, metadata: {} };
     assert.match(store.generateThreadId(undefined), /^thr_[0-9a-f]{8}$/);
-    const expected = { message: 'msg', tool_call: 'tc', task: 'tsk', workflow: 'wf', attachment: 'atc', hidden_context: 'cstmctx', sdk_hidden_context: 'shcx' } as const;
+    const expected = {
+      message: 'msg',
+      tool_call: 'tc',
+      task: 'tsk',
+      workflow: 'wf',
+      attachment: 'atc',
+      hidden_context: 'cstmctx',
+      sdk_hidden_context: 'shcx',
+    } as const;
     for (const [kind, prefix] of Object.entries(expected)) {
-      assert.match(store.generateItemId(kind as keyof typeof expected, thread, undefined), new RegExp(`^${prefix}_[0-9a-f]{8}$`));
+      assert.match(
+        store.generateItemId(kind as keyof typeof expected, thread, undefined),
+        new RegExp(`^${prefix}_[0-9a-f]{8}$`),
+      );
     }
   });
 });

@@ -7,7 +7,15 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 
 /** Browser globals the package must leave alone while it loads. */
-const BROWSER_GLOBALS = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location', 'self'] as const;
+const BROWSER_GLOBALS = [
+  'window',
+  'document',
+  'navigator',
+  'localStorage',
+  'sessionStorage',
+  'location',
+  'self',
+] as const;
 
 /** The package's own source folder. */
 const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
@@ -41,7 +49,10 @@ before(() => {
       configurable: true,
       get() {
         const caller = new Error().stack?.split('\n')[2] ?? '';
-        reads.push({ name, file: /\(?((?:file:\/\/)?\/[^:)]+)/.exec(caller)?.[1]?.replace(/^file:\/\//, '') ?? caller });
+        reads.push({
+          name,
+          file: /\(?((?:file:\/\/)?\/[^:)]+)/.exec(caller)?.[1]?.replace(/^file:\/\//, '') ?? caller,
+        });
         return undefined;
       },
     });
@@ -76,14 +87,18 @@ describe('importing in Node (SSR)', () => {
     await load(`../../src/index.js?copy=${Date.now()}`);
     const element = await load('../../src/element.js');
     // Lit's Node build installs a minimal `customElements` registry for server rendering.
-    if (typeof customElements !== 'undefined') assert.equal(customElements.get('stream-chat'), element.StreamChatElement);
+    if (typeof customElements !== 'undefined')
+      assert.equal(customElements.get('stream-chat'), element.StreamChatElement);
     assert.deepEqual(ours(), []);
   });
 
-  it('leaves only Lit\'s own `document === undefined` server check to dependencies', () => {
+  it("leaves only Lit's own `document === undefined` server check to dependencies", () => {
     // lit-html probes `globalThis.document` once to pick its server-side code path; nothing else
     // the element depends on reads a browser global while loading.
     const others = reads.filter((read) => !read.file.startsWith(SRC));
-    assert.deepEqual([...new Set(others.map((read) => `${read.name} ${read.file.replace(/.*node_modules\//, '')}`))], ['document lit-html/src/lit-html.ts']);
+    assert.deepEqual(
+      [...new Set(others.map((read) => `${read.name} ${read.file.replace(/.*node_modules\//, '')}`))],
+      ['document lit-html/src/lit-html.ts'],
+    );
   });
 });

@@ -19,7 +19,8 @@ storeContract('FileStore, reopened for every read', async () => {
   const store = new Proxy(current, {
     get(_target, key: keyof FileStore) {
       const value = current[key];
-      if (typeof value !== 'function' || key === 'generateThreadId' || key === 'generateItemId') return typeof value === 'function' ? value.bind(current) : value;
+      if (typeof value !== 'function' || key === 'generateThreadId' || key === 'generateItemId')
+        return typeof value === 'function' ? value.bind(current) : value;
       return async (...args: unknown[]) => {
         await current.flush();
         current = new FileStore({ directory });

@@ -5,7 +5,10 @@ import { initialState, reduce, type ChatState } from '../../src/state/reducer.js
 import { randomChunks, seededRandom } from '../chunks.js';
 import { randomFrame } from './random-events.js';
 
-const request: StreamingRequest = { type: 'threads.create', params: { input: { content: [], attachments: [], inference_options: {} } } };
+const request: StreamingRequest = {
+  type: 'threads.create',
+  params: { input: { content: [], attachments: [], inference_options: {} } },
+};
 
 async function run(chunks: readonly string[]): Promise<ChatState> {
   const body = new ReadableStream<Uint8Array>({

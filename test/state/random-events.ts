@@ -5,7 +5,18 @@
 import type { ThreadStreamEvent } from '../../src/protocol/types.js';
 
 const TEXTS = ['', 'a', ' ', 'héllo', '👋🏽', '\n', '```', '**', '<script>x</script>', 'data: fake\n\n', '\r\n', '你好'];
-const ITEM_TYPES = ['assistant_message', 'user_message', 'client_tool_call', 'widget', 'workflow', 'task', 'generated_image', 'end_of_turn', 'hidden_context_item', 'mystery_item'];
+const ITEM_TYPES = [
+  'assistant_message',
+  'user_message',
+  'client_tool_call',
+  'widget',
+  'workflow',
+  'task',
+  'generated_image',
+  'end_of_turn',
+  'hidden_context_item',
+  'mystery_item',
+];
 
 /** A random event from a small vocabulary, as the parser delivers it. */
 export function randomEvent(random: () => number): ThreadStreamEvent {
@@ -37,17 +48,49 @@ export function randomFrame(random: () => number, wellFramed = false): string {
     task: { type: 'custom', title: text },
   });
   const updates = [
-    { type: 'assistant_message.content_part.added', content_index: index, content: { type: 'output_text', text, annotations: [] } },
+    {
+      type: 'assistant_message.content_part.added',
+      content_index: index,
+      content: { type: 'output_text', text, annotations: [] },
+    },
     { type: 'assistant_message.content_part.text_delta', content_index: index, delta: text },
-    { type: 'assistant_message.content_part.annotation_added', content_index: index, annotation_index: index, annotation: { type: 'annotation', source: { type: 'url', title: text, url: 'https://e.x' } } },
-    { type: 'assistant_message.content_part.done', content_index: index, content: { type: 'output_text', text, annotations: [] } },
+    {
+      type: 'assistant_message.content_part.annotation_added',
+      content_index: index,
+      annotation_index: index,
+      annotation: { type: 'annotation', source: { type: 'url', title: text, url: 'https://e.x' } },
+    },
+    {
+      type: 'assistant_message.content_part.done',
+      content_index: index,
+      content: { type: 'output_text', text, annotations: [] },
+    },
     { type: 'widget.streaming_text.value_delta', component_id: 'w', delta: text, done: false },
     { type: 'workflow.task.added', task_index: index, task: { type: 'custom', title: text } },
     { type: 'unknown.update', x: 1 },
   ];
   const events: unknown[] = [
-    { type: 'thread.created', thread: { id: 't', created_at: 'x', status: { type: 'active' }, metadata: {}, items: { data: [], has_more: false } } },
-    { type: 'thread.updated', thread: { id: 't', created_at: 'x', title: text, status: { type: 'active' }, metadata: {}, items: { data: [], has_more: false } } },
+    {
+      type: 'thread.created',
+      thread: {
+        id: 't',
+        created_at: 'x',
+        status: { type: 'active' },
+        metadata: {},
+        items: { data: [], has_more: false },
+      },
+    },
+    {
+      type: 'thread.updated',
+      thread: {
+        id: 't',
+        created_at: 'x',
+        title: text,
+        status: { type: 'active' },
+        metadata: {},
+        items: { data: [], has_more: false },
+      },
+    },
     { type: 'thread.item.added', item: item() },
     { type: 'thread.item.updated', item_id: id, update: pick(updates) },
     { type: 'thread.item.updated', item_id: id, update: pick(updates) },
@@ -56,7 +99,12 @@ export function randomFrame(random: () => number, wellFramed = false): string {
     { type: 'thread.item.replaced', item: item() },
     { type: 'stream_options', stream_options: { allow_cancel: random() < 0.5 } },
     { type: 'progress_update', text },
-    { type: 'error', code: pick(['stream.error', 'custom', 'future.code']), message: text, allow_retry: random() < 0.5 },
+    {
+      type: 'error',
+      code: pick(['stream.error', 'custom', 'future.code']),
+      message: text,
+      allow_retry: random() < 0.5,
+    },
     { type: 'notice', level: 'info', message: text },
     { type: 'client_effect', name: text, data: {} },
     { type: 'totally.new.event' },

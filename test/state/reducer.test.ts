@@ -50,7 +50,9 @@ describe('reduce', () => {
       ['msg_A', 'assistant_message'],
     ]);
     const answer = state.items[1];
-    expect(answer?.type === 'assistant_message' && answer.content[0]?.text).to.equal('Héllo, wörld 👋🏽 你好\n\n**done**');
+    expect(answer?.type === 'assistant_message' && answer.content[0]?.text).to.equal(
+      'Héllo, wörld 👋🏽 你好\n\n**done**',
+    );
     expect(isResponding(state)).to.equal(false);
     expect(state.progress).to.equal(null);
     expect(state.streaming.size).to.equal(0);
@@ -69,7 +71,10 @@ describe('reduce', () => {
           { headers: { 'content-type': 'text/event-stream' } },
         );
       let state = sent;
-      const request: StreamingRequest = { type: 'threads.create', params: { input: { content: [], attachments: [], inference_options: {} } } };
+      const request: StreamingRequest = {
+        type: 'threads.create',
+        params: { input: { content: [], attachments: [], inference_options: {} } },
+      };
       for await (const event of streamEvents(request, { url: '/x', fetch: fetchBytes })) {
         state = reduce(state, { type: 'event-received', event });
       }
@@ -80,7 +85,14 @@ describe('reduce', () => {
   it('keeps the same text whether a delta arrives whole or one character at a time', () => {
     const base = run(sent, ...events(...createTranscript.slice(0, 7)));
     const text = 'Some *markdown* with `code` and ünïcödé';
-    const whole = run(base, ...events({ type: 'thread.item.updated', item_id: 'msg_A', update: { type: 'assistant_message.content_part.text_delta', content_index: 0, delta: text } }));
+    const whole = run(
+      base,
+      ...events({
+        type: 'thread.item.updated',
+        item_id: 'msg_A',
+        update: { type: 'assistant_message.content_part.text_delta', content_index: 0, delta: text },
+      }),
+    );
     const perChar = run(
       base,
       ...events(
@@ -102,23 +114,63 @@ describe('reduce', () => {
 
   it('merges thread.updated metadata without touching items', () => {
     const state = run(sent, ...events(...createTranscript));
-    const updated = run(state, ...events({ type: 'thread.updated', thread: { id: 'thr_1a2b3c4d', created_at: 'x', title: 'New', status: { type: 'locked', reason: 'r' }, metadata: {}, items: { data: [], has_more: false } } }));
+    const updated = run(
+      state,
+      ...events({
+        type: 'thread.updated',
+        thread: {
+          id: 'thr_1a2b3c4d',
+          created_at: 'x',
+          title: 'New',
+          status: { type: 'locked', reason: 'r' },
+          metadata: {},
+          items: { data: [], has_more: false },
+        },
+      }),
+    );
     expect(updated.items).to.equal(state.items);
-    expect(updated.thread).to.deep.equal({ id: 'thr_1a2b3c4d', created_at: 'x', title: 'New', status: { type: 'locked', reason: 'r' }, metadata: {} });
+    expect(updated.thread).to.deep.equal({
+      id: 'thr_1a2b3c4d',
+      created_at: 'x',
+      title: 'New',
+      status: { type: 'locked', reason: 'r' },
+      metadata: {},
+    });
   });
 
   it('pads content parts, but ignores an index far past the end', () => {
     const base = run(sent, ...events({ type: 'thread.item.added', item: assistant('a', '') }));
-    const padded = run(base, ...events({ type: 'thread.item.updated', item_id: 'a', update: { type: 'assistant_message.content_part.text_delta', content_index: 2, delta: 'x' } }));
+    const padded = run(
+      base,
+      ...events({
+        type: 'thread.item.updated',
+        item_id: 'a',
+        update: { type: 'assistant_message.content_part.text_delta', content_index: 2, delta: 'x' },
+      }),
+    );
     const item = padded.items.at(-1);
     expect(item?.type === 'assistant_message' && item.content.map((part) => part.text)).to.deep.equal(['', '', 'x']);
-    const far = run(base, ...events({ type: 'thread.item.updated', item_id: 'a', update: { type: 'assistant_message.content_part.text_delta', content_index: 1e9, delta: 'x' } }));
+    const far = run(
+      base,
+      ...events({
+        type: 'thread.item.updated',
+        item_id: 'a',
+        update: { type: 'assistant_message.content_part.text_delta', content_index: 1e9, delta: 'x' },
+      }),
+    );
     expect(far).to.equal(base);
   });
 
   it('ignores updates for an unknown item', () => {
     const streaming = run(sent, ...events({ type: 'stream_options', stream_options: { allow_cancel: true } }));
-    const next = run(streaming, ...events({ type: 'thread.item.updated', item_id: 'nope', update: { type: 'assistant_message.content_part.text_delta', content_index: 0, delta: 'x' } }));
+    const next = run(
+      streaming,
+      ...events({
+        type: 'thread.item.updated',
+        item_id: 'nope',
+        update: { type: 'assistant_message.content_part.text_delta', content_index: 0, delta: 'x' },
+      }),
+    );
     expect(next).to.equal(streaming);
   });
 
@@ -128,12 +180,31 @@ describe('reduce', () => {
       sent,
       ...events(
         { type: 'thread.item.added', item: assistant('a', '') },
-        { type: 'thread.item.updated', item_id: 'a', update: { type: 'assistant_message.content_part.annotation_added', content_index: 0, annotation_index: 0, annotation: { type: 'annotation', source, index: 3 } } },
-        { type: 'thread.item.updated', item_id: 'a', update: { type: 'assistant_message.content_part.done', content_index: 0, content: { type: 'output_text', text: 'abc', annotations: [] } } },
+        {
+          type: 'thread.item.updated',
+          item_id: 'a',
+          update: {
+            type: 'assistant_message.content_part.annotation_added',
+            content_index: 0,
+            annotation_index: 0,
+            annotation: { type: 'annotation', source, index: 3 },
+          },
+        },
+        {
+          type: 'thread.item.updated',
+          item_id: 'a',
+          update: {
+            type: 'assistant_message.content_part.done',
+            content_index: 0,
+            content: { type: 'output_text', text: 'abc', annotations: [] },
+          },
+        },
       ),
     );
     const item = state.items.at(-1);
-    expect(item?.type === 'assistant_message' && item.content[0]?.annotations).to.deep.equal([{ type: 'annotation', source, index: 3 }]);
+    expect(item?.type === 'assistant_message' && item.content[0]?.annotations).to.deep.equal([
+      { type: 'annotation', source, index: 3 },
+    ]);
   });
 
   it('removes and replaces items by id, and never shows hidden ones', () => {
@@ -144,7 +215,10 @@ describe('reduce', () => {
         { type: 'thread.item.done', item: assistant('b', 'two') },
         { type: 'thread.item.removed', item_id: 'a' },
         { type: 'thread.item.replaced', item: assistant('b', 'three') },
-        { type: 'thread.item.done', item: { id: 'h', thread_id: 't', created_at: 'x', type: 'hidden_context_item', content: 'secret' } },
+        {
+          type: 'thread.item.done',
+          item: { id: 'h', thread_id: 't', created_at: 'x', type: 'hidden_context_item', content: 'secret' },
+        },
       ),
     );
     expect(state.items.map((item) => item.id)).to.deep.equal(['local_1', 'b']);
@@ -160,8 +234,21 @@ describe('reduce', () => {
   });
 
   it('marks a client tool call completed when its output is sent', () => {
-    const call: ThreadItem = { id: 'tc', thread_id: 't', created_at: 'x', type: 'client_tool_call', status: 'pending', call_id: 'c1', name: 'get', arguments: {} };
-    const state = run(sent, ...events({ type: 'thread.item.done', item: call }), { type: 'tool-output-sent', itemId: 'tc', output: { ok: true } });
+    const call: ThreadItem = {
+      id: 'tc',
+      thread_id: 't',
+      created_at: 'x',
+      type: 'client_tool_call',
+      status: 'pending',
+      call_id: 'c1',
+      name: 'get',
+      arguments: {},
+    };
+    const state = run(sent, ...events({ type: 'thread.item.done', item: call }), {
+      type: 'tool-output-sent',
+      itemId: 'tc',
+      output: { ok: true },
+    });
     expect(state.items.at(-1)).to.deep.include({ status: 'completed', output: { ok: true } });
   });
 
@@ -174,13 +261,41 @@ describe('reduce', () => {
     const state = run(
       sent,
       ...events(
-        { type: 'thread.item.added', item: { id: 'w', thread_id: 't', created_at: 'x', type: 'widget', widget: { type: 'Card', children: [{ type: 'Text', id: 'txt', value: 'Hel' }] } } },
-        { type: 'thread.item.updated', item_id: 'w', update: { type: 'widget.streaming_text.value_delta', component_id: 'txt', delta: 'lo', done: true } },
-        { type: 'thread.item.added', item: { id: 'f', thread_id: 't', created_at: 'x', type: 'workflow', workflow: { type: 'custom', tasks: [], expanded: true } } },
-        { type: 'thread.item.updated', item_id: 'f', update: { type: 'workflow.task.added', task_index: 0, task: { type: 'custom', title: 'Step 1' } } },
+        {
+          type: 'thread.item.added',
+          item: {
+            id: 'w',
+            thread_id: 't',
+            created_at: 'x',
+            type: 'widget',
+            widget: { type: 'Card', children: [{ type: 'Text', id: 'txt', value: 'Hel' }] },
+          },
+        },
+        {
+          type: 'thread.item.updated',
+          item_id: 'w',
+          update: { type: 'widget.streaming_text.value_delta', component_id: 'txt', delta: 'lo', done: true },
+        },
+        {
+          type: 'thread.item.added',
+          item: {
+            id: 'f',
+            thread_id: 't',
+            created_at: 'x',
+            type: 'workflow',
+            workflow: { type: 'custom', tasks: [], expanded: true },
+          },
+        },
+        {
+          type: 'thread.item.updated',
+          item_id: 'f',
+          update: { type: 'workflow.task.added', task_index: 0, task: { type: 'custom', title: 'Step 1' } },
+        },
       ),
     );
-    expect(state.items[1]).to.deep.include({ widget: { type: 'Card', children: [{ type: 'Text', id: 'txt', value: 'Hello' }] } });
+    expect(state.items[1]).to.deep.include({
+      widget: { type: 'Card', children: [{ type: 'Text', id: 'txt', value: 'Hello' }] },
+    });
     const flow = state.items[2];
     expect(flow?.type === 'workflow' && flow.workflow.tasks).to.deep.equal([{ type: 'custom', title: 'Step 1' }]);
   });
@@ -197,7 +312,16 @@ describe('reduce', () => {
   });
 
   describe('the run', () => {
-    const call: ThreadItem = { id: 'tc', thread_id: 't', created_at: 'x', type: 'client_tool_call', status: 'pending', call_id: 'c1', name: 'get', arguments: {} };
+    const call: ThreadItem = {
+      id: 'tc',
+      thread_id: 't',
+      created_at: 'x',
+      type: 'client_tool_call',
+      status: 'pending',
+      call_id: 'c1',
+      name: 'get',
+      arguments: {},
+    };
     const echo: ThreadItem = { ...optimistic, id: 'msg_user0001' };
     const notice: ThreadStreamEvent = { type: 'notice', level: 'info', message: 'later' };
 
@@ -208,7 +332,20 @@ describe('reduce', () => {
     });
 
     it('keeps a pending client tool call when other events follow it', () => {
-      const paused = run(sent, ...events({ type: 'thread.item.done', item: call }, notice, { type: 'thread.updated', thread: { id: 't', created_at: 'x', title: 'T', status: { type: 'active' }, metadata: {}, items: { data: [], has_more: false } } }));
+      const paused = run(
+        sent,
+        ...events({ type: 'thread.item.done', item: call }, notice, {
+          type: 'thread.updated',
+          thread: {
+            id: 't',
+            created_at: 'x',
+            title: 'T',
+            status: { type: 'active' },
+            metadata: {},
+            items: { data: [], has_more: false },
+          },
+        }),
+      );
       expect(paused.run).to.deep.include({ status: 'awaiting-tool', call });
       const answered = run(paused, { type: 'tool-output-sent', itemId: 'tc', output: 1 });
       expect(answered.run).to.deep.include({ status: 'sending', call: null });
@@ -217,7 +354,11 @@ describe('reduce', () => {
     });
 
     it('gives an unsent message back when the run fails, and remembers it for retry', () => {
-      const failed = run(sent, { type: 'run-failed', runId: 1, error: { code: 'network', allowRetry: true } }, { type: 'run-finished', runId: 1 });
+      const failed = run(
+        sent,
+        { type: 'run-failed', runId: 1, error: { code: 'network', allowRetry: true } },
+        { type: 'run-finished', runId: 1 },
+      );
       expect(failed.run).to.equal(null);
       expect(failed.items).to.deep.equal([]);
       expect(failed.draft).to.equal('hi');
@@ -229,14 +370,22 @@ describe('reduce', () => {
     });
 
     it('keeps what the user typed meanwhile instead of giving the text back', () => {
-      const failed = run(sent, { type: 'draft-changed', text: 'next' }, { type: 'run-failed', runId: 1, error: { code: 'network', allowRetry: true } }, { type: 'run-finished', runId: 1 });
+      const failed = run(
+        sent,
+        { type: 'draft-changed', text: 'next' },
+        { type: 'run-failed', runId: 1, error: { code: 'network', allowRetry: true } },
+        { type: 'run-finished', runId: 1 },
+      );
       expect(failed.draft).to.equal('next');
       expect(failed.failedDraft).to.equal('hi');
     });
 
     it('ends with the stream error as its outcome, keeping an accepted message', () => {
       const error: ThreadStreamEvent = { type: 'error', code: 'custom', message: 'Quota', allow_retry: false };
-      const failed = run(sent, ...events({ type: 'thread.item.done', item: echo }, error), { type: 'run-finished', runId: 1 });
+      const failed = run(sent, ...events({ type: 'thread.item.done', item: echo }, error), {
+        type: 'run-finished',
+        runId: 1,
+      });
       expect(failed.items.map((item) => item.id)).to.deep.equal(['msg_user0001']);
       expect(failed.error).to.deep.equal({ code: 'custom', message: 'Quota', allowRetry: false });
       expect(failed.failedDraft).to.equal(null);

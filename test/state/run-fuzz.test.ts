@@ -12,7 +12,12 @@ describe('run fuzz', () => {
       let runId = 0;
       let local = 0;
       for (let step = 0; step < 40; step++) {
-        const action = randomAction(random, state, () => ++runId, () => `local_${++local}`);
+        const action = randomAction(
+          random,
+          state,
+          () => ++runId,
+          () => `local_${++local}`,
+        );
         const before = state;
         state = reduce(state, action);
         checkRun(before, action, state, `seed ${seed} step ${step} ${action.type}`);
@@ -30,17 +35,35 @@ function randomAction(random: () => number, state: ChatState, nextRun: () => num
     if (roll < 0.2 && state.threadId) return { type: 'retry-started', runId: nextRun(), itemId: 'i0' };
     const id = nextLocal();
     const text = random() < 0.5 ? 'hello' : 'again';
-    const item: UserMessageItem = { id, thread_id: '', created_at: 'x', type: 'user_message', content: [{ type: 'input_text', text }], attachments: [], inference_options: {} };
+    const item: UserMessageItem = {
+      id,
+      thread_id: '',
+      created_at: 'x',
+      type: 'user_message',
+      content: [{ type: 'input_text', text }],
+      attachments: [],
+      inference_options: {},
+    };
     return { type: 'send-started', runId: nextRun(), item, text, resend: random() < 0.3 };
   }
   const runId = state.run.id;
-  if (roll < 0.1) return { type: 'run-failed', runId, error: { code: random() < 0.5 ? 'offline' : 'network', allowRetry: true } };
+  if (roll < 0.1)
+    return { type: 'run-failed', runId, error: { code: random() < 0.5 ? 'offline' : 'network', allowRetry: true } };
   if (roll < 0.15) return { type: 'run-finished', runId };
   if (roll < 0.18) return { type: 'run-aborted', runId };
   if (roll < 0.2) return { type: 'run-finished', runId: runId + 1 };
-  if (roll < 0.25 && state.run.call) return { type: 'tool-output-sent', itemId: state.run.call.id, output: { ok: true } };
+  if (roll < 0.25 && state.run.call)
+    return { type: 'tool-output-sent', itemId: state.run.call.id, output: { ok: true } };
   if (roll < 0.3) {
-    const item: UserMessageItem = { id: 'i3', thread_id: 't', created_at: 'x', type: 'user_message', content: [{ type: 'input_text', text: 'echo' }], attachments: [], inference_options: {} };
+    const item: UserMessageItem = {
+      id: 'i3',
+      thread_id: 't',
+      created_at: 'x',
+      type: 'user_message',
+      content: [{ type: 'input_text', text: 'echo' }],
+      attachments: [],
+      inference_options: {},
+    };
     return { type: 'event-received', event: { type: 'thread.item.done', item } };
   }
   return { type: 'event-received', event: randomEvent(random), noticeId: Math.floor(random() * 1000) };
@@ -65,16 +88,28 @@ function checkRun(before: ChatState, action: Action, after: ChatState, label: st
     check(!after.allowCancel || before.allowCancel, `${label}: cancel only while running`);
   }
   const outcome = action.type === 'run-finished' || action.type === 'run-aborted' || action.type === 'run-failed';
-  if (outcome && action.runId !== before.run?.id) check(after === before, `${label}: a stale run's outcome changes nothing`);
-  if (!before.run || (action.type !== 'run-finished' && action.type !== 'run-aborted') || action.runId !== before.run.id) return;
+  if (outcome && action.runId !== before.run?.id)
+    check(after === before, `${label}: a stale run's outcome changes nothing`);
+  if (
+    !before.run ||
+    (action.type !== 'run-finished' && action.type !== 'run-aborted') ||
+    action.runId !== before.run.id
+  )
+    return;
   const { unsent, error } = before.run;
   check(run === null && after.progress === null, `${label}: the run is over, without progress`);
   const failed = action.type === 'run-finished' && error !== null;
   if (failed) check(after.error === error, `${label}: the failure is shown`);
   if (unsent && (failed || action.type === 'run-aborted')) {
     check(!ids.includes(unsent.itemId), `${label}: the unsent message leaves the list`);
-    check(after.draft === (before.draft.trim() ? before.draft : unsent.text), `${label}: its text is given back unless the user typed`);
-    check(after.failedDraft === (failed ? unsent.text : before.failedDraft), `${label}: retry re-sends it only after a failure`);
+    check(
+      after.draft === (before.draft.trim() ? before.draft : unsent.text),
+      `${label}: its text is given back unless the user typed`,
+    );
+    check(
+      after.failedDraft === (failed ? unsent.text : before.failedDraft),
+      `${label}: retry re-sends it only after a failure`,
+    );
   } else {
     check(after.draft === before.draft, `${label}: the draft is the user's`);
     check(after.items === before.items, `${label}: the transcript stays`);

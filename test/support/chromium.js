@@ -18,7 +18,12 @@ export const CHROMIUM_FLAGS = [
   '--use-fake-ui-for-media-stream',
 ];
 
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
 
 /** The Chromium binary (CHROME_PATH, else the first one installed); exits with a clear line when there is none. */
 export function findChromium() {

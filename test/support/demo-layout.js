@@ -7,10 +7,19 @@ globalThis.layoutProblems = (minChatWidth) => {
   const height = window.innerHeight;
   const name = (el) => {
     const part = el.getAttribute('part');
-    return el.localName + (el.id ? `#${el.id}` : '') + (part ? `[part="${part}"]` : el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : '');
+    return (
+      el.localName +
+      (el.id ? `#${el.id}` : '') +
+      (part
+        ? `[part="${part}"]`
+        : el.className && typeof el.className === 'string'
+          ? `.${el.className.split(' ')[0]}`
+          : '')
+    );
   };
 
-  if (document.documentElement.scrollWidth > width) problems.push(`the page scrolls sideways (${document.documentElement.scrollWidth}px wide in ${width}px)`);
+  if (document.documentElement.scrollWidth > width)
+    problems.push(`the page scrolls sideways (${document.documentElement.scrollWidth}px wide in ${width}px)`);
 
   // Nothing sticks out of the window sideways. Content of a box that clips or scrolls is that
   // box's business, so the walk does not go inside one.
@@ -30,8 +39,10 @@ globalThis.layoutProblems = (minChatWidth) => {
   const chat = document.querySelector('stream-chat');
   if (!chat?.shadowRoot) return [...problems, 'no rendered <stream-chat>'];
   const chatBox = chat.getBoundingClientRect();
-  if (chatBox.width < minChatWidth) problems.push(`the chat is ${Math.round(chatBox.width)}px wide (at least ${minChatWidth}px expected)`);
-  if (chatBox.height > height) problems.push(`the chat is ${Math.round(chatBox.height)}px tall in a ${height}px window`);
+  if (chatBox.width < minChatWidth)
+    problems.push(`the chat is ${Math.round(chatBox.width)}px wide (at least ${minChatWidth}px expected)`);
+  if (chatBox.height > height)
+    problems.push(`the chat is ${Math.round(chatBox.height)}px tall in a ${height}px window`);
 
   // Nothing else on the page shares the chat's space (fixed overlays such as toasts aside: they
   // come and go, and the toast test checks them against Send).
@@ -43,7 +54,9 @@ globalThis.layoutProblems = (minChatWidth) => {
         continue;
       }
       const box = el.getBoundingClientRect();
-      const shared = Math.min(box.right, chatBox.right) - Math.max(box.left, chatBox.left) > 1 && Math.min(box.bottom, chatBox.bottom) - Math.max(box.top, chatBox.top) > 1;
+      const shared =
+        Math.min(box.right, chatBox.right) - Math.max(box.left, chatBox.left) > 1 &&
+        Math.min(box.bottom, chatBox.bottom) - Math.max(box.top, chatBox.top) > 1;
       if (box.width > 0 && box.height > 0 && shared) problems.push(`${name(el)} overlaps the chat`);
       // A child can stick out of a box that does not clip it.
       else if (getComputedStyle(el).overflow === 'visible') overlapping(el);
@@ -68,7 +81,8 @@ globalThis.layoutProblems = (minChatWidth) => {
     const y = box.top + box.height / 2;
     const onTop = document.elementFromPoint(x, y);
     const inside = chat.shadowRoot.elementFromPoint(x, y);
-    if (onTop !== chat || !inside || !el.contains(inside)) problems.push(`${part} is covered by ${onTop === chat ? name(inside ?? chat) : onTop ? name(onTop) : 'nothing'}`);
+    if (onTop !== chat || !inside || !el.contains(inside))
+      problems.push(`${part} is covered by ${onTop === chat ? name(inside ?? chat) : onTop ? name(onTop) : 'nothing'}`);
   }
   return problems;
 };

@@ -14,8 +14,7 @@ type JsonRecord = { [key: string]: Json };
 
 /** One piece of a scripted model response. */
 export type FakeOutput =
-  | { type: 'text'; chunks: string[] }
-  | { type: 'call'; name: string; arguments: JsonRecord; callId: string };
+  { type: 'text'; chunks: string[] } | { type: 'call'; name: string; arguments: JsonRecord; callId: string };
 
 /** What the fake answers one request with. */
 export type FakeReply =
@@ -60,7 +59,12 @@ export const reply = {
     body: { error: { message, type, code, param: null } },
     headers: { 'x-should-retry': 'false' },
   }),
-  streamError: (code: string, message: string, ...chunks: string[]): FakeReply => ({ type: 'stream_error', chunks, code, message }),
+  streamError: (code: string, message: string, ...chunks: string[]): FakeReply => ({
+    type: 'stream_error',
+    chunks,
+    code,
+    message,
+  }),
   hang: (): FakeReply => ({ type: 'hang' }),
   drop: (...chunks: string[]): FakeReply => ({ type: 'drop', chunks }),
   /** A reply held back until the returned `release()` is called. */
@@ -109,7 +113,9 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://fake').pathname;
     const closed = new Promise<void>((resolve) => res.once('close', () => resolve()));
-    const body = /^multipart\/form-data/i.test(req.headers['content-type'] ?? '') ? await readForm(req) : await readJson(req);
+    const body = /^multipart\/form-data/i.test(req.headers['content-type'] ?? '')
+      ? await readForm(req)
+      : await readJson(req);
     const request: FakeRequest = { path, authorization: req.headers.authorization, body, closed };
     requests.push(request);
     const model = typeof body.model === 'string' ? body.model : '';
@@ -120,7 +126,12 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
     });
     const next = queues.get(model)?.shift();
     if (!next) {
-      const scripted: FakeReply = reply.httpError(500, 'unscripted', `The fake has no reply queued for model "${model}".`, 'server_error');
+      const scripted: FakeReply = reply.httpError(
+        500,
+        'unscripted',
+        `The fake has no reply queued for model "${model}".`,
+        'server_error',
+      );
       return send(res, scripted, path, body);
     }
     return send(res, next, path, body);
@@ -149,7 +160,9 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
 async function readForm(req: IncomingMessage): Promise<JsonRecord> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const form = await new Response(Buffer.concat(chunks), { headers: { 'content-type': req.headers['content-type'] ?? '' } }).formData();
+  const form = await new Response(Buffer.concat(chunks), {
+    headers: { 'content-type': req.headers['content-type'] ?? '' },
+  }).formData();
   const body: JsonRecord = {};
   const entries: [string, FormDataEntryValue][] = [];
   form.forEach((value, key) => entries.push([key, value]));
@@ -198,7 +211,10 @@ function send(res: ServerResponse, scripted: FakeReply, path: string, body: Json
 }
 
 function sendTranscription(res: ServerResponse, scripted: Streamed): void {
-  const text = scripted.type === 'response' ? scripted.output.flatMap((output) => (output.type === 'text' ? output.chunks : [])).join('') : '';
+  const text =
+    scripted.type === 'response'
+      ? scripted.output.flatMap((output) => (output.type === 'text' ? output.chunks : [])).join('')
+      : '';
   res.writeHead(200, { 'content-type': 'application/json' });
   res.end(JSON.stringify({ text }));
 }
@@ -207,7 +223,13 @@ function sendTranscription(res: ServerResponse, scripted: Streamed): void {
 
 let responseCounter = 0;
 
-const usage = { input_tokens: 10, input_tokens_details: { cached_tokens: 0 }, output_tokens: 5, output_tokens_details: { reasoning_tokens: 0 }, total_tokens: 15 };
+const usage = {
+  input_tokens: 10,
+  input_tokens_details: { cached_tokens: 0 },
+  output_tokens: 5,
+  output_tokens_details: { reasoning_tokens: 0 },
+  total_tokens: 15,
+};
 
 type Streamed = Extract<FakeReply, { type: 'response' | 'stream_error' | 'drop' }>;
 
@@ -233,7 +255,8 @@ function sendResponse(res: ServerResponse, scripted: Streamed, body: JsonRecord)
     top_p: 1,
     usage: status === 'completed' ? usage : null,
   });
-  const outputs: FakeOutput[] = scripted.type === 'response' ? scripted.output : [{ type: 'text', chunks: scripted.chunks }];
+  const outputs: FakeOutput[] =
+    scripted.type === 'response' ? scripted.output : [{ type: 'text', chunks: scripted.chunks }];
   const items = outputs.map((output, index) => outputItem(output, `${id}_${index}`));
   const cut = scripted.type !== 'response';
 
@@ -254,20 +277,59 @@ function sendResponse(res: ServerResponse, scripted: Streamed, body: JsonRecord)
     const item = items[outputIndex] as JsonRecord;
     const itemId = String(item.id);
     if (output.type === 'text') {
-      emit({ type: 'response.output_item.added', output_index: outputIndex, item: { id: itemId, type: 'message', status: 'in_progress', role: 'assistant', content: [] } });
-      emit({ type: 'response.content_part.added', item_id: itemId, output_index: outputIndex, content_index: 0, part: { type: 'output_text', text: '', annotations: [] } });
+      emit({
+        type: 'response.output_item.added',
+        output_index: outputIndex,
+        item: { id: itemId, type: 'message', status: 'in_progress', role: 'assistant', content: [] },
+      });
+      emit({
+        type: 'response.content_part.added',
+        item_id: itemId,
+        output_index: outputIndex,
+        content_index: 0,
+        part: { type: 'output_text', text: '', annotations: [] },
+      });
       for (const delta of output.chunks) {
-        emit({ type: 'response.output_text.delta', item_id: itemId, output_index: outputIndex, content_index: 0, delta, logprobs: [] });
+        emit({
+          type: 'response.output_text.delta',
+          item_id: itemId,
+          output_index: outputIndex,
+          content_index: 0,
+          delta,
+          logprobs: [],
+        });
       }
       if (cut) return;
       const text = output.chunks.join('');
-      emit({ type: 'response.output_text.done', item_id: itemId, output_index: outputIndex, content_index: 0, text, logprobs: [] });
-      emit({ type: 'response.content_part.done', item_id: itemId, output_index: outputIndex, content_index: 0, part: { type: 'output_text', text, annotations: [] } });
+      emit({
+        type: 'response.output_text.done',
+        item_id: itemId,
+        output_index: outputIndex,
+        content_index: 0,
+        text,
+        logprobs: [],
+      });
+      emit({
+        type: 'response.content_part.done',
+        item_id: itemId,
+        output_index: outputIndex,
+        content_index: 0,
+        part: { type: 'output_text', text, annotations: [] },
+      });
     } else {
       const args = JSON.stringify(output.arguments);
-      emit({ type: 'response.output_item.added', output_index: outputIndex, item: { ...item, status: 'in_progress', arguments: '' } });
+      emit({
+        type: 'response.output_item.added',
+        output_index: outputIndex,
+        item: { ...item, status: 'in_progress', arguments: '' },
+      });
       emit({ type: 'response.function_call_arguments.delta', item_id: itemId, output_index: outputIndex, delta: args });
-      emit({ type: 'response.function_call_arguments.done', item_id: itemId, output_index: outputIndex, arguments: args });
+      emit({
+        type: 'response.function_call_arguments.done',
+        item_id: itemId,
+        output_index: outputIndex,
+        arguments: args,
+      });
     }
     emit({ type: 'response.output_item.done', output_index: outputIndex, item });
   });
@@ -294,7 +356,14 @@ function outputItem(output: FakeOutput, id: string): JsonRecord {
       content: [{ type: 'output_text', text: output.chunks.join(''), annotations: [] }],
     };
   }
-  return { id: `fc_${id}`, type: 'function_call', status: 'completed', call_id: output.callId, name: output.name, arguments: JSON.stringify(output.arguments) };
+  return {
+    id: `fc_${id}`,
+    type: 'function_call',
+    status: 'completed',
+    call_id: output.callId,
+    name: output.name,
+    arguments: JSON.stringify(output.arguments),
+  };
 }
 
 // --- Chat Completions ------------------------------------------------------------------------
@@ -303,7 +372,8 @@ function sendChatCompletion(res: ServerResponse, scripted: Streamed, body: JsonR
   responseCounter += 1;
   const id = `chatcmpl-fake${responseCounter}`;
   const model = typeof body.model === 'string' ? body.model : 'fake';
-  const outputs: FakeOutput[] = scripted.type === 'response' ? scripted.output : [{ type: 'text', chunks: scripted.chunks }];
+  const outputs: FakeOutput[] =
+    scripted.type === 'response' ? scripted.output : [{ type: 'text', chunks: scripted.chunks }];
   const text = outputs.flatMap((output) => (output.type === 'text' ? output.chunks : [])).join('');
   const calls = outputs.flatMap((output) => (output.type === 'call' ? [output] : []));
   const toolCalls = calls.map((call, index) => ({
@@ -322,7 +392,17 @@ function sendChatCompletion(res: ServerResponse, scripted: Streamed, body: JsonR
         object: 'chat.completion',
         created: 1_700_000_000,
         model,
-        choices: [{ index: 0, finish_reason: finish, message: { role: 'assistant', content: text || null, ...(toolCalls.length > 0 ? { tool_calls: toolCalls } : {}) } }],
+        choices: [
+          {
+            index: 0,
+            finish_reason: finish,
+            message: {
+              role: 'assistant',
+              content: text || null,
+              ...(toolCalls.length > 0 ? { tool_calls: toolCalls } : {}),
+            },
+          },
+        ],
         usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 },
       }),
     );
@@ -331,21 +411,28 @@ function sendChatCompletion(res: ServerResponse, scripted: Streamed, body: JsonR
 
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
   const chunk = (delta: JsonRecord, finishReason: string | null = null) =>
-    res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created: 1_700_000_000, model, choices: [{ index: 0, delta, finish_reason: finishReason }] })}\n\n`);
+    res.write(
+      `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created: 1_700_000_000, model, choices: [{ index: 0, delta, finish_reason: finishReason }] })}\n\n`,
+    );
   chunk({ role: 'assistant', content: '' });
-  for (const output of outputs) if (output.type === 'text') for (const delta of output.chunks) chunk({ content: delta });
+  for (const output of outputs)
+    if (output.type === 'text') for (const delta of output.chunks) chunk({ content: delta });
   if (scripted.type === 'drop') {
     res.write('', () => res.socket?.destroy());
     return;
   }
   if (scripted.type === 'stream_error') {
-    res.write(`data: ${JSON.stringify({ error: { message: scripted.message, type: 'server_error', code: scripted.code } })}\n\n`);
+    res.write(
+      `data: ${JSON.stringify({ error: { message: scripted.message, type: 'server_error', code: scripted.code } })}\n\n`,
+    );
     res.end();
     return;
   }
   toolCalls.forEach((call) => chunk({ tool_calls: [call] }));
   chunk({}, finish);
-  res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created: 1_700_000_000, model, choices: [], usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 } })}\n\n`);
+  res.write(
+    `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created: 1_700_000_000, model, choices: [], usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 } })}\n\n`,
+  );
   res.write('data: [DONE]\n\n');
   res.end();
 }

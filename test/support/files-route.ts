@@ -18,7 +18,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { UserMessageItem } from '../../src/protocol/types.js';
-import { ChatKitServer, FileAttachmentStore, MemoryStore, createChatKitHandler, streamAssistantText, type RespondFn } from '../../src/server/index.js';
+import {
+  ChatKitServer,
+  FileAttachmentStore,
+  MemoryStore,
+  createChatKitHandler,
+  streamAssistantText,
+  type RespondFn,
+} from '../../src/server/index.js';
 
 const describeTurn: RespondFn = async function* (thread, item, ctx) {
   if (!item) return;
@@ -28,19 +35,26 @@ const describeTurn: RespondFn = async function* (thread, item, ctx) {
 /** What the user message carried, in words. */
 function describe(item: UserMessageItem): string {
   const text = item.content.map((part) => part.text).join('');
-  const files = item.attachments.map((attachment) => `${attachment.name} (${attachment.mime_type})`).join(', ') || 'none';
+  const files =
+    item.attachments.map((attachment) => `${attachment.name} (${attachment.mime_type})`).join(', ') || 'none';
   const tool = item.inference_options.tool_choice?.id ?? 'none';
   const model = item.inference_options.model ?? 'none';
   return `Got "${text}"; files: ${files}; tool: ${tool}; model: ${model}`;
 }
 
-const attachments = new FileAttachmentStore({ directory: mkdtempSync(join(tmpdir(), 'stream-chat-files-')), baseUrl: '/api/files', maxBytes: 64 * 1024 });
+const attachments = new FileAttachmentStore({
+  directory: mkdtempSync(join(tmpdir(), 'stream-chat-files-')),
+  baseUrl: '/api/files',
+  maxBytes: 64 * 1024,
+});
 const files = createChatKitHandler(
   new ChatKitServer({
     store: new MemoryStore(),
     respond: describeTurn,
     attachments,
-    transcribe: async (audio) => ({ text: `heard ${audio.data.length > 0 ? 'some' : 'no'} bytes of ${audio.media_type}` }),
+    transcribe: async (audio) => ({
+      text: `heard ${audio.data.length > 0 ? 'some' : 'no'} bytes of ${audio.media_type}`,
+    }),
     onError: () => undefined,
   }),
 );

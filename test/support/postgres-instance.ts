@@ -20,12 +20,15 @@ const name = process.env.INSTANCE ?? 'instance';
 const connection = new URL(process.env.DATABASE_URL ?? '');
 connection.searchParams.set('application_name', name);
 const store = new PostgresStore({ connectionString: connection.href, schema: process.env.STORE_SCHEMA });
-const chatkit = createChatKitHandler(new ChatKitServer({ store, respond: scriptedAgent, onError: (error) => console.error(name, error) }), {
-  context: (req) => {
-    const user = req.headers['x-user'];
-    return typeof user === 'string' ? { userId: user } : undefined;
+const chatkit = createChatKitHandler(
+  new ChatKitServer({ store, respond: scriptedAgent, onError: (error) => console.error(name, error) }),
+  {
+    context: (req) => {
+      const user = req.headers['x-user'];
+      return typeof user === 'string' ? { userId: user } : undefined;
+    },
   },
-});
+);
 
 const running = new Set<Promise<void>>();
 const server = createServer((req, res) => {

@@ -38,7 +38,9 @@ export function startInstance(name: string, env: Record<string, string>): Promis
   });
   const errors: string[] = [];
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => errors.push(chunk));
-  const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));
+  const exited = new Promise<number | string>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)),
+  );
   return new Promise((resolve, reject) => {
     let output = '';
     child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
@@ -48,7 +50,9 @@ export function startInstance(name: string, env: Record<string, string>): Promis
       output = '';
       resolve({ name, port: Number(port), url: `http://127.0.0.1:${port}/chatkit`, process: child, exited, errors });
     });
-    void exited.then((code) => reject(new Error(`instance ${name} exited (${code}) before listening:\n${errors.join('')}`)));
+    void exited.then((code) =>
+      reject(new Error(`instance ${name} exited (${code}) before listening:\n${errors.join('')}`)),
+    );
   });
 }
 
@@ -69,7 +73,10 @@ export interface Proxy {
  * A round-robin reverse proxy on 127.0.0.1. Requests for anything but `/chatkit` go to `fallback`
  * (a page and its scripts), when given.
  */
-export async function roundRobinProxy(instances: Instance[], fallback?: (path: string) => { type: string; body: string } | null): Promise<Proxy> {
+export async function roundRobinProxy(
+  instances: Instance[],
+  fallback?: (path: string) => { type: string; body: string } | null,
+): Promise<Proxy> {
   const served: string[] = [];
   let turn = 0;
   const server: Server = createServer((req, res) => {
@@ -81,10 +88,13 @@ export async function roundRobinProxy(instances: Instance[], fallback?: (path: s
     const target = instances[turn++ % instances.length];
     if (!target) return void res.writeHead(502).end();
     served.push(target.name);
-    const upstream = request({ host: '127.0.0.1', port: target.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
+    const upstream = request(
+      { host: '127.0.0.1', port: target.port, path: req.url, method: req.method, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
     upstream.on('error', () => (res.headersSent ? res.destroy() : res.writeHead(502).end()));
     res.on('close', () => upstream.destroy());
     req.pipe(upstream);
@@ -103,19 +113,37 @@ export async function roundRobinProxy(instances: Instance[], fallback?: (path: s
 }
 
 /** POSTs a JSON body to an endpoint. */
-export function post(url: string, body: unknown, headers: Record<string, string> = {}, signal?: AbortSignal): Promise<Response> {
-  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body), signal });
+export function post(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+  signal?: AbortSignal,
+): Promise<Response> {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+    signal,
+  });
 }
 
 /** POSTs a streaming request and reads all its events. */
-export async function stream(url: string, body: unknown, headers: Record<string, string> = {}): Promise<ThreadStreamEvent[]> {
+export async function stream(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<ThreadStreamEvent[]> {
   const response = await post(url, body, headers);
   if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${await response.text()}`);
   return readSse(response);
 }
 
 /** POSTs a non-streaming request and returns status and text (to compare bytes). */
-export async function json(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
+export async function json(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; text: string }> {
   const response = await post(url, body, headers);
   return { status: response.status, text: await response.text() };
 }
@@ -123,7 +151,11 @@ export async function json(url: string, body: unknown, headers: Record<string, s
 export { sseEvents };
 
 /** A user message input as the element sends it. */
-export const input = (text: string) => ({ content: [{ type: 'input_text', text }], attachments: [], inference_options: {} });
+export const input = (text: string) => ({
+  content: [{ type: 'input_text', text }],
+  attachments: [],
+  inference_options: {},
+});
 
 /** The thread id of a `threads.create` stream. */
 export function threadIdOf(events: ThreadStreamEvent[]): string {
@@ -135,6 +167,8 @@ export function threadIdOf(events: ThreadStreamEvent[]): string {
 /** The final texts of the assistant messages done in a stream. */
 export function answers(events: ThreadStreamEvent[]): string[] {
   return events.flatMap((event) =>
-    event.type === 'thread.item.done' && event.item.type === 'assistant_message' ? [event.item.content.map((part) => part.text).join('')] : [],
+    event.type === 'thread.item.done' && event.item.type === 'assistant_message'
+      ? [event.item.content.map((part) => part.text).join('')]
+      : [],
   );
 }

@@ -33,7 +33,9 @@ const SETTINGS = {
 function binaries() {
   if (process.env.PG_BIN) return process.env.PG_BIN;
   const root = '/usr/lib/postgresql';
-  const versions = existsSync(root) ? readdirSync(root).filter((name) => existsSync(join(root, name, 'bin', 'postgres'))) : [];
+  const versions = existsSync(root)
+    ? readdirSync(root).filter((name) => existsSync(join(root, name, 'bin', 'postgres')))
+    : [];
   versions.sort((a, b) => Number(b) - Number(a));
   if (versions[0]) return join(root, versions[0], 'bin');
   const config = spawnSync('pg_config', ['--bindir'], { encoding: 'utf8' });
@@ -51,7 +53,10 @@ function account() {
   const id = (flag) => Number(spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' }).stdout.trim());
   const uid = id('-u');
   const gid = id('-g');
-  if (!Number.isInteger(uid) || uid <= 0) throw new Error('Running as root needs a `postgres` user to run PostgreSQL as (Debian: apt-get install postgresql).');
+  if (!Number.isInteger(uid) || uid <= 0)
+    throw new Error(
+      'Running as root needs a `postgres` user to run PostgreSQL as (Debian: apt-get install postgresql).',
+    );
   return { uid, gid };
 }
 
@@ -75,8 +80,25 @@ function certificate(dir, user) {
   const key = join(dir, 'server.key');
   const made = spawnSync(
     'openssl',
-    ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2', '-subj', '/CN=127.0.0.1',
-      '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', key, '-out', cert],
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-days',
+      '2',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+    ],
     { encoding: 'utf8' },
   );
   if (made.status !== 0) return null;
@@ -89,7 +111,15 @@ function certificate(dir, user) {
 /** Runs the server until it says it accepts connections; rejects with its last words if it exits first. */
 function launch(bin, dir, port, user, tls) {
   const settings = { ...SETTINGS, ...tls?.settings };
-  const args = ['-D', dir, '-p', String(port), '-k', dir, ...Object.entries(settings).flatMap(([key, value]) => ['-c', `${key}=${value}`])];
+  const args = [
+    '-D',
+    dir,
+    '-p',
+    String(port),
+    '-k',
+    dir,
+    ...Object.entries(settings).flatMap(([key, value]) => ['-c', `${key}=${value}`]),
+  ];
   const child = spawn(join(bin, 'postgres'), args, { ...user, stdio: ['ignore', 'ignore', 'pipe'] });
   const log = [];
   return new Promise((resolve, reject) => {
@@ -100,7 +130,9 @@ function launch(bin, dir, port, user, tls) {
       if (/ready to accept connections/.test(chunk)) resolve(child);
     });
     child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`postgres exited (${code}) before accepting connections:\n${log.join('').slice(-2000)}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`postgres exited (${code}) before accepting connections:\n${log.join('').slice(-2000)}`)),
+    );
   });
 }
 
@@ -118,7 +150,18 @@ export async function startPostgres() {
   const removeDir = () => rmSync(dir, { recursive: true, force: true });
   const init = spawnSync(
     join(bin, 'initdb'),
-    ['-D', dir, '-U', 'postgres', '--auth-local=trust', '--auth-host=scram-sha-256', '--no-sync', '-E', 'UTF8', '--locale=C'],
+    [
+      '-D',
+      dir,
+      '-U',
+      'postgres',
+      '--auth-local=trust',
+      '--auth-host=scram-sha-256',
+      '--no-sync',
+      '-E',
+      'UTF8',
+      '--locale=C',
+    ],
     { ...user, encoding: 'utf8' },
   );
   if (init.status !== 0) {
@@ -213,10 +256,14 @@ async function main(command) {
   }
   const given = process.env.TEST_DATABASE_URL;
   const server = given ? undefined : await startPostgres();
-  const env = given ? process.env : { ...process.env, TEST_DATABASE_URL: server.url, TEST_DATABASE_CA: server.ca ?? '' };
+  const env = given
+    ? process.env
+    : { ...process.env, TEST_DATABASE_URL: server.url, TEST_DATABASE_CA: server.ca ?? '' };
   const child = spawn(command[0], command.slice(1), { stdio: 'inherit', env, shell: process.platform === 'win32' });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-  const code = await new Promise((resolve) => child.once('exit', (status, signal) => resolve(status ?? (signal ? 1 : 0))));
+  const code = await new Promise((resolve) =>
+    child.once('exit', (status, signal) => resolve(status ?? (signal ? 1 : 0))),
+  );
   await server?.stop();
   process.exit(code);
 }

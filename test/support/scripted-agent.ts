@@ -25,7 +25,14 @@
  * "tool output: `<JSON>`" and runs the steps after that tool line.
  */
 import { setTimeout as delay } from 'node:timers/promises';
-import type { ClientToolCallItem, JsonObject, ThreadItem, ThreadMetadata, ThreadStreamEvent, UserMessageItem } from '../../src/protocol/types.js';
+import type {
+  ClientToolCallItem,
+  JsonObject,
+  ThreadItem,
+  ThreadMetadata,
+  ThreadStreamEvent,
+  UserMessageItem,
+} from '../../src/protocol/types.js';
 import {
   clientEffect,
   clientToolCall,
@@ -37,7 +44,8 @@ import {
   type RespondFn,
 } from '../../src/server/index.js';
 
-const STEP = /^(text|progress|effect|notice|title|latetitle|tool|error|crash|hang|flaky|status|widget|workflow|long|drip|markdown|partial)\b ?(.*)$/;
+const STEP =
+  /^(text|progress|effect|notice|title|latetitle|tool|error|crash|hang|flaky|status|widget|workflow|long|drip|markdown|partial)\b ?(.*)$/;
 
 /** User messages whose flaky step already failed once. */
 const failedOnce = new Set<string>();
@@ -98,7 +106,14 @@ export const scriptedAgent: RespondFn = async function* (thread, item, ctx) {
       case 'widget':
         yield {
           type: 'thread.item.done',
-          item: { id: ctx.newItemId('message'), thread_id: thread.id, created_at: ctx.now(), type: 'widget', widget: { type: 'Card', children: [{ type: 'Text', value: rest }] }, copy_text: rest },
+          item: {
+            id: ctx.newItemId('message'),
+            thread_id: thread.id,
+            created_at: ctx.now(),
+            type: 'widget',
+            widget: { type: 'Card', children: [{ type: 'Text', value: rest }] },
+            copy_text: rest,
+          },
         };
         break;
       case 'workflow':
@@ -109,32 +124,64 @@ export const scriptedAgent: RespondFn = async function* (thread, item, ctx) {
             thread_id: thread.id,
             created_at: ctx.now(),
             type: 'workflow',
-            workflow: { type: 'custom', tasks: rest.split('|').map((title) => ({ type: 'custom' as const, title, status_indicator: 'complete' as const })), expanded: true },
+            workflow: {
+              type: 'custom',
+              tasks: rest
+                .split('|')
+                .map((title) => ({ type: 'custom' as const, title, status_indicator: 'complete' as const })),
+              expanded: true,
+            },
           },
         };
         break;
       case 'long':
-        yield* streamAssistantText(ctx, thread, words(Array.from({ length: Number(first) }, (_, i) => `line ${i + 1}\n\n`).join('')));
+        yield* streamAssistantText(
+          ctx,
+          thread,
+          words(Array.from({ length: Number(first) }, (_, i) => `line ${i + 1}\n\n`).join('')),
+        );
         break;
       case 'markdown':
         yield* streamAssistantText(ctx, thread, words(rest.replaceAll('\\n', '\n'), 5));
         break;
       case 'partial': {
         const id = ctx.newItemId('message');
-        yield { type: 'thread.item.added', item: { id, thread_id: thread.id, created_at: ctx.now(), type: 'assistant_message', content: [] } };
-        yield { type: 'thread.item.updated', item_id: id, update: { type: 'assistant_message.content_part.added', content_index: 0, content: { type: 'output_text', text: '', annotations: [] } } };
+        yield {
+          type: 'thread.item.added',
+          item: { id, thread_id: thread.id, created_at: ctx.now(), type: 'assistant_message', content: [] },
+        };
+        yield {
+          type: 'thread.item.updated',
+          item_id: id,
+          update: {
+            type: 'assistant_message.content_part.added',
+            content_index: 0,
+            content: { type: 'output_text', text: '', annotations: [] },
+          },
+        };
         for await (const delta of words(rest.replaceAll('\\n', '\n'), 5)) {
-          yield { type: 'thread.item.updated', item_id: id, update: { type: 'assistant_message.content_part.text_delta', content_index: 0, delta } };
+          yield {
+            type: 'thread.item.updated',
+            item_id: id,
+            update: { type: 'assistant_message.content_part.text_delta', content_index: 0, delta },
+          };
         }
         yield* hang(ctx);
         return;
       }
       case 'drip':
-        yield* streamAssistantText(ctx, thread, words(Array.from({ length: Number(first) }, (_, i) => `line ${i + 1}\n\n`).join(''), 10));
+        yield* streamAssistantText(
+          ctx,
+          thread,
+          words(Array.from({ length: Number(first) }, (_, i) => `line ${i + 1}\n\n`).join(''), 10),
+        );
         break;
       case 'status': {
         const reason = others.join(' ');
-        thread.status = first === 'active' ? { type: 'active' } : { type: first as 'locked' | 'closed', ...(reason ? { reason } : {}) };
+        thread.status =
+          first === 'active'
+            ? { type: 'active' }
+            : { type: first as 'locked' | 'closed', ...(reason ? { reason } : {}) };
         yield progress(`status ${first}`);
         break;
       }
@@ -180,7 +227,11 @@ async function latest(thread: ThreadMetadata, ctx: RespondContext) {
   return { call, message };
 }
 
-async function completedCalls(thread: ThreadMetadata, ctx: RespondContext, message: UserMessageItem | undefined): Promise<number> {
+async function completedCalls(
+  thread: ThreadMetadata,
+  ctx: RespondContext,
+  message: UserMessageItem | undefined,
+): Promise<number> {
   const items = await recent(thread, ctx);
   const since = message ? items.slice(0, items.indexOf(message)) : items;
   return since.filter((item) => item.type === 'client_tool_call' && item.status === 'completed').length;

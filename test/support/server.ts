@@ -20,7 +20,14 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Context, Next } from 'koa';
-import { ChatKitServer, MemoryStore, createChatKitHandler, createDemoAgent, demoWidgetAction, demoWidgetSyncAction } from '../../src/server/index.js';
+import {
+  ChatKitServer,
+  MemoryStore,
+  createChatKitHandler,
+  createDemoAgent,
+  demoWidgetAction,
+  demoWidgetSyncAction,
+} from '../../src/server/index.js';
 import { scriptedAgent } from './scripted-agent.js';
 import { createModelDemoAgent } from '../../src/server/index.js';
 import { startFakeOpenAI, type FakeOpenAI, type FakeReply } from './fake-openai.js';
@@ -34,21 +41,33 @@ let model: { fake: FakeOpenAI; handler: ReturnType<typeof createChatKitHandler> 
 async function modelRoute() {
   if (!model) {
     const fake = await startFakeOpenAI();
-    const respond = createModelDemoAgent({ model: FAKE_MODEL, title: false, openai: { apiKey: 'sk-test', baseURL: fake.baseURL } });
-    model = { fake, handler: createChatKitHandler(new ChatKitServer({ store: new MemoryStore(), respond, onError: quiet })) };
+    const respond = createModelDemoAgent({
+      model: FAKE_MODEL,
+      title: false,
+      openai: { apiKey: 'sk-test', baseURL: fake.baseURL },
+    });
+    model = {
+      fake,
+      handler: createChatKitHandler(new ChatKitServer({ store: new MemoryStore(), respond, onError: quiet })),
+    };
   }
   return model;
 }
 
 const quiet = () => undefined;
-const chat = createChatKitHandler(new ChatKitServer({ store: new MemoryStore(), respond: scriptedAgent, onError: quiet }));
+const chat = createChatKitHandler(
+  new ChatKitServer({ store: new MemoryStore(), respond: scriptedAgent, onError: quiet }),
+);
 const namespaces = new Map<string, { store: MemoryStore; handler: ReturnType<typeof createChatKitHandler> }>();
 
 function namespace(name: string) {
   let found = namespaces.get(name);
   if (!found) {
     const store = new MemoryStore();
-    found = { store, handler: createChatKitHandler(new ChatKitServer({ store, respond: scriptedAgent, onError: quiet })) };
+    found = {
+      store,
+      handler: createChatKitHandler(new ChatKitServer({ store, respond: scriptedAgent, onError: quiet })),
+    };
     namespaces.set(name, found);
   }
   return found;
@@ -64,10 +83,25 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
 async function seed(store: MemoryStore, body: Record<string, unknown>): Promise<string> {
   for (let t = 0; t < Number(body.threads ?? 0); t++) {
     const id = store.generateThreadId(undefined);
-    await store.createThread({ id, created_at: new Date(Date.UTC(2026, 0, 1, 0, t)).toISOString(), title: `Seeded ${t}`, status: { type: 'active' }, metadata: {} }, undefined);
+    await store.createThread(
+      {
+        id,
+        created_at: new Date(Date.UTC(2026, 0, 1, 0, t)).toISOString(),
+        title: `Seeded ${t}`,
+        status: { type: 'active' },
+        metadata: {},
+      },
+      undefined,
+    );
   }
   const threadId = store.generateThreadId(undefined);
-  const thread = { id: threadId, created_at: new Date().toISOString(), title: 'Long thread', status: { type: 'active' as const }, metadata: {} };
+  const thread = {
+    id: threadId,
+    created_at: new Date().toISOString(),
+    title: 'Long thread',
+    status: { type: 'active' as const },
+    metadata: {},
+  };
   await store.createThread(thread, undefined);
   const base = Date.UTC(2026, 0, 1);
   for (let i = 0; i < Number(body.items ?? 0); i++) {
@@ -76,8 +110,22 @@ async function seed(store: MemoryStore, body: Record<string, unknown>): Promise<
     await store.addThreadItem(
       threadId,
       i % 2 === 0
-        ? { id, thread_id: threadId, created_at, type: 'user_message', content: [{ type: 'input_text', text: `Question ${i}` }], attachments: [], inference_options: {} }
-        : { id, thread_id: threadId, created_at, type: 'assistant_message', content: [{ type: 'output_text', text: `Answer ${i}`, annotations: [] }] },
+        ? {
+            id,
+            thread_id: threadId,
+            created_at,
+            type: 'user_message',
+            content: [{ type: 'input_text', text: `Question ${i}` }],
+            attachments: [],
+            inference_options: {},
+          }
+        : {
+            id,
+            thread_id: threadId,
+            created_at,
+            type: 'assistant_message',
+            content: [{ type: 'output_text', text: `Answer ${i}`, annotations: [] }],
+          },
       undefined,
     );
   }
@@ -85,11 +133,23 @@ async function seed(store: MemoryStore, body: Record<string, unknown>): Promise<
 }
 // Widgets, workflows, structured input and generated images (widget-agent.ts).
 const widgetChat = createChatKitHandler(
-  new ChatKitServer<WidgetContext>({ store: new MemoryStore(), respond: widgetAgent, action: widgetAction, syncAction: widgetSyncAction, onError: quiet }),
+  new ChatKitServer<WidgetContext>({
+    store: new MemoryStore(),
+    respond: widgetAgent,
+    action: widgetAction,
+    syncAction: widgetSyncAction,
+    onError: quiet,
+  }),
   { context: (req) => ({ origin: `http://${req.headers.host ?? 'localhost'}` }) },
 );
 const demo = createChatKitHandler(
-  new ChatKitServer({ store: new MemoryStore(), respond: createDemoAgent({ delayMs: 0 }), action: demoWidgetAction, syncAction: demoWidgetSyncAction, onError: quiet }),
+  new ChatKitServer({
+    store: new MemoryStore(),
+    respond: createDemoAgent({ delayMs: 0 }),
+    action: demoWidgetAction,
+    syncAction: demoWidgetSyncAction,
+    onError: quiet,
+  }),
 );
 
 type Fault = (req: IncomingMessage, res: ServerResponse) => void;

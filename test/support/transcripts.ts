@@ -31,7 +31,13 @@ export const createTranscript: ThreadStreamEvent[] = [
   { type: 'client_effect', name: 'update_status', data: { state: { energy: 80 }, flash: 'Status updated!' } },
   {
     type: 'thread.item.added',
-    item: { id: 'msg_A', thread_id: thread.id, created_at: '2026-11-28T14:17:23', type: 'assistant_message', content: [] },
+    item: {
+      id: 'msg_A',
+      thread_id: thread.id,
+      created_at: '2026-11-28T14:17:23',
+      type: 'assistant_message',
+      content: [],
+    },
   },
   {
     type: 'thread.item.updated',
@@ -42,13 +48,11 @@ export const createTranscript: ThreadStreamEvent[] = [
       content: { type: 'output_text', text: '', annotations: [] },
     },
   },
-  ...['Héllo', ', wörld ', '👋🏽 ', '你好', '\n\n**done**'].map(
-    (delta): ThreadStreamEvent => ({
-      type: 'thread.item.updated',
-      item_id: 'msg_A',
-      update: { type: 'assistant_message.content_part.text_delta', content_index: 0, delta },
-    }),
-  ),
+  ...['Héllo', ', wörld ', '👋🏽 ', '你好', '\n\n**done**'].map((delta): ThreadStreamEvent => ({
+    type: 'thread.item.updated',
+    item_id: 'msg_A',
+    update: { type: 'assistant_message.content_part.text_delta', content_index: 0, delta },
+  })),
   {
     type: 'thread.item.updated',
     item_id: 'msg_A',

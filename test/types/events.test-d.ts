@@ -124,7 +124,9 @@ export function eventTypes(el: StreamChatElement): void {
 }
 
 /** Every public event is registered in HTMLElementEventMap as a CustomEvent of its detail. */
-type Registered = { [K in keyof StreamChatEventMap]: Equal<HTMLElementEventMap[K], CustomEvent<StreamChatEventMap[K]>> };
+type Registered = {
+  [K in keyof StreamChatEventMap]: Equal<HTMLElementEventMap[K], CustomEvent<StreamChatEventMap[K]>>;
+};
 assert<Equal<Registered[keyof StreamChatEventMap], true>>();
 assert<Equal<keyof StreamChatEventMap extends `stream-chat-${string}` ? true : false, true>>();
 

@@ -147,12 +147,14 @@ export function createAgentResponder<C = unknown>(options: AgentResponderOptions
   const tools = options.tools ?? [];
   const clientTools = options.clientTools ?? [];
   checkToolNames([...tools, ...clientTools]);
-  const progressByName = new Map<string, ToolProgress | undefined>(clientTools.map((tool) => [tool.name, tool.progress]));
+  const progressByName = new Map<string, ToolProgress | undefined>(
+    clientTools.map((tool) => [tool.name, tool.progress]),
+  );
   const serverToolNames = new Set(tools.map((tool) => tool.name));
   const toolProgress = (call: AgentToolCall) =>
     // Server tools show their line from inside the tool, so it always precedes the tool's own progress.
     serverToolNames.has(call.name) ? null : progressLine(progressByName.get(call.name), call);
-  const title = options.title === false ? undefined : options.title ?? {};
+  const title = options.title === false ? undefined : (options.title ?? {});
 
   const naming = new Set<string>();
   let preparing: Promise<Prepared<C>> | undefined;
@@ -189,7 +191,10 @@ export function createAgentResponder<C = unknown>(options: AgentResponderOptions
     if (pendingTitle) naming.add(thread.id);
     const abort = new AbortController();
     const chosen = item?.inference_options.model;
-    const turnAgent = chosen !== undefined && chosen !== agent.model && options.allowedModels?.includes(chosen) ? agent.clone({ model: chosen }) : agent;
+    const turnAgent =
+      chosen !== undefined && chosen !== agent.model && options.allowedModels?.includes(chosen)
+        ? agent.clone({ model: chosen })
+        : agent;
     try {
       const input = await loadAgentInput(thread, ctx, { limit: options.historyLimit, convert: options.convertItem });
       const run = await runner.run(turnAgent, input, {
@@ -220,24 +225,33 @@ async function build<C>(options: AgentResponderOptions<C>): Promise<Prepared<C>>
   const modelProvider = options.modelProvider
     ? // A provider the caller built with the SDK; typed loosely so the kit's types never need the SDK.
       (options.modelProvider as ModelProvider)
-    : new sdk.OpenAIProvider({ apiKey: settings.apiKey, baseURL: settings.baseURL, useResponses: settings.api !== 'chat_completions' });
+    : new sdk.OpenAIProvider({
+        apiKey: settings.apiKey,
+        baseURL: settings.baseURL,
+        useResponses: settings.api !== 'chat_completions',
+      });
   const runner = new sdk.Runner({ modelProvider, tracingDisabled: options.tracing !== true });
   const { instructions } = options;
   const clientTools = options.clientTools ?? [];
   const agent = new sdk.Agent<AgentChatContext<C>>({
     name: options.name ?? 'Assistant',
     model: options.model ?? DEFAULT_AGENT_MODEL,
-    instructions: typeof instructions === 'string' ? instructions : (runContext) => instructions(chatContextOf<C>(runContext)),
+    instructions:
+      typeof instructions === 'string' ? instructions : (runContext) => instructions(chatContextOf<C>(runContext)),
     tools: [
       ...(options.tools ?? []).map((tool) => functionTool(sdk, tool)),
       ...clientTools.map((tool) =>
-        sdkTool<C>(sdk, tool, async () =>
-          // Never seen by the model: the turn stops here and the page's output replaces it.
-          'Waiting for the page to answer.',
+        sdkTool<C>(
+          sdk,
+          tool,
+          async () =>
+            // Never seen by the model: the turn stops here and the page's output replaces it.
+            'Waiting for the page to answer.',
         ),
       ),
     ],
-    toolUseBehavior: clientTools.length > 0 ? { stopAtToolNames: clientTools.map((tool) => tool.name) } : 'run_llm_again',
+    toolUseBehavior:
+      clientTools.length > 0 ? { stopAtToolNames: clientTools.map((tool) => tool.name) } : 'run_llm_again',
   });
   return { sdk, runner, agent };
 }
@@ -259,10 +273,23 @@ function sdkTool<C>(
   const parameters = spec.parameters ?? { type: 'object', properties: {} };
   const base = { type: 'object' as const, properties: parameters.properties, required: parameters.required ?? [] };
   const description = parameters.description === undefined ? base : { ...base, description: parameters.description };
-  const execute = (input: unknown, runContext?: { readonly context: unknown }) => run(asObject(input), chatContextOf<C>(runContext));
+  const execute = (input: unknown, runContext?: { readonly context: unknown }) =>
+    run(asObject(input), chatContextOf<C>(runContext));
   return parameters.additionalProperties === true
-    ? sdk.tool({ name: spec.name, description: spec.description, parameters: { ...description, additionalProperties: true }, strict: false, execute })
-    : sdk.tool({ name: spec.name, description: spec.description, parameters: { ...description, additionalProperties: false }, strict: true, execute });
+    ? sdk.tool({
+        name: spec.name,
+        description: spec.description,
+        parameters: { ...description, additionalProperties: true },
+        strict: false,
+        execute,
+      })
+    : sdk.tool({
+        name: spec.name,
+        description: spec.description,
+        parameters: { ...description, additionalProperties: false },
+        strict: true,
+        execute,
+      });
 }
 
 /**
@@ -298,7 +325,8 @@ function progressLine(progress: ToolProgress | undefined, call: AgentToolCall): 
 function checkToolNames(tools: { name: string }[]): void {
   const seen = new Set<string>();
   for (const { name } of tools) {
-    if (!/^[a-zA-Z0-9_-]{1,64}$/.test(name)) throw new TypeError(`Invalid tool name "${name}": use 1-64 letters, digits, _ or -.`);
+    if (!/^[a-zA-Z0-9_-]{1,64}$/.test(name))
+      throw new TypeError(`Invalid tool name "${name}": use 1-64 letters, digits, _ or -.`);
     if (seen.has(name)) throw new TypeError(`Two tools are named "${name}".`);
     seen.add(name);
   }
@@ -318,5 +346,8 @@ function safeParse(text: string): unknown {
 }
 
 function messageText(item: UserMessageItem): string {
-  return item.content.map((part) => part.text).join(' ').trim();
+  return item.content
+    .map((part) => part.text)
+    .join(' ')
+    .trim();
 }

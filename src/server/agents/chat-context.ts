@@ -90,7 +90,9 @@ export class AgentChatContext<C = unknown> {
 export function chatContextOf<C = unknown>(runContext: { readonly context: unknown } | undefined): AgentChatContext<C> {
   const context = runContext?.context;
   if (!(context instanceof AgentChatContext)) {
-    throw new TypeError('This tool needs an AgentChatContext as the run context: run the agent through the stream-chat agent bridge.');
+    throw new TypeError(
+      'This tool needs an AgentChatContext as the run context: run the agent through the stream-chat agent bridge.',
+    );
   }
   return context as AgentChatContext<C>;
 }

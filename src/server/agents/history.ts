@@ -50,7 +50,10 @@ export const DEFAULT_HISTORY_LIMIT = 100;
  * @param items - The items, oldest first.
  * @param options - A per-item conversion hook.
  */
-export function threadItemsToAgentInput(items: readonly ThreadItem[], options: AgentInputOptions = {}): AgentInputMessage[] {
+export function threadItemsToAgentInput(
+  items: readonly ThreadItem[],
+  options: AgentInputOptions = {},
+): AgentInputMessage[] {
   return items.flatMap((item) => options.convert?.(item) ?? defaultConversion(item, options.attachments));
 }
 
@@ -104,7 +107,8 @@ async function attachmentInput<C>(attachment: Attachment, ctx: RespondContext<C>
   for await (const chunk of file.stream) chunks.push(chunk as Buffer);
   const data = Buffer.concat(chunks);
   const mime = file.attachment.mime_type;
-  if (mime.startsWith('image/')) return [{ type: 'input_image', image: `data:${mime};base64,${data.toString('base64')}` }];
+  if (mime.startsWith('image/'))
+    return [{ type: 'input_image', image: `data:${mime};base64,${data.toString('base64')}` }];
   if (mime.startsWith('text/') || mime === 'application/json') {
     const text = data.toString('utf8');
     const shown = text.length > MAX_TEXT_CHARS ? `${text.slice(0, MAX_TEXT_CHARS)}\n[cut: the file is longer]` : text;
@@ -113,20 +117,37 @@ async function attachmentInput<C>(attachment: Attachment, ctx: RespondContext<C>
   return [{ type: 'input_file', file: `data:${mime};base64,${data.toString('base64')}`, filename: attachment.name }];
 }
 
-function defaultConversion(item: ThreadItem, attachments: ReadonlyMap<string, AgentUserContent[]> | undefined): AgentInputMessage[] {
+function defaultConversion(
+  item: ThreadItem,
+  attachments: ReadonlyMap<string, AgentUserContent[]> | undefined,
+): AgentInputMessage[] {
   switch (item.type) {
     case 'user_message':
       return [{ type: 'message', role: 'user', content: userContent(item, attachments) }];
     case 'assistant_message': {
-      const content = item.content.filter((part) => part.text !== '').map((part) => ({ type: 'output_text' as const, text: part.text }));
+      const content = item.content
+        .filter((part) => part.text !== '')
+        .map((part) => ({ type: 'output_text' as const, text: part.text }));
       return content.length > 0 ? [{ type: 'message', role: 'assistant', status: 'completed', content }] : [];
     }
     case 'client_tool_call':
       // A pending call has no output yet; the model must never see a call without its result.
       if (item.status !== 'completed') return [];
       return [
-        { type: 'function_call', callId: item.call_id, name: item.name, arguments: JSON.stringify(item.arguments), status: 'completed' },
-        { type: 'function_call_result', callId: item.call_id, name: item.name, status: 'completed', output: JSON.stringify(item.output ?? null) },
+        {
+          type: 'function_call',
+          callId: item.call_id,
+          name: item.name,
+          arguments: JSON.stringify(item.arguments),
+          status: 'completed',
+        },
+        {
+          type: 'function_call_result',
+          callId: item.call_id,
+          name: item.name,
+          status: 'completed',
+          output: JSON.stringify(item.output ?? null),
+        },
       ];
     case 'hidden_context_item':
     case 'sdk_hidden_context': {
@@ -135,14 +156,24 @@ function defaultConversion(item: ThreadItem, attachments: ReadonlyMap<string, Ag
     }
     case 'widget':
       return item.copy_text
-        ? [{ type: 'message', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: item.copy_text }] }]
+        ? [
+            {
+              type: 'message',
+              role: 'assistant',
+              status: 'completed',
+              content: [{ type: 'output_text', text: item.copy_text }],
+            },
+          ]
         : [];
     default:
       return [];
   }
 }
 
-function userContent(item: UserMessageItem, attachments: ReadonlyMap<string, AgentUserContent[]> | undefined): AgentUserContent[] {
+function userContent(
+  item: UserMessageItem,
+  attachments: ReadonlyMap<string, AgentUserContent[]> | undefined,
+): AgentUserContent[] {
   const parts: AgentUserContent[] = item.content.map((part) => ({ type: 'input_text' as const, text: part.text }));
   if (item.quoted_text) parts.unshift({ type: 'input_text', text: `Quoting: ${item.quoted_text}` });
   const unread: string[] = [];
@@ -151,6 +182,7 @@ function userContent(item: UserMessageItem, attachments: ReadonlyMap<string, Age
     if (content) parts.push(...content);
     else unread.push(attachment.name);
   }
-  if (unread.length > 0) parts.push({ type: 'input_text', text: `Attached files (not shown to you): ${unread.join(', ')}` });
+  if (unread.length > 0)
+    parts.push({ type: 'input_text', text: `Attached files (not shown to you): ${unread.join(', ')}` });
   return parts;
 }

@@ -8,7 +8,10 @@ import {
 } from './agent-responder.js';
 
 /** Options of {@link createModelDemoAgent}: those of `createAgentResponder` but the tools. */
-export type ModelDemoAgentOptions<C = unknown> = Omit<AgentResponderOptions<C>, 'instructions' | 'tools' | 'clientTools'> & {
+export type ModelDemoAgentOptions<C = unknown> = Omit<
+  AgentResponderOptions<C>,
+  'instructions' | 'tools' | 'clientTools'
+> & {
   /** Replaces the demo's system prompt. */
   instructions?: string;
 };
@@ -32,10 +35,19 @@ interface Article {
 }
 
 const ARTICLES: Article[] = [
-  { title: 'Streaming responses with server-sent events', summary: 'Why text/event-stream keeps a chat UI responsive.' },
-  { title: 'Client effects versus client tools', summary: 'Fire-and-forget page updates versus questions the page answers.' },
+  {
+    title: 'Streaming responses with server-sent events',
+    summary: 'Why text/event-stream keeps a chat UI responsive.',
+  },
+  {
+    title: 'Client effects versus client tools',
+    summary: 'Fire-and-forget page updates versus questions the page answers.',
+  },
   { title: 'Progress updates', summary: 'Keeping users informed during long operations.' },
-  { title: 'Locking the UI during a response', summary: 'Preventing race conditions between the page and the assistant.' },
+  {
+    title: 'Locking the UI during a response',
+    summary: 'Preventing race conditions between the page and the assistant.',
+  },
   { title: 'Thread titles from a small model', summary: 'Naming conversations after their first message.' },
   { title: 'Retrying failed responses', summary: 'What allow_retry means and when to offer it.' },
 ];
@@ -49,11 +61,18 @@ function demoTools<C>(): AgentFunctionTool<C>[] {
     {
       name: 'search_articles',
       description: 'Searches the demo article catalogue. Returns matching articles with title and summary.',
-      parameters: { type: 'object', properties: { query: { ...STRING, description: 'What to look for.' } }, required: ['query'] },
+      parameters: {
+        type: 'object',
+        properties: { query: { ...STRING, description: 'What to look for.' } },
+        required: ['query'],
+      },
       progress: { text: 'Searching articles...', icon: 'search' },
       execute(args, ctx) {
         const query = typeof args.query === 'string' ? args.query : '';
-        const words = query.toLowerCase().split(/\W+/).filter((word) => word.length > 2);
+        const words = query
+          .toLowerCase()
+          .split(/\W+/)
+          .filter((word) => word.length > 2);
         const scored = ARTICLES.map((article) => ({
           article,
           score: words.filter((word) => `${article.title} ${article.summary}`.toLowerCase().includes(word)).length,
@@ -70,7 +89,11 @@ function demoTools<C>(): AgentFunctionTool<C>[] {
       description: 'Sets the energy and happiness meters on the page, with a short flash message.',
       parameters: {
         type: 'object',
-        properties: { energy: { ...NUMBER, description: '0 to 100.' }, happiness: { ...NUMBER, description: '0 to 100.' }, flash: STRING },
+        properties: {
+          energy: { ...NUMBER, description: '0 to 100.' },
+          happiness: { ...NUMBER, description: '0 to 100.' },
+          flash: STRING,
+        },
         required: ['energy', 'happiness', 'flash'],
       },
       progress: 'Updating your status...',
@@ -95,7 +118,11 @@ function demoTools<C>(): AgentFunctionTool<C>[] {
       description: 'Adds a labelled marker to the map or canvas on the page.',
       parameters: {
         type: 'object',
-        properties: { label: STRING, lat: { ...NUMBER, description: '-90 to 90.' }, lng: { ...NUMBER, description: '-180 to 180.' } },
+        properties: {
+          label: STRING,
+          lat: { ...NUMBER, description: '-90 to 90.' },
+          lng: { ...NUMBER, description: '-180 to 180.' },
+        },
         required: ['label', 'lat', 'lng'],
       },
       progress: 'Adding a marker...',
@@ -140,9 +167,14 @@ function percent(value: JsonValue | undefined): number {
 }
 
 function markerFrom(args: JsonObject): { id: string; lat: number; lng: number; label: string } {
-  const label = (typeof args.label === 'string' && args.label.trim() !== '' ? args.label.trim() : 'Marker').slice(0, 40);
+  const label = (typeof args.label === 'string' && args.label.trim() !== '' ? args.label.trim() : 'Marker').slice(
+    0,
+    40,
+  );
   const clamp = (value: JsonValue | undefined, limit: number) =>
-    typeof value === 'number' && Number.isFinite(value) ? Number(Math.min(limit, Math.max(-limit, value)).toFixed(2)) : 0;
+    typeof value === 'number' && Number.isFinite(value)
+      ? Number(Math.min(limit, Math.max(-limit, value)).toFixed(2))
+      : 0;
   const lat = clamp(args.lat, 90);
   const lng = clamp(args.lng, 180);
   return { id: `marker_${label.toLowerCase().replace(/[^a-z0-9]+/g, '-')}_${lat}_${lng}`, lat, lng, label };

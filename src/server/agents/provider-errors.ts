@@ -47,7 +47,10 @@ function mapOne(error: unknown): CustomStreamError | undefined {
     if (status === 401) return fail(PROVIDER_ERROR_MESSAGES.auth, false);
     if (status === 403) return fail(PROVIDER_ERROR_MESSAGES.forbidden, false);
     if (status === 404) return fail(PROVIDER_ERROR_MESSAGES.model, false);
-    if (status === 429) return code === 'insufficient_quota' ? fail(PROVIDER_ERROR_MESSAGES.quota, false) : fail(PROVIDER_ERROR_MESSAGES.rateLimit, true);
+    if (status === 429)
+      return code === 'insufficient_quota'
+        ? fail(PROVIDER_ERROR_MESSAGES.quota, false)
+        : fail(PROVIDER_ERROR_MESSAGES.rateLimit, true);
     if (status === 408) return fail(PROVIDER_ERROR_MESSAGES.timeout, true);
     if (status >= 500) return fail(PROVIDER_ERROR_MESSAGES.server, true);
     if (status >= 400) return fail(PROVIDER_ERROR_MESSAGES.badRequest, false);

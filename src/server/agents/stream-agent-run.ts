@@ -276,7 +276,13 @@ class RunMapper<C> {
     const { request, thread } = this.chat;
     return {
       providerId,
-      item: { type: 'assistant_message', id: request.newItemId('message'), thread_id: thread.id, created_at: request.now(), content: [] },
+      item: {
+        type: 'assistant_message',
+        id: request.newItemId('message'),
+        thread_id: thread.id,
+        created_at: request.now(),
+        content: [],
+      },
     };
   }
 

@@ -40,7 +40,11 @@ export interface PendingTitle {
  * @param ctx - The turn's context (store, request context, `waitUntil`).
  * @param naming - Resolves with the title, or undefined when there is none.
  */
-export function titleWhenReady<C>(thread: ThreadMetadata, ctx: RespondContext<C>, naming: Promise<string | undefined>): PendingTitle {
+export function titleWhenReady<C>(
+  thread: ThreadMetadata,
+  ctx: RespondContext<C>,
+  naming: Promise<string | undefined>,
+): PendingTitle {
   let ended = false;
   let settled = false;
   const work = naming.then(async (name) => {

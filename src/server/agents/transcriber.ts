@@ -18,7 +18,13 @@ export interface OpenAITranscriberOptions extends Omit<AgentModelOptions, 'api'>
   timeoutMs?: number;
 }
 
-const EXTENSIONS: Record<string, string> = { 'audio/webm': 'webm', 'audio/ogg': 'ogg', 'audio/mp4': 'mp4', 'audio/mpeg': 'mp3', 'audio/wav': 'wav' };
+const EXTENSIONS: Record<string, string> = {
+  'audio/webm': 'webm',
+  'audio/ogg': 'ogg',
+  'audio/mp4': 'mp4',
+  'audio/mpeg': 'mp3',
+  'audio/wav': 'wav',
+};
 
 /**
  * Creates a `transcribe` hook that sends the recorded audio to OpenAI (or a compatible server)
@@ -31,7 +37,12 @@ const EXTENSIONS: Record<string, string> = { 'audio/webm': 'webm', 'audio/ogg': 
 export function createOpenAITranscriber<C = unknown>(options: OpenAITranscriberOptions = {}): TranscribeFn<C> {
   return async (audio: AudioInput) => {
     const extension = EXTENSIONS[audio.media_type];
-    if (!extension) throw new ChatKitRequestError(415, 'unsupported_media_type', `Audio of type ${audio.media_type.slice(0, 100)} cannot be transcribed.`);
+    if (!extension)
+      throw new ChatKitRequestError(
+        415,
+        'unsupported_media_type',
+        `Audio of type ${audio.media_type.slice(0, 100)} cannot be transcribed.`,
+      );
     const apiKey = options.apiKey ?? process.env.OPENAI_API_KEY;
     const baseURL = (options.baseURL ?? process.env.OPENAI_BASE_URL ?? 'https://api.openai.com/v1').replace(/\/+$/, '');
     const form = new FormData();
@@ -49,9 +60,16 @@ export function createOpenAITranscriber<C = unknown>(options: OpenAITranscriberO
       throw new ChatKitRequestError(502, 'transcription_failed', 'The transcription service could not be reached.');
     }
     const body: unknown = await response.json().catch(() => null);
-    const text = typeof body === 'object' && body !== null && 'text' in body && typeof body.text === 'string' ? body.text : undefined;
+    const text =
+      typeof body === 'object' && body !== null && 'text' in body && typeof body.text === 'string'
+        ? body.text
+        : undefined;
     if (!response.ok || text === undefined) {
-      throw new ChatKitRequestError(502, 'transcription_failed', `The transcription service answered ${response.status}.`);
+      throw new ChatKitRequestError(
+        502,
+        'transcription_failed',
+        `The transcription service answered ${response.status}.`,
+      );
     }
     return { text };
   };

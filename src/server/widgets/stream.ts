@@ -4,7 +4,13 @@
  *
  * @see https://github.com/openai/chatkit-python/blob/v1.6.5/chatkit/server.py
  */
-import type { ThreadItemUpdate, ThreadMetadata, ThreadStreamEvent, WidgetItem, WidgetNode } from '../../protocol/types.js';
+import type {
+  ThreadItemUpdate,
+  ThreadMetadata,
+  ThreadStreamEvent,
+  WidgetItem,
+  WidgetNode,
+} from '../../protocol/types.js';
 import type { RespondContext } from '../chatkit-server.js';
 import type { WidgetRoot } from './schema.js';
 
@@ -19,7 +25,8 @@ type Node = Record<string, unknown>;
 const isNode = (value: unknown): value is Node =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as Node).type === 'string';
 
-const isStreamingText = (node: Node): boolean => (node.type === 'Markdown' || node.type === 'Text') && typeof node.value === 'string';
+const isStreamingText = (node: Node): boolean =>
+  (node.type === 'Markdown' || node.type === 'Text') && typeof node.value === 'string';
 
 function childrenOf(node: Node): Node[] {
   const { children } = node;
@@ -73,17 +80,29 @@ function streamingTextById(root: Node): Map<string, Node> {
 export function diffWidget(before: WidgetInput, after: WidgetInput): WidgetUpdate[] {
   const from = before as Node;
   const to = after as Node;
-  if (needsFullReplace(from, to)) return [{ type: 'widget.root.updated', widget: structuredClone(after as WidgetNode) }];
+  if (needsFullReplace(from, to))
+    return [{ type: 'widget.root.updated', widget: structuredClone(after as WidgetNode) }];
   const earlier = streamingTextById(from);
   const updates: WidgetUpdate[] = [];
   for (const [id, node] of streamingTextById(to)) {
     const previous = earlier.get(id);
-    if (!previous) throw new Error(`Node ${id} was not present when the widget was first rendered; nodes with an id must persist across updates.`);
+    if (!previous)
+      throw new Error(
+        `Node ${id} was not present when the widget was first rendered; nodes with an id must persist across updates.`,
+      );
     const was = String(previous.value);
     const now = String(node.value);
     if (was === now) continue;
-    if (!now.startsWith(was)) throw new Error(`Node ${id} got a value that does not extend its previous value; widget updates must be cumulative.`);
-    updates.push({ type: 'widget.streaming_text.value_delta', component_id: id, delta: now.slice(was.length), done: !node.streaming });
+    if (!now.startsWith(was))
+      throw new Error(
+        `Node ${id} got a value that does not extend its previous value; widget updates must be cumulative.`,
+      );
+    updates.push({
+      type: 'widget.streaming_text.value_delta',
+      component_id: id,
+      delta: now.slice(was.length),
+      done: !node.streaming,
+    });
   }
   return updates;
 }
