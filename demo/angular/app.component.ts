@@ -46,29 +46,18 @@ import type {
 
       <aside>
         <h1>{{ title() }}</h1>
-        <p>
-          {{ responding() ? 'Responding…' : 'Idle' }}
-          @if (progress()) {
-            · {{ progress() }}
-          }
-        </p>
+        <p>{{ responding() ? 'Responding…' : 'Idle' }} @if (progress()) { · {{ progress() }} }</p>
         <p>Energy {{ status().energy }} · Happiness {{ status().happiness }}</p>
-        @if (flash()) {
-          <p role="status">{{ flash() }}</p>
-        }
+        @if (flash()) { <p role="status">{{ flash() }}</p> }
         <fieldset [disabled]="responding()">
           <legend>Selected items (the <code>get_selected_items</code> tool)</legend>
           @for (item of items; track item) {
-            <label
-              ><input type="checkbox" [checked]="selected().includes(item)" (change)="toggle(item)" /> {{ item }}</label
-            >
+            <label><input type="checkbox" [checked]="selected().includes(item)" (change)="toggle(item)" /> {{ item }}</label>
           }
         </fieldset>
         <button type="button" (click)="threadId.set(null)">New conversation</button>
         <ol class="log">
-          @for (line of log(); track $index) {
-            <li>{{ line }}</li>
-          }
+          @for (line of log(); track $index) { <li>{{ line }}</li> }
         </ol>
       </aside>
     </main>

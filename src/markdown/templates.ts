@@ -69,23 +69,19 @@ export function renderMark(mark: Mark): TemplateResult {
   const title = sourceTitle(mark.source);
   const label = `[${mark.n}]`;
   return href
-    ? html`<sup class="md-cite"
-        ><a href=${href} title=${title} target="_blank" rel="noopener noreferrer">${label}</a></sup
-      >`
+    ? html`<sup class="md-cite"><a href=${href} title=${title} target="_blank" rel="noopener noreferrer">${label}</a></sup>`
     : html`<sup class="md-cite" title=${title}>${label}</sup>`;
 }
 
 /** The compact sources list shown after the text. */
 export function renderSources(sources: readonly NumberedSource[]): TemplateResult {
-  return html`<ol class="md-sources">
-    ${sources.map(({ source }) => {
-      const href = sourceHref(source);
-      const title = sourceTitle(source);
-      return html`<li class="md-source">
-        ${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${title}</a>` : title}
-      </li>`;
-    })}
-  </ol>`;
+  return html`<ol class="md-sources">${sources.map(({ source }) => {
+    const href = sourceHref(source);
+    const title = sourceTitle(source);
+    return html`<li class="md-source">${
+      href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${title}</a>` : title
+    }</li>`;
+  })}</ol>`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -171,20 +167,12 @@ function codeBlock(token: Tokens.Code, ctx: Context, marks: readonly Mark[]): Te
   const { copy, copied } = ctx.strings;
   const code = token.text;
   const handleCopy = (event: Event): void => copyCode(code, event.currentTarget, copied);
-  return html`<div class="md-code">
-    <div class="md-code-header">
-      ${lang ? html`<span class="md-code-lang">${lang}</span>` : nothing}${marks.map(renderMark)}<button
-        type="button"
-        class="md-copy"
-        aria-label=${copy}
-        data-copied=${copied}
-        @click=${handleCopy}
-      >
-        <span class="md-copy-label">${copy}</span></button
-      ><span class="md-copy-status visually-hidden" role="status"></span>
-    </div>
-    <pre class="md-pre" tabindex="0"><code>${code}</code></pre>
-  </div>`;
+  return html`<div class="md-code"><div class="md-code-header">${
+    lang ? html`<span class="md-code-lang">${lang}</span>` : nothing
+  }${marks.map(renderMark)}<button type="button" class="md-copy" aria-label=${copy} data-copied=${copied} @click=${handleCopy}><span
+        class="md-copy-label"
+        >${copy}</span
+      ></button><span class="md-copy-status visually-hidden" role="status"></span></div><pre class="md-pre" tabindex="0"><code>${code}</code></pre></div>`;
 }
 
 const copiedTimers = new WeakMap<Element, ReturnType<typeof setTimeout>>();
@@ -229,14 +217,9 @@ function list(token: Tokens.List, ctx: Context, marks: readonly Mark[]): Templat
     itemStart = itemEnd;
   });
   const items = token.items.map((item, i) => listItem(item, ctx, itemMarks[i] ?? []));
-  if (!token.ordered)
-    return html`<ul>
-      ${items}
-    </ul>`;
+  if (!token.ordered) return html`<ul>${items}</ul>`;
   const start = typeof token.start === 'number' && token.start !== 1 ? token.start : nothing;
-  return html`<ol start=${start}>
-    ${items}
-  </ol>`;
+  return html`<ol start=${start}>${items}</ol>`;
 }
 
 function listItem(item: Tokens.ListItem, ctx: Context, marks: readonly Mark[]): TemplateResult {
@@ -247,13 +230,7 @@ function listItem(item: Tokens.ListItem, ctx: Context, marks: readonly Mark[]): 
 
 /** A task list checkbox: read-only, named after its item's text (form fields need a name). */
 function checkbox(checked: boolean, label: string | undefined): TemplateResult {
-  return html`<input
-    type="checkbox"
-    class="md-checkbox"
-    disabled
-    ?checked=${checked}
-    aria-label=${label || nothing}
-  />`;
+  return html`<input type="checkbox" class="md-checkbox" disabled ?checked=${checked} aria-label=${label || nothing} />`;
 }
 
 function table(token: Tokens.Table, ctx: Context, marks: readonly Mark[]): TemplateResult {
@@ -271,27 +248,11 @@ function table(token: Tokens.Table, ctx: Context, marks: readonly Mark[]): Templ
   };
   const cells = (row: readonly Tokens.TableCell[], r: number, header: boolean): TemplateResult[] =>
     row.map((c, i) => cell(c, i === row.length - 1 ? (rowMarks.get(r) ?? []) : [], header));
-  return html`<div class="md-table-wrap" tabindex="0">
-    <table class="md-table">
-      <thead>
-        <tr>
-          ${cells(token.header, -1, true)}
-        </tr>
-      </thead>
-      ${
-        token.rows.length > 0
-          ? html`<tbody>
-              ${token.rows.map(
-                (row, r) =>
-                  html`<tr>
-                    ${cells(row, r, false)}
-                  </tr>`,
-              )}
-            </tbody>`
-          : nothing
-      }
-    </table>
-  </div>`;
+  return html`<div class="md-table-wrap" tabindex="0"><table class="md-table"><thead><tr>${cells(token.header, -1, true)}</tr></thead>${
+    token.rows.length > 0
+      ? html`<tbody>${token.rows.map((row, r) => html`<tr>${cells(row, r, false)}</tr>`)}</tbody>`
+      : nothing
+  }</table></div>`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -359,14 +320,7 @@ function inlineToken(token: MarkedToken, ctx: Context): unknown {
       const alt = plainText(token.tokens);
       if (!isAllowedImage(href, ctx.domains)) return alt;
       const title = token.title ? decodeEntities(token.title) : nothing;
-      return html`<img
-        class="md-img"
-        src=${href}
-        alt=${alt}
-        title=${title}
-        loading="lazy"
-        referrerpolicy="no-referrer"
-      />`;
+      return html`<img class="md-img" src=${href} alt=${alt} title=${title} loading="lazy" referrerpolicy="no-referrer" />`;
     }
     case 'checkbox':
       return checkbox(token.checked, ctx.task);

@@ -7,17 +7,17 @@ import { css } from 'lit';
  * `theme="dark"` and, unless `theme="light"`, for a page in dark mode.
  */
 const dark = css`
-  --_accent: var(--stream-chat-accent, #4493f8);
-  --_bg: var(--stream-chat-background, #0d1117);
-  --_fg: var(--stream-chat-foreground, #e6edf3);
-  --_muted: var(--stream-chat-muted, #9198a1);
-  --_border: var(--stream-chat-border-color, #30363d);
-  --_surface: var(--stream-chat-surface, #161b22);
-  /* White on the dark accent is 3.1:1; the bubble takes a deeper blue (4.6:1). */
-  --_user-bg: var(--stream-chat-user-bubble-background, #1f6feb);
-  --_danger: var(--stream-chat-danger, #f85149);
-  --_warning: var(--stream-chat-warning, #d29922);
-  color-scheme: dark;
+    --_accent: var(--stream-chat-accent, #4493f8);
+    --_bg: var(--stream-chat-background, #0d1117);
+    --_fg: var(--stream-chat-foreground, #e6edf3);
+    --_muted: var(--stream-chat-muted, #9198a1);
+    --_border: var(--stream-chat-border-color, #30363d);
+    --_surface: var(--stream-chat-surface, #161b22);
+    /* White on the dark accent is 3.1:1; the bubble takes a deeper blue (4.6:1). */
+    --_user-bg: var(--stream-chat-user-bubble-background, #1f6feb);
+    --_danger: var(--stream-chat-danger, #f85149);
+    --_warning: var(--stream-chat-warning, #d29922);
+    color-scheme: dark;
 `;
 
 export const tokens = css`

@@ -91,16 +91,8 @@ export function renderChat(props: ChatProps): TemplateResult {
     list ? renderNotices(list, s, props.onDismissNotice) : nothing;
   const f = props.features;
   const drag = f.attach ? f.onDrag : null;
-  return html`<div
-    class="root ${props.narrow ? 'narrow' : ''} ${f.attach?.dragging ? 'dragging' : ''}"
-    dir=${directionOf(props.locale)}
-    lang=${props.locale}
-    @dragenter=${drag}
-    @dragover=${drag}
-    @dragleave=${drag}
-    @drop=${drag}
-    @paste=${f.onPaste}
-  >
+  return html`<div class="root ${props.narrow ? 'narrow' : ''} ${f.attach?.dragging ? 'dragging' : ''}" dir=${directionOf(props.locale)} lang=${props.locale}
+    @dragenter=${drag} @dragover=${drag} @dragleave=${drag} @drop=${drag} @paste=${f.onPaste}>
     <div class="main">
       ${renderHeader({
         title: state.thread?.title,
@@ -111,16 +103,7 @@ export function renderChat(props: ChatProps): TemplateResult {
         onToggleHistory: props.onToggleHistory,
         onNewThread: props.onNewThread,
       })}
-      <div
-        part="messages"
-        role="log"
-        aria-live="off"
-        aria-label=${s.messages}
-        aria-busy=${state.loading ? 'true' : 'false'}
-        tabindex="0"
-        ${ref(props.bindScroller)}
-        @scroll=${props.onScroll}
-      >
+      <div part="messages" role="log" aria-live="off" aria-label=${s.messages} aria-busy=${state.loading ? 'true' : 'false'} tabindex="0" ${ref(props.bindScroller)} @scroll=${props.onScroll}>
         ${state.loadingOlder ? html`<div class="older" role="status">${s.loadingOlder}</div>` : nothing}
         ${state.loading ? html`<div class="empty" role="status">${s.loading}</div>` : nothing}
         ${empty ? renderStartScreen({ greeting: props.greeting, prompts: f.prompts, disabled: responding, strings: s, onPrompt: f.onPrompt }) : nothing}
@@ -149,24 +132,24 @@ export function renderChat(props: ChatProps): TemplateResult {
         status?.type === 'closed'
           ? html`<div class="banner closed-banner" role="status" dir="auto">${status.reason ?? s.closed}</div>`
           : html`${f.attach ? renderPending({ ...f.attach, strings: s, onRemove: f.onRemove, onRetry: f.onRetryUpload }) : nothing}
-            ${f.dictation?.message ? html`<div class="composer-message" role="alert">${f.dictation.message}</div>` : nothing}
-            ${f.attach?.dragging ? html`<div class="drop-hint" aria-hidden="true">${s.dropFiles}</div>` : nothing}
-            ${renderComposer({
-              value: state.draft,
-              placeholder: locked
-                ? (status.reason ?? s.locked)
-                : (f.toolPlaceholder ?? props.placeholder ?? s.placeholder),
-              extras: renderExtras(f, responding || state.loading || locked),
-              disabled: locked,
-              responding,
-              queued: props.queued,
-              onCancelQueued: props.onCancelQueued,
-              allowCancel: state.allowCancel,
-              strings: s,
-              onInput: props.onInput,
-              onSubmit: props.onSubmit,
-              onStop: props.onStop,
-            })}`
+          ${f.dictation?.message ? html`<div class="composer-message" role="alert">${f.dictation.message}</div>` : nothing}
+          ${f.attach?.dragging ? html`<div class="drop-hint" aria-hidden="true">${s.dropFiles}</div>` : nothing}
+          ${renderComposer({
+            value: state.draft,
+            placeholder: locked
+              ? (status.reason ?? s.locked)
+              : (f.toolPlaceholder ?? props.placeholder ?? s.placeholder),
+            extras: renderExtras(f, responding || state.loading || locked),
+            disabled: locked,
+            responding,
+            queued: props.queued,
+            onCancelQueued: props.onCancelQueued,
+            allowCancel: state.allowCancel,
+            strings: s,
+            onInput: props.onInput,
+            onSubmit: props.onSubmit,
+            onStop: props.onStop,
+          })}`
       }
     </div>
     <!-- The panel follows the conversation in the DOM, so it comes after its toggle in focus order; CSS shows it first. -->
@@ -180,23 +163,14 @@ function renderExtras(f: FeatureProps, disabled: boolean): TemplateResult {
   const dictation = f.dictation;
   const recording = dictation?.status === 'recording';
   return html`${f.attach ? renderAttachButton(f.attach.accept, disabled, s, f.onFiles) : nothing}
-  ${renderComposerMenus({ ...f.menus, disabled })}
-  ${
-    dictation
-      ? html`<button
-          part="dictation-button"
-          class="icon-button secondary ${recording ? 'recording' : ''}"
-          type="button"
+    ${renderComposerMenus({ ...f.menus, disabled })}
+    ${
+      dictation
+        ? html`<button part="dictation-button" class="icon-button secondary ${recording ? 'recording' : ''}" type="button"
           aria-label=${recording ? s.stopDictation : dictation.status === 'transcribing' ? s.transcribing : s.dictate}
-          aria-pressed=${recording ? 'true' : 'false'}
-          ?disabled=${disabled || dictation.status === 'transcribing'}
-          @click=${f.onDictate}
-        >
-          <svg viewBox="0 0 24 24" aria-hidden="true">
-            <rect x="9" y="3" width="6" height="11" rx="3"></rect>
-            <path d="M5 11a7 7 0 0014 0M12 18v3"></path>
-          </svg>
+          aria-pressed=${recording ? 'true' : 'false'} ?disabled=${disabled || dictation.status === 'transcribing'} @click=${f.onDictate}>
+          <svg viewBox="0 0 24 24" aria-hidden="true"><rect x="9" y="3" width="6" height="11" rx="3"></rect><path d="M5 11a7 7 0 0014 0M12 18v3"></path></svg>
         </button>`
-      : nothing
-  }`;
+        : nothing
+    }`;
 }

@@ -27,30 +27,18 @@ export function renderComposerMenus(props: ComposerMenusProps): TemplateResult |
   return html`<div class="composer-menus">
     ${
       tools.length
-        ? html`<select
-            part="tool-menu"
-            class="menu"
-            aria-label=${s.tool}
-            ?disabled=${props.disabled}
-            @change=${changed(props.onTool)}
-          >
-            <option value="" ?selected=${!props.tool}>${s.noTool}</option>
-            ${tools.map((tool) => html`<option value=${tool.id} ?selected=${tool.id === props.tool}>${tool.icon ? `${tool.icon} ` : ''}${tool.label}</option>`)}
-          </select>`
+        ? html`<select part="tool-menu" class="menu" aria-label=${s.tool} ?disabled=${props.disabled} @change=${changed(props.onTool)}>
+          <option value="" ?selected=${!props.tool}>${s.noTool}</option>
+          ${tools.map((tool) => html`<option value=${tool.id} ?selected=${tool.id === props.tool}>${tool.icon ? `${tool.icon} ` : ''}${tool.label}</option>`)}
+        </select>`
         : nothing
     }
     ${
       models.length
-        ? html`<select
-            part="model-menu"
-            class="menu"
-            aria-label=${s.model}
-            ?disabled=${props.disabled}
-            @change=${changed(props.onModel)}
-          >
-            ${props.model ? nothing : html`<option value="" selected>${s.model}</option>`}
-            ${models.map((model) => html`<option value=${model.id} ?selected=${model.id === props.model}>${model.label}</option>`)}
-          </select>`
+        ? html`<select part="model-menu" class="menu" aria-label=${s.model} ?disabled=${props.disabled} @change=${changed(props.onModel)}>
+          ${props.model ? nothing : html`<option value="" selected>${s.model}</option>`}
+          ${models.map((model) => html`<option value=${model.id} ?selected=${model.id === props.model}>${model.label}</option>`)}
+        </select>`
         : nothing
     }
   </div>`;

@@ -30,65 +30,57 @@ export interface ComposerProps {
 export function renderComposer(props: ComposerProps): TemplateResult {
   const empty = !props.value.trim();
   return html`${
-      props.queued !== null
-        ? html`<div class="queued" role="status">
-            <span class="queued-text" dir="auto">${props.strings.queued}: ${props.queued}</span>
-            <button class="text-button" type="button" @click=${props.onCancelQueued}>${props.strings.cancel}</button>
-          </div>`
-        : nothing
-    }
-    <form
-      part="composer"
-      class="composer"
-      @submit=${(event: SubmitEvent) => {
-        event.preventDefault();
-        props.onSubmit();
+    props.queued !== null
+      ? html`<div class="queued" role="status">
+          <span class="queued-text" dir="auto">${props.strings.queued}: ${props.queued}</span>
+          <button class="text-button" type="button" @click=${props.onCancelQueued}>${props.strings.cancel}</button>
+        </div>`
+      : nothing
+  }<form
+    part="composer"
+    class="composer"
+    @submit=${(event: SubmitEvent) => {
+      event.preventDefault();
+      props.onSubmit();
+    }}
+  >
+    <textarea
+      part="input"
+      class="input"
+      rows="1"
+      dir="auto"
+      enterkeyhint="send"
+      aria-label=${props.placeholder}
+      placeholder=${props.placeholder}
+      .value=${live(props.value)}
+      ${autoGrow(props.value)}
+      ?disabled=${props.disabled}
+      @input=${(event: InputEvent) => {
+        const input = event.target as HTMLTextAreaElement;
+        grow(input);
+        props.onInput(input.value);
       }}
-    >
-      <textarea
-        part="input"
-        class="input"
-        rows="1"
-        dir="auto"
-        enterkeyhint="send"
-        aria-label=${props.placeholder}
-        placeholder=${props.placeholder}
-        .value=${live(props.value)}
-        ${autoGrow(props.value)}
-        ?disabled=${props.disabled}
-        @input=${(event: InputEvent) => {
-          const input = event.target as HTMLTextAreaElement;
-          grow(input);
-          props.onInput(input.value);
-        }}
-        @keydown=${(event: KeyboardEvent) => handleKey(event, props)}
-      ></textarea>
-      ${props.extras ?? nothing}
-      <slot name="composer-actions"></slot>
-      ${
-        props.responding && props.allowCancel
-          ? html`<button
-              part="stop-button"
-              class="icon-button stop"
-              type="button"
-              aria-label=${props.strings.stop}
-              title=${props.strings.stop}
-              @click=${props.onStop}
-            >
-              <svg viewBox="0 0 24 24" aria-hidden="true"><rect x="7" y="7" width="10" height="10" rx="2"></rect></svg>
-            </button>`
-          : html`<button
-              part="send-button"
-              class="icon-button"
-              type="submit"
-              aria-label=${props.strings.send}
-              title=${props.strings.send}
-              ?disabled=${props.disabled || empty || (props.responding && props.queued !== null)}
-            >
-              <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 19V5M5 12l7-7 7 7"></path></svg>
-            </button>`
-      }
-    </form>`;
+      @keydown=${(event: KeyboardEvent) => handleKey(event, props)}
+    ></textarea>
+    ${props.extras ?? nothing}
+    <slot name="composer-actions"></slot>
+    ${
+      props.responding && props.allowCancel
+        ? html`<button part="stop-button" class="icon-button stop" type="button" aria-label=${props.strings.stop} title=${props.strings.stop} @click=${props.onStop}>
+          <svg viewBox="0 0 24 24" aria-hidden="true"><rect x="7" y="7" width="10" height="10" rx="2"></rect></svg>
+        </button>`
+        : html`<button
+          part="send-button"
+          class="icon-button"
+          type="submit"
+          aria-label=${props.strings.send}
+          title=${props.strings.send}
+          ?disabled=${props.disabled || empty || (props.responding && props.queued !== null)}
+        >
+          <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 19V5M5 12l7-7 7 7"></path></svg>
+        </button>`
+    }
+  </form>`;
 }
 
 function handleKey(event: KeyboardEvent, props: ComposerProps): void {

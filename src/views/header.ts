@@ -24,33 +24,23 @@ export function renderHeader(props: HeaderProps): TemplateResult {
     ${
       props.history
         ? html`<button
-            part="history-button"
-            class="row-action"
-            type="button"
-            aria-expanded=${props.historyOpen ? 'true' : 'false'}
-            aria-label=${props.historyOpen ? s.closeHistory : s.openHistory}
-            title=${props.historyOpen ? s.closeHistory : s.openHistory}
-            @click=${props.onToggleHistory}
-          >
-            <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 6h16M4 12h16M4 18h16"></path></svg>
-          </button>`
+          part="history-button"
+          class="row-action"
+          type="button"
+          aria-expanded=${props.historyOpen ? 'true' : 'false'}
+          aria-label=${props.historyOpen ? s.closeHistory : s.openHistory}
+          title=${props.historyOpen ? s.closeHistory : s.openHistory}
+          @click=${props.onToggleHistory}
+        >
+          <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 6h16M4 12h16M4 18h16"></path></svg>
+        </button>`
         : nothing
     }
-    <slot name="header" class="title-slot"
-      >${props.title ? html`<h2 part="title" class="title" dir="auto">${props.title}</h2>` : nothing}</slot
-    >
+    <slot name="header" class="title-slot">${props.title ? html`<h2 part="title" class="title" dir="auto">${props.title}</h2>` : nothing}</slot>
     ${
       props.historyOpen
         ? nothing
-        : html`<button
-            part="new-thread-button"
-            class="text-button"
-            type="button"
-            ?disabled=${!props.canStartNew}
-            @click=${props.onNewThread}
-          >
-            ${s.newThread}
-          </button>`
+        : html`<button part="new-thread-button" class="text-button" type="button" ?disabled=${!props.canStartNew} @click=${props.onNewThread}>${s.newThread}</button>`
     }
   </div>`;
 }

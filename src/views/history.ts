@@ -29,48 +29,43 @@ export interface HistoryProps {
 /** Renders the panel. */
 export function renderHistory(props: HistoryProps): TemplateResult {
   const { state, strings: s } = props;
-  return html`${props.narrow ? html`<div class="backdrop" aria-hidden="true" @click=${props.onClose}></div>` : nothing}
-    <nav part="history" class="history" aria-label=${s.history} @keydown=${handleKeys(props)}>
-      <div class="history-head">
-        <button class="text-button" type="button" @click=${props.onNew}>${s.newThread}</button>
-        <button
-          class="row-action close"
-          type="button"
-          aria-label=${s.closeHistory}
-          title=${s.closeHistory}
-          @click=${props.onClose}
-        >
-          <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M6 6l12 12M18 6L6 18"></path></svg>
-        </button>
-      </div>
-      <ul class="threads" @scroll=${(event: Event) => nearEnd(event.currentTarget as HTMLElement) && props.onMore()}>
-        ${repeat(
-          groupByDay(state.threads, props.locale),
-          (group) => group.label,
-          (group) =>
-            html`<li class="group">
-              ${group.label ? html`<h3 class="group-label">${group.label}</h3>` : nothing}
-              <ul class="group-rows">
-                ${repeat(
-                  group.threads,
-                  (thread) => thread.id,
-                  (thread) => renderRow(thread, props, group.dated),
-                )}
-              </ul>
-            </li>`,
-        )}
-      </ul>
-      ${state.loading ? html`<div class="history-note" role="status"><span class="spinner" aria-hidden="true"></span></div>` : nothing}
-      ${state.loaded && !state.loading && !state.threads.length ? html`<p class="history-note">${s.noThreads}</p>` : nothing}
-      ${
-        state.failed
-          ? html`<p class="history-note" role="alert">
-              ${s.historyFailed} <button class="text-button" type="button" @click=${props.onRetry}>${s.retry}</button>
-            </p>`
-          : nothing
-      }
-      ${state.hasMore && !state.loading ? html`<button class="text-button more" type="button" @click=${props.onMore}>…</button>` : nothing}
-    </nav>`;
+  return html`${props.narrow ? html`<div class="backdrop" aria-hidden="true" @click=${props.onClose}></div>` : nothing}<nav
+      part="history"
+      class="history"
+      aria-label=${s.history}
+      @keydown=${handleKeys(props)}
+    >
+    <div class="history-head">
+      <button class="text-button" type="button" @click=${props.onNew}>${s.newThread}</button>
+      <button class="row-action close" type="button" aria-label=${s.closeHistory} title=${s.closeHistory} @click=${props.onClose}>
+        <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M6 6l12 12M18 6L6 18"></path></svg>
+      </button>
+    </div>
+    <ul class="threads" @scroll=${(event: Event) => nearEnd(event.currentTarget as HTMLElement) && props.onMore()}>
+      ${repeat(
+        groupByDay(state.threads, props.locale),
+        (group) => group.label,
+        (group) => html`<li class="group">
+          ${group.label ? html`<h3 class="group-label">${group.label}</h3>` : nothing}
+          <ul class="group-rows">
+            ${repeat(
+              group.threads,
+              (thread) => thread.id,
+              (thread) => renderRow(thread, props, group.dated),
+            )}
+          </ul>
+        </li>`,
+      )}
+    </ul>
+    ${state.loading ? html`<div class="history-note" role="status"><span class="spinner" aria-hidden="true"></span></div>` : nothing}
+    ${state.loaded && !state.loading && !state.threads.length ? html`<p class="history-note">${s.noThreads}</p>` : nothing}
+    ${
+      state.failed
+        ? html`<p class="history-note" role="alert">${s.historyFailed} <button class="text-button" type="button" @click=${props.onRetry}>${s.retry}</button></p>`
+        : nothing
+    }
+    ${state.hasMore && !state.loading ? html`<button class="text-button more" type="button" @click=${props.onMore}>…</button>` : nothing}
+  </nav>`;
 }
 
 function renderRow(thread: ThreadMetadata, props: HistoryProps, dated: boolean): TemplateResult {
@@ -105,56 +100,28 @@ function renderRow(thread: ThreadMetadata, props: HistoryProps, dated: boolean):
           }
         }}
       />
-      <button
-        class="text-button"
-        type="button"
-        @click=${(event: Event) => save((event.currentTarget as HTMLElement).parentElement)}
-      >
-        ${s.save}
-      </button>
+      <button class="text-button" type="button" @click=${(event: Event) => save((event.currentTarget as HTMLElement).parentElement)}>${s.save}</button>
       <button class="text-button" type="button" @click=${() => props.onEdit(null)}>${s.cancel}</button>
     </li>`;
   }
   if (editing === 'delete') {
     return html`<li class="thread editing" data-id=${thread.id} @focusout=${leave}>
       <span class="confirm" dir="auto">${format(s.confirmDelete, { title })}</span>
-      <button
-        class="text-button danger"
-        type="button"
-        aria-label=${format(s.delete, { title })}
-        @click=${() => props.onDelete(thread.id)}
-      >
+      <button class="text-button danger" type="button" aria-label=${format(s.delete, { title })} @click=${() => props.onDelete(thread.id)}>
         ${format(s.delete, { title: '' }).trim()}
       </button>
       <button class="text-button cancel" type="button" @click=${() => props.onEdit(null)}>${s.cancel}</button>
     </li>`;
   }
   return html`<li class="thread ${current ? 'current' : ''}" data-id=${thread.id}>
-    <button
-      class="open"
-      type="button"
-      aria-current=${current ? 'true' : 'false'}
-      @click=${() => props.onOpen(thread.id)}
-    >
+    <button class="open" type="button" aria-current=${current ? 'true' : 'false'} @click=${() => props.onOpen(thread.id)}>
       <span class="thread-title" dir="auto">${title}</span>
       ${dated ? html`<span class="thread-date">${formatDate(thread.created_at, props.locale)}</span>` : nothing}
     </button>
-    <button
-      class="row-action rename-button"
-      type="button"
-      aria-label=${format(s.rename, { title })}
-      title=${format(s.rename, { title })}
-      @click=${() => props.onEdit({ id: thread.id, mode: 'rename' })}
-    >
+    <button class="row-action rename-button" type="button" aria-label=${format(s.rename, { title })} title=${format(s.rename, { title })} @click=${() => props.onEdit({ id: thread.id, mode: 'rename' })}>
       <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 20h4L19 9l-4-4L4 16v4z"></path></svg>
     </button>
-    <button
-      class="row-action"
-      type="button"
-      aria-label=${format(s.delete, { title })}
-      title=${format(s.delete, { title })}
-      @click=${() => props.onEdit({ id: thread.id, mode: 'delete' })}
-    >
+    <button class="row-action" type="button" aria-label=${format(s.delete, { title })} title=${format(s.delete, { title })} @click=${() => props.onEdit({ id: thread.id, mode: 'delete' })}>
       <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M5 7h14M10 7V4h4v3M7 7l1 13h8l1-13"></path></svg>
     </button>
   </li>`;

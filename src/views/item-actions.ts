@@ -34,59 +34,26 @@ export function renderItemActions(
   return html`<div part="item-actions" class="item-actions" role="group" aria-label=${s.assistant}>
     ${
       actions.copy
-        ? html`<button
-            part="copy-button"
-            class="row-action"
-            type="button"
-            aria-label=${copied ? s.copied : s.copy}
-            title=${copied ? s.copied : s.copy}
-            @click=${() => props.onCopy(item)}
-          >
-            <svg viewBox="0 0 24 24" aria-hidden="true">
-              ${copied ? html`<path d="M5 12l5 5 9-10"></path>` : html`<rect x="9" y="9" width="11" height="11" rx="2"></rect><path d="M5 15V5a1 1 0 011-1h9"></path>`}
-            </svg>
-          </button>`
+        ? html`<button part="copy-button" class="row-action" type="button" aria-label=${copied ? s.copied : s.copy} title=${copied ? s.copied : s.copy} @click=${() => props.onCopy(item)}>
+          <svg viewBox="0 0 24 24" aria-hidden="true">${copied ? html`<path d="M5 12l5 5 9-10"></path>` : html`<rect x="9" y="9" width="11" height="11" rx="2"></rect><path d="M5 15V5a1 1 0 011-1h9"></path>`}</svg>
+        </button>`
         : nothing
     }
     ${
       actions.feedback
-        ? html`<button
-              part="feedback-positive-button"
-              class="row-action"
-              type="button"
-              aria-label=${s.goodResponse}
-              title=${s.goodResponse}
-              aria-pressed=${chosen === 'positive' ? 'true' : 'false'}
-              @click=${() => props.onFeedback(item, 'positive')}
-            >
-              <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${THUMB}></path></svg>
-            </button>
-            <button
-              part="feedback-negative-button"
-              class="row-action thumb-down"
-              type="button"
-              aria-label=${s.badResponse}
-              title=${s.badResponse}
-              aria-pressed=${chosen === 'negative' ? 'true' : 'false'}
-              @click=${() => props.onFeedback(item, 'negative')}
-            >
-              <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${THUMB}></path></svg>
-            </button>`
+        ? html`<button part="feedback-positive-button" class="row-action" type="button" aria-label=${s.goodResponse} title=${s.goodResponse} aria-pressed=${chosen === 'positive' ? 'true' : 'false'} @click=${() => props.onFeedback(item, 'positive')}>
+            <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${THUMB}></path></svg>
+          </button>
+          <button part="feedback-negative-button" class="row-action thumb-down" type="button" aria-label=${s.badResponse} title=${s.badResponse} aria-pressed=${chosen === 'negative' ? 'true' : 'false'} @click=${() => props.onFeedback(item, 'negative')}>
+            <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${THUMB}></path></svg>
+          </button>`
         : nothing
     }
     ${
       actions.retry
-        ? html`<button
-            part="regenerate-button"
-            class="row-action"
-            type="button"
-            aria-label=${s.regenerate}
-            title=${s.regenerate}
-            ?disabled=${props.busy}
-            @click=${() => props.onRegenerate(item)}
-          >
-            <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M20 11a8 8 0 10-2.3 5.7M20 4v7h-7"></path></svg>
-          </button>`
+        ? html`<button part="regenerate-button" class="row-action" type="button" aria-label=${s.regenerate} title=${s.regenerate} ?disabled=${props.busy} @click=${() => props.onRegenerate(item)}>
+          <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M20 11a8 8 0 10-2.3 5.7M20 4v7h-7"></path></svg>
+        </button>`
         : nothing
     }
   </div>`;

@@ -42,13 +42,7 @@ export interface ScrollButtonProps {
 /** The "jump to newest" button: sticks to the bottom of the list; says when new text arrived below. */
 export function renderScrollButton(props: ScrollButtonProps | null, strings: Strings): TemplateResult | typeof nothing {
   if (!props) return nothing;
-  return html`<button
-    part="scroll-button"
-    class="scroll-button"
-    type="button"
-    aria-label=${props.newText ? `${strings.jumpToNewest}: ${strings.newTextBelow}` : strings.jumpToNewest}
-    @click=${props.onJump}
-  >
+  return html`<button part="scroll-button" class="scroll-button" type="button" aria-label=${props.newText ? `${strings.jumpToNewest}: ${strings.newTextBelow}` : strings.jumpToNewest} @click=${props.onJump}>
     <span aria-hidden="true">↓</span> ${props.newText ? strings.newTextBelow : strings.jumpToNewest}
   </button>`;
 }

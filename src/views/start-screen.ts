@@ -22,22 +22,14 @@ export function renderStartScreen(props: StartScreenProps): TemplateResult {
     ${
       props.prompts.length
         ? html`<ul class="start-prompts" aria-label=${props.strings.suggestions}>
-            ${props.prompts.map(
-              (prompt) =>
-                html`<li>
-                  <button
-                    part="start-prompt"
-                    class="text-button start-prompt"
-                    type="button"
-                    dir="auto"
-                    ?disabled=${props.disabled}
-                    @click=${() => props.onPrompt(prompt.prompt)}
-                  >
-                    ${prompt.icon ? html`<span aria-hidden="true">${prompt.icon}</span> ` : nothing}${prompt.label}
-                  </button>
-                </li>`,
-            )}
-          </ul>`
+          ${props.prompts.map(
+            (prompt) => html`<li>
+              <button part="start-prompt" class="text-button start-prompt" type="button" dir="auto" ?disabled=${props.disabled} @click=${() => props.onPrompt(prompt.prompt)}>
+                ${prompt.icon ? html`<span aria-hidden="true">${prompt.icon}</span> ` : nothing}${prompt.label}
+              </button>
+            </li>`,
+          )}
+        </ul>`
         : nothing
     }
   </div>`;

@@ -35,15 +35,7 @@ export function renderError(props: ErrorProps): TemplateResult | typeof nothing 
         ? html`<button part="retry-button" type="button" @click=${props.onRetry}>${props.strings.retry}</button>`
         : nothing
     }
-    <button
-      class="dismiss"
-      type="button"
-      aria-label=${props.strings.dismiss}
-      title=${props.strings.dismiss}
-      @click=${props.onDismiss}
-    >
-      ×
-    </button>
+    <button class="dismiss" type="button" aria-label=${props.strings.dismiss} title=${props.strings.dismiss} @click=${props.onDismiss}>×</button>
   </div>`;
 }
 
@@ -73,24 +65,11 @@ export function renderNotices(
 ): TemplateResult | typeof nothing {
   if (!notices.length) return nothing;
   return html`${notices.map(
-    (notice) =>
-      html`<div
-        part="notice"
-        class="banner notice ${notice.level}"
-        role=${notice.level === 'danger' ? 'alert' : 'status'}
-      >
-        <div dir="auto">
-          ${notice.title ? html`<strong>${notice.title}</strong> ` : nothing}${renderInlineMarkdown(notice.message)}
-        </div>
-        <button
-          class="dismiss"
-          type="button"
-          aria-label=${strings.dismiss}
-          title=${strings.dismiss}
-          @click=${() => onDismiss(notice.id)}
-        >
-          ×
-        </button>
-      </div>`,
+    (
+      notice,
+    ) => html`<div part="notice" class="banner notice ${notice.level}" role=${notice.level === 'danger' ? 'alert' : 'status'}>
+      <div dir="auto">${notice.title ? html`<strong>${notice.title}</strong> ` : nothing}${renderInlineMarkdown(notice.message)}</div>
+      <button class="dismiss" type="button" aria-label=${strings.dismiss} title=${strings.dismiss} @click=${() => onDismiss(notice.id)}>×</button>
+    </div>`,
   )}`;
 }

@@ -47,42 +47,23 @@ function renderTask(task: Task, ctx: RichContext): TemplateResult {
         : nothing;
       break;
     case 'web_search':
-      body = html`${
-        task.queries?.length
-          ? html`<ul class="w-queries">
-              ${task.queries.map((q) => html`<li>${icon('search', 12)}${q}</li>`)}
-            </ul>`
-          : nothing
-      }
-      ${
-        task.sources?.length
-          ? html`<ul class="w-sources">
-              ${task.sources.map(source)}
-            </ul>`
-          : nothing
-      }`;
+      body = html`${task.queries?.length ? html`<ul class="w-queries">${task.queries.map((q) => html`<li>${icon('search', 12)}${q}</li>`)}</ul>` : nothing}
+        ${task.sources?.length ? html`<ul class="w-sources">${task.sources.map(source)}</ul>` : nothing}`;
       break;
     case 'file':
-      body = task.sources?.length
-        ? html`<ul class="w-sources">
-            ${task.sources.map(source)}
-          </ul>`
-        : nothing;
+      body = task.sources?.length ? html`<ul class="w-sources">${task.sources.map(source)}</ul>` : nothing;
       break;
     case 'image':
       break;
   }
   return html`<li class="w-task w-task-${task.type}" data-state=${state}>
-    <div class="w-task-head">${marker}<span class="w-task-title" dir="auto">${title ?? ''}</span></div>
-    ${body}
+    <div class="w-task-head">${marker}<span class="w-task-title" dir="auto">${title ?? ''}</span></div>${body}
   </li>`;
 }
 
 /** A standalone task card; part `task`. */
 export function renderTaskItem(id: string, task: Task, ctx: RichContext): TemplateResult {
-  return html`<ul part="task" class="w-tasks w-task-card" data-id=${id}>
-    ${renderTask(task, ctx)}
-  </ul>`;
+  return html`<ul part="task" class="w-tasks w-task-card" data-id=${id}>${renderTask(task, ctx)}</ul>`;
 }
 
 /** The collapsible activity view of a workflow; part `workflow`. */
@@ -107,18 +88,10 @@ export function renderWorkflow(item: WorkflowItem, ctx: RichContext): TemplateRe
         : html`<span class="w-spinner" aria-hidden="true"></span>`;
   const listId = `w-${item.id}-tasks`;
   return html`<div part="workflow" class="w-workflow" data-id=${item.id} aria-busy=${done ? 'false' : 'true'}>
-    <button
-      type="button"
-      class="w-workflow-toggle"
-      aria-expanded=${open ? 'true' : 'false'}
-      aria-controls=${listId}
-      @click=${() => ctx.toggle(item.id, !open)}
-    >
+    <button type="button" class="w-workflow-toggle" aria-expanded=${open ? 'true' : 'false'} aria-controls=${listId} @click=${() => ctx.toggle(item.id, !open)}>
       ${summaryIcon}<span dir="auto">${title}</span>${icon(open ? 'chevron-left' : 'chevron-right', 12)}
     </button>
-    <ol class="w-tasks" id=${listId} ?hidden=${!open}>
-      ${workflow.tasks.map((task) => renderTask(task, ctx))}
-    </ol>
+    <ol class="w-tasks" id=${listId} ?hidden=${!open}>${workflow.tasks.map((task) => renderTask(task, ctx))}</ol>
   </div>`;
 }
 
@@ -127,11 +100,8 @@ export function renderStructuredInput(item: StructuredInputItem, ctx: RichContex
   if (item.status !== 'pending') {
     return html`<dl part="structured-input" class="w-structured w-answered" data-id=${item.id}>
       ${item.inputs.map(
-        (q) =>
-          html`<dt dir="auto">${q.question}</dt>
-            <dd dir="auto">
-              ${!q.answer || q.answer.skipped || item.status === 'skipped' ? html`<em>${ctx.strings.skipped}</em>` : q.answer.values.join(', ')}
-            </dd>`,
+        (q) => html`<dt dir="auto">${q.question}</dt>
+        <dd dir="auto">${!q.answer || q.answer.skipped || item.status === 'skipped' ? html`<em>${ctx.strings.skipped}</em>` : q.answer.values.join(', ')}</dd>`,
       )}
     </dl>`;
   }
@@ -151,27 +121,14 @@ export function renderStructuredInput(item: StructuredInputItem, ctx: RichContex
     ctx.answer(item.id, { status: 'answered', answers });
   };
   const busy = ctx.busy.has(item.id);
-  return html`<form
-    part="structured-input"
-    class="w-structured"
-    data-id=${item.id}
-    @submit=${submit}
-    aria-busy=${busy ? 'true' : 'false'}
-  >
+  return html`<form part="structured-input" class="w-structured" data-id=${item.id} @submit=${submit} aria-busy=${busy ? 'true' : 'false'}>
     ${item.inputs.map((q, index) => {
       const id = `w-${item.id}-q${index}`;
       if (q.type === 'freeform') {
         return html`<div class="w-question">
           <label for=${id} dir="auto">${q.question}</label>
           ${q.description ? html`<p class="w-caption" id="${id}-d" dir="auto">${q.description}</p>` : nothing}
-          <textarea
-            id=${id}
-            name=${q.id}
-            rows="2"
-            class="w-field w-outline"
-            aria-describedby=${q.description ? `${id}-d` : nothing}
-            ?disabled=${busy}
-          ></textarea>
+          <textarea id=${id} name=${q.id} rows="2" class="w-field w-outline" aria-describedby=${q.description ? `${id}-d` : nothing} ?disabled=${busy}></textarea>
         </div>`;
       }
       return html`<fieldset class="w-question">
@@ -180,14 +137,7 @@ export function renderStructuredInput(item: StructuredInputItem, ctx: RichContex
       </fieldset>`;
     })}
     <div class="w-card-actions">
-      <button
-        type="button"
-        class="w-button w-tone-secondary w-soft"
-        ?disabled=${busy}
-        @click=${() => ctx.answer(item.id, { status: 'skipped', answers: {} })}
-      >
-        ${ctx.strings.skip}
-      </button>
+      <button type="button" class="w-button w-tone-secondary w-soft" ?disabled=${busy} @click=${() => ctx.answer(item.id, { status: 'skipped', answers: {} })}>${ctx.strings.skip}</button>
       <button type="submit" class="w-button w-tone-primary w-solid" ?disabled=${busy}>${ctx.strings.submit}</button>
     </div>
   </form>`;
@@ -197,27 +147,13 @@ export function renderStructuredInput(item: StructuredInputItem, ctx: RichContex
 export function renderGeneratedImage(item: GeneratedImageItem, ctx: RichContext): TemplateResult {
   const url = item.image?.url;
   const allowed = url !== undefined && isAllowedImage(url, ctx.allowedImageDomains);
-  return html`<figure
-    part="generated-image"
-    class="w-generated"
-    data-id=${item.id}
-    aria-busy=${ctx.streaming ? 'true' : 'false'}
-  >
+  return html`<figure part="generated-image" class="w-generated" data-id=${item.id} aria-busy=${ctx.streaming ? 'true' : 'false'}>
     ${
       allowed
-        ? html`<img
-            src=${url}
-            alt=${ctx.strings.generatedImage}
-            referrerpolicy="no-referrer"
-            class=${ctx.streaming ? 'w-partial' : ''}
-          />`
-        : html`<div
-            class="w-placeholder"
-            role="img"
-            aria-label=${url && !ctx.streaming ? ctx.strings.imageBlocked : ctx.strings.generatingImage}
-          >
-            ${url && !ctx.streaming ? icon('square-image', 24) : html`<span class="w-spinner" aria-hidden="true"></span>`}
-          </div>`
+        ? html`<img src=${url} alt=${ctx.strings.generatedImage} referrerpolicy="no-referrer" class=${ctx.streaming ? 'w-partial' : ''} />`
+        : html`<div class="w-placeholder" role="img" aria-label=${url && !ctx.streaming ? ctx.strings.imageBlocked : ctx.strings.generatingImage}>
+          ${url && !ctx.streaming ? icon('square-image', 24) : html`<span class="w-spinner" aria-hidden="true"></span>`}
+        </div>`
     }
   </figure>`;
 }

@@ -114,13 +114,7 @@ export function renderChart(node: Record<string, unknown>, styles: Record<string
   const showLegend = node.showLegend !== false && series.length > 1;
 
   return html`<figure class="w-chart" style=${styleMap(styles)}>
-    <svg
-      viewBox="0 0 ${W} ${H}"
-      preserveAspectRatio="none"
-      role="img"
-      aria-label=${series.map((s) => s.label).join(', ')}
-      class="w-chart-svg"
-    >
+    <svg viewBox="0 0 ${W} ${H}" preserveAspectRatio="none" role="img" aria-label=${series.map((s) => s.label).join(', ')} class="w-chart-svg">
       <line x1=${PAD.left} x2=${W - PAD.right} y1=${y(0)} y2=${y(0)} class="w-axis"></line>
       ${showY ? svg`<text x=${PAD.left - 6} y=${y(max) + 4} text-anchor="end" class="w-tick">${max}</text><text x=${PAD.left - 6} y=${y(min) + 4} text-anchor="end" class="w-tick">${min}</text>` : nothing}
       ${shapes}
@@ -128,23 +122,12 @@ export function renderChart(node: Record<string, unknown>, styles: Record<string
     </svg>
     ${
       showLegend
-        ? html`<figcaption class="w-legend">
-            ${series.map((s) => html`<span><i class="w-swatch" style=${styleMap({ background: s.color })}></i>${s.label}</span>`)}
-          </figcaption>`
+        ? html`<figcaption class="w-legend">${series.map((s) => html`<span><i class="w-swatch" style=${styleMap({ background: s.color })}></i>${s.label}</span>`)}</figcaption>`
         : nothing
     }
     <table class="w-sr-only">
-      <tr>
-        <th scope="col">${xKey}</th>
-        ${series.map((s) => html`<th scope="col">${s.label}</th>`)}
-      </tr>
-      ${data.map(
-        (d) =>
-          html`<tr>
-            <th scope="row">${category(d)}</th>
-            ${series.map((s) => html`<td>${num(d[s.dataKey])}</td>`)}
-          </tr>`,
-      )}
+      <tr><th scope="col">${xKey}</th>${series.map((s) => html`<th scope="col">${s.label}</th>`)}</tr>
+      ${data.map((d) => html`<tr><th scope="row">${category(d)}</th>${series.map((s) => html`<td>${num(d[s.dataKey])}</td>`)}</tr>`)}
     </table>
   </figure>`;
 }

@@ -114,14 +114,8 @@ export function renderControl(node: Node, path: string, scope: Scope): TemplateR
       const click =
         node.submit === true || !action ? undefined : () => scope.ctx.act(request(scope, action, path, 'self'));
       const label = str(node.label);
-      return html`<button
-        type=${node.submit === true ? 'submit' : 'button'}
-        class="w-button w-tone-${tone} w-${v} w-size-${size} ${block} ${pill} ${node.uniform === true ? 'w-uniform' : ''}"
-        ?disabled=${disabled || busy}
-        aria-busy=${busy ? 'true' : 'false'}
-        aria-label=${label ? nothing : str(node.iconStart) || str(node.iconEnd) || 'button'}
-        @click=${click}
-      >
+      return html`<button type=${node.submit === true ? 'submit' : 'button'} class="w-button w-tone-${tone} w-${v} w-size-${size} ${block} ${pill} ${node.uniform === true ? 'w-uniform' : ''}"
+        ?disabled=${disabled || busy} aria-busy=${busy ? 'true' : 'false'} aria-label=${label ? nothing : str(node.iconStart) || str(node.iconEnd) || 'button'} @click=${click}>
         ${busy ? html`<span class="w-spinner" aria-hidden="true"></span>` : node.iconStart ? icon(node.iconStart, iconPx) : nothing}${label}${node.iconEnd ? icon(node.iconEnd, iconPx) : nothing}
       </button>`;
     }
@@ -129,85 +123,40 @@ export function renderControl(node: Node, path: string, scope: Scope): TemplateR
       const styles = textStyles(node);
       const c = color(node.color);
       if (c) styles.color = c;
-      return html`<label class="w-label" for=${fieldId(scope, str(node.fieldName))} style=${styleMap(styles)}
-        >${str(node.value)}</label
-      >`;
+      return html`<label class="w-label" for=${fieldId(scope, str(node.fieldName))} style=${styleMap(styles)}>${str(node.value)}</label>`;
     }
     case 'Input': {
       const type = token(node.inputType, ['number', 'email', 'text', 'password', 'tel', 'url'] as const, 'text');
-      return html`<input
-        class="w-field w-${variant} w-size-${size} ${pill}"
-        id=${fieldId(scope, name)}
-        name=${name}
-        type=${type}
-        value=${str(node.defaultValue)}
-        placeholder=${str(node.placeholder) || nothing}
-        pattern=${str(node.pattern) || nothing}
-        ?required=${node.required === true}
-        ?disabled=${disabled}
-        ?autofocus=${node.autoFocus === true}
-        aria-label=${ownLabel(node, scope)}
-      />`;
+      return html`<input class="w-field w-${variant} w-size-${size} ${pill}" id=${fieldId(scope, name)} name=${name} type=${type} value=${str(node.defaultValue)}
+        placeholder=${str(node.placeholder) || nothing} pattern=${str(node.pattern) || nothing} ?required=${node.required === true} ?disabled=${disabled}
+        ?autofocus=${node.autoFocus === true} aria-label=${ownLabel(node, scope)} />`;
     }
     case 'Textarea': {
       const rows = typeof node.rows === 'number' && node.rows > 0 && node.rows < 50 ? node.rows : 3;
-      return html`<textarea
-        class="w-field w-${variant} w-size-${size}"
-        id=${fieldId(scope, name)}
-        name=${name}
-        rows=${rows}
-        .defaultValue=${str(node.defaultValue)}
-        placeholder=${str(node.placeholder) || nothing}
-        ?required=${node.required === true}
-        ?disabled=${disabled}
-        aria-label=${ownLabel(node, scope)}
-      ></textarea>`;
+      return html`<textarea class="w-field w-${variant} w-size-${size}" id=${fieldId(scope, name)} name=${name} rows=${rows} .defaultValue=${str(node.defaultValue)}
+        placeholder=${str(node.placeholder) || nothing} ?required=${node.required === true} ?disabled=${disabled} aria-label=${ownLabel(node, scope)}></textarea>`;
     }
     case 'Select': {
       const options = Array.isArray(node.options)
         ? (node.options as Record<string, unknown>[]).filter((o) => o && typeof o === 'object')
         : [];
       const chosen = str(node.defaultValue);
-      return html`<select
-        class="w-field w-${variant} w-size-${size} ${block} ${pill}"
-        id=${fieldId(scope, name)}
-        name=${name}
-        ?disabled=${disabled}
-        aria-label=${ownLabel(node, scope)}
-        @change=${onChange(node, path, scope)}
-      >
+      return html`<select class="w-field w-${variant} w-size-${size} ${block} ${pill}" id=${fieldId(scope, name)} name=${name} ?disabled=${disabled}
+        aria-label=${ownLabel(node, scope)} @change=${onChange(node, path, scope)}>
         ${chosen ? nothing : html`<option value="" selected>${str(node.placeholder)}</option>`}
         ${options.map((o) => html`<option value=${str(o.value)} ?selected=${str(o.value) === chosen} ?disabled=${o.disabled === true}>${str(o.label)}</option>`)}
       </select>`;
     }
     case 'DatePicker': {
       const day = (value: unknown) => (typeof value === 'string' && DATE.test(value) ? value.slice(0, 10) : nothing);
-      return html`<input
-        class="w-field w-${variant} w-size-${size} ${block} ${pill}"
-        type="date"
-        id=${fieldId(scope, name)}
-        name=${name}
-        value=${day(node.defaultValue)}
-        min=${day(node.min)}
-        max=${day(node.max)}
-        ?disabled=${disabled}
-        aria-label=${ownLabel(node, scope)}
-        @change=${onChange(node, path, scope)}
-      />`;
+      return html`<input class="w-field w-${variant} w-size-${size} ${block} ${pill}" type="date" id=${fieldId(scope, name)} name=${name} value=${day(node.defaultValue)}
+        min=${day(node.min)} max=${day(node.max)} ?disabled=${disabled} aria-label=${ownLabel(node, scope)} @change=${onChange(node, path, scope)} />`;
     }
     case 'Checkbox': {
       const label = str(node.label);
       return html`<label class="w-check">
-        <input
-          type="checkbox"
-          id=${fieldId(scope, name)}
-          name=${name}
-          ?checked=${node.defaultChecked === true}
-          ?disabled=${disabled}
-          ?required=${node.required === true}
-          aria-label=${label ? nothing : ownLabel(node, scope)}
-          @change=${onChange(node, path, scope)}
-        />${label}
+        <input type="checkbox" id=${fieldId(scope, name)} name=${name} ?checked=${node.defaultChecked === true} ?disabled=${disabled} ?required=${node.required === true}
+          aria-label=${label ? nothing : ownLabel(node, scope)} @change=${onChange(node, path, scope)} />${label}
       </label>`;
     }
     case 'RadioGroup': {
@@ -216,25 +165,12 @@ export function renderControl(node: Node, path: string, scope: Scope): TemplateR
         : [];
       const chosen = str(node.defaultValue);
       const change = onChange(node, path, scope);
-      return html`<div
-        role="radiogroup"
-        class="w-radios ${node.direction === 'row' ? 'w-row' : 'w-col'}"
-        id=${fieldId(scope, name)}
-        aria-label=${str(node.ariaLabel) || name}
-      >
+      return html`<div role="radiogroup" class="w-radios ${node.direction === 'row' ? 'w-row' : 'w-col'}" id=${fieldId(scope, name)} aria-label=${str(node.ariaLabel) || name}>
         ${options.map(
-          (o) =>
-            html`<label class="w-check"
-              ><input
-                type="radio"
-                name=${name}
-                value=${str(o.value)}
-                ?checked=${str(o.value) === chosen}
-                ?disabled=${disabled || o.disabled === true}
-                ?required=${node.required === true}
-                @change=${change}
-              />${str(o.label)}</label
-            >`,
+          (
+            o,
+          ) => html`<label class="w-check"><input type="radio" name=${name} value=${str(o.value)} ?checked=${str(o.value) === chosen}
+          ?disabled=${disabled || o.disabled === true} ?required=${node.required === true} @change=${change} />${str(o.label)}</label>`,
         )}
       </div>`;
     }

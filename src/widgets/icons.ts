@@ -135,19 +135,6 @@ export function isKnownIcon(name: unknown): boolean {
 export function icon(name: unknown, size = 16): TemplateResult {
   const key = typeof name === 'string' && Object.hasOwn(NAMES, name) ? NAMES[name] : 'dot';
   const filled = name === 'star-filled' || name === 'check-circle-filled';
-  return html`<svg
-    class="w-icon"
-    width=${size}
-    height=${size}
-    viewBox="0 0 24 24"
-    aria-hidden="true"
-    focusable="false"
-    fill=${filled ? 'currentColor' : 'none'}
-    stroke="currentColor"
-    stroke-width="1.8"
-    stroke-linecap="round"
-    stroke-linejoin="round"
-  >
-    <path d=${P[key ?? 'dot'] ?? ''}></path>
-  </svg>`;
+  return html`<svg class="w-icon" width=${size} height=${size} viewBox="0 0 24 24" aria-hidden="true" focusable="false"
+    fill=${filled ? 'currentColor' : 'none'} stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"><path d=${P[key ?? 'dot'] ?? ''}></path></svg>`;
 }

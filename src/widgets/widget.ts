@@ -64,13 +64,7 @@ function labelledFields(root: Node): Set<string> {
 export function renderWidget(itemId: string, root: WidgetNode, ctx: RichContext): TemplateResult {
   const scope: Scope = { itemId, root, ctx, labelled: labelledFields(root as Node) };
   const busy = ctx.busy.has(itemId);
-  return html`<div
-    part="widget"
-    class="w-root ${busy ? 'w-busy' : ''}"
-    data-id=${itemId}
-    aria-busy=${busy ? 'true' : 'false'}
-    ?inert=${busy}
-  >
+  return html`<div part="widget" class="w-root ${busy ? 'w-busy' : ''}" data-id=${itemId} aria-busy=${busy ? 'true' : 'false'} ?inert=${busy}>
     ${renderRoot(root as Node, scope)}
   </div>`;
 }
@@ -82,9 +76,7 @@ function renderRoot(node: Node, scope: Scope): Out {
     case 'ListView':
       return renderListView(node, scope);
     case 'Basic':
-      return html`<div class="w-basic w-col" style=${styleMap(boxStyles(node))}>
-        ${renderChildren(node, '0', scope)}
-      </div>`;
+      return html`<div class="w-basic w-col" style=${styleMap(boxStyles(node))}>${renderChildren(node, '0', scope)}</div>`;
     default:
       return renderNode(node, '0', scope);
   }
@@ -120,35 +112,19 @@ function renderCard(node: Node, scope: Scope): TemplateResult {
       ? html`<div class="w-card-actions">
           ${
             cancel && cancelAction
-              ? html`<button
-                  type="button"
-                  class="w-button w-secondary w-soft"
-                  ?disabled=${busy('cancel')}
-                  aria-busy=${busy('cancel') ? 'true' : 'false'}
-                  @click=${() => scope.ctx.act(request(scope, cancelAction, 'cancel', 'self'))}
-                >
-                  ${str(cancel.label)}
-                </button>`
+              ? html`<button type="button" class="w-button w-secondary w-soft" ?disabled=${busy('cancel')} aria-busy=${busy('cancel') ? 'true' : 'false'}
+                @click=${() => scope.ctx.act(request(scope, cancelAction, 'cancel', 'self'))}>${str(cancel.label)}</button>`
               : nothing
           }
           ${
             confirm && confirmAction
-              ? html`<button
-                  type=${node.asForm === true ? 'submit' : 'button'}
-                  class="w-button w-primary w-solid"
-                  ?disabled=${busy('confirm')}
-                  aria-busy=${busy('confirm') ? 'true' : 'false'}
-                  @click=${node.asForm === true ? undefined : () => scope.ctx.act(request(scope, confirmAction, 'confirm', 'self'))}
-                >
-                  ${str(confirm.label)}
-                </button>`
+              ? html`<button type=${node.asForm === true ? 'submit' : 'button'} class="w-button w-primary w-solid" ?disabled=${busy('confirm')} aria-busy=${busy('confirm') ? 'true' : 'false'}
+                @click=${node.asForm === true ? undefined : () => scope.ctx.act(request(scope, confirmAction, 'confirm', 'self'))}>${str(confirm.label)}</button>`
               : nothing
           }
         </div>`
       : nothing;
-  const body = html`${status(node, scope)}
-    <div class="w-col w-card-body">${renderChildren(node, '0', scope)}</div>
-    ${footer}`;
+  const body = html`${status(node, scope)}<div class="w-col w-card-body">${renderChildren(node, '0', scope)}</div>${footer}`;
   const classes = `w-card w-size-${size} w-theme-${theme}`;
   if (node.asForm === true) {
     const submit = (event: SubmitEvent) => {
@@ -174,17 +150,10 @@ function renderListView(node: Node, scope: Scope): TemplateResult {
   const rest = items.slice(limit);
   return html`<div class="w-listview w-theme-${theme}">
     ${status(node, scope)}
-    <ul class="w-list">
-      ${items.slice(0, limit).map(li)}
-    </ul>
+    <ul class="w-list">${items.slice(0, limit).map(li)}</ul>
     ${
       rest.length
-        ? html`<details class="w-more">
-            <summary>${scope.ctx.strings.showMore}</summary>
-            <ul class="w-list">
-              ${rest.map((item, i) => li(item, limit + i))}
-            </ul>
-          </details>`
+        ? html`<details class="w-more"><summary>${scope.ctx.strings.showMore}</summary><ul class="w-list">${rest.map((item, i) => li(item, limit + i))}</ul></details>`
         : nothing
     }
   </div>`;
@@ -200,16 +169,8 @@ function renderListItem(node: Node, path: string, scope: Scope): TemplateResult 
   const content = renderChildren(node, path, scope);
   if (!action) return html`<div class="w-list-item w-row" style=${styleMap(styles)}>${content}</div>`;
   const busy = scope.ctx.busy.has(`${scope.itemId}:${path}`);
-  return html`<button
-    type="button"
-    class="w-list-item w-row w-clickable"
-    style=${styleMap(styles)}
-    aria-busy=${busy ? 'true' : 'false'}
-    ?disabled=${busy}
-    @click=${() => scope.ctx.act(request(scope, action, path, 'container'))}
-  >
-    ${content}
-  </button>`;
+  return html`<button type="button" class="w-list-item w-row w-clickable" style=${styleMap(styles)} aria-busy=${busy ? 'true' : 'false'} ?disabled=${busy}
+    @click=${() => scope.ctx.act(request(scope, action, path, 'container'))}>${content}</button>`;
 }
 
 /** Renders any component; unknown types render nothing. */
@@ -219,9 +180,7 @@ export function renderNode(node: Node, path: string, scope: Scope): Out {
     case 'Row':
     case 'Col': {
       const direction = node.type === 'Row' || (node.type === 'Box' && node.direction === 'row') ? 'w-row' : 'w-col';
-      return html`<div class="w-box ${direction}" style=${styleMap(boxStyles(node))}>
-        ${renderChildren(node, path, scope)}
-      </div>`;
+      return html`<div class="w-box ${direction}" style=${styleMap(boxStyles(node))}>${renderChildren(node, path, scope)}</div>`;
     }
     case 'Form': {
       const action = actionOf(node.onSubmitAction);
@@ -233,14 +192,7 @@ export function renderNode(node: Node, path: string, scope: Scope): Out {
           );
       };
       const direction = node.direction === 'row' ? 'w-row' : 'w-col';
-      return html`<form
-        class="w-box w-form ${direction}"
-        style=${styleMap(boxStyles(node))}
-        @submit=${submit}
-        novalidate
-      >
-        ${renderChildren(node, path, scope)}
-      </form>`;
+      return html`<form class="w-box w-form ${direction}" style=${styleMap(boxStyles(node))} @submit=${submit} novalidate>${renderChildren(node, path, scope)}</form>`;
     }
     case 'Transition':
       return html`${renderChildren(node, path, scope)}`;
@@ -248,40 +200,18 @@ export function renderNode(node: Node, path: string, scope: Scope): Out {
       return renderListItem(node, path, scope);
     case 'Text': {
       const size = token(node.size, ['xs', 'sm', 'md', 'lg', 'xl'] as const, 'md');
-      return html`<p
-        class="w-text w-text-${size} ${node.truncate === true ? 'w-truncate' : ''}"
-        dir="auto"
-        style=${styleMap(textStyles(node))}
-      >
-        ${str(node.value)}
-      </p>`;
+      return html`<p class="w-text w-text-${size} ${node.truncate === true ? 'w-truncate' : ''}" dir="auto" style=${styleMap(textStyles(node))}>${str(node.value)}</p>`;
     }
     case 'Title': {
       const size = token(node.size, ['sm', 'md', 'lg', 'xl', '2xl', '3xl', '4xl', '5xl'] as const, 'md');
-      return html`<p
-        class="w-title w-title-${size} ${node.truncate === true ? 'w-truncate' : ''}"
-        role="heading"
-        aria-level="3"
-        dir="auto"
-        style=${styleMap(textStyles(node))}
-      >
-        ${str(node.value)}
-      </p>`;
+      return html`<p class="w-title w-title-${size} ${node.truncate === true ? 'w-truncate' : ''}" role="heading" aria-level="3" dir="auto" style=${styleMap(textStyles(node))}>${str(node.value)}</p>`;
     }
     case 'Caption': {
       const size = token(node.size, ['sm', 'md', 'lg'] as const, 'md');
-      return html`<p
-        class="w-caption w-caption-${size} ${node.truncate === true ? 'w-truncate' : ''}"
-        dir="auto"
-        style=${styleMap(textStyles(node))}
-      >
-        ${str(node.value)}
-      </p>`;
+      return html`<p class="w-caption w-caption-${size} ${node.truncate === true ? 'w-truncate' : ''}" dir="auto" style=${styleMap(textStyles(node))}>${str(node.value)}</p>`;
     }
     case 'Markdown':
-      return html`<div class="w-markdown" dir="auto">
-        ${scope.ctx.markdown(str(node.value), node.streaming === true && scope.ctx.streaming)}
-      </div>`;
+      return html`<div class="w-markdown" dir="auto">${scope.ctx.markdown(str(node.value), node.streaming === true && scope.ctx.streaming)}</div>`;
     case 'Badge': {
       const tone = token(
         node.color,
@@ -290,10 +220,7 @@ export function renderNode(node: Node, path: string, scope: Scope): Out {
       );
       const variant = token(node.variant, ['solid', 'soft', 'outline'] as const, 'soft');
       const size = token(node.size, ['sm', 'md', 'lg'] as const, 'sm');
-      return html`<span
-        class="w-badge w-tone-${tone} w-${variant} w-badge-${size} ${node.pill === true ? 'w-pill' : ''}"
-        >${str(node.label)}</span
-      >`;
+      return html`<span class="w-badge w-tone-${tone} w-${variant} w-badge-${size} ${node.pill === true ? 'w-pill' : ''}">${str(node.label)}</span>`;
     }
     case 'Divider': {
       const styles: Record<string, string> = {};
@@ -340,12 +267,5 @@ function renderImage(node: Node, scope: Scope): Out {
   if (r) styles['border-radius'] = r;
   const bg = color(node.background, 'surface');
   if (bg) styles.background = bg;
-  return html`<img
-    class="w-image ${node.frame === true ? 'w-frame' : ''}"
-    src=${src}
-    alt=${str(node.alt)}
-    referrerpolicy="no-referrer"
-    loading="lazy"
-    style=${styleMap(styles)}
-  />`;
+  return html`<img class="w-image ${node.frame === true ? 'w-frame' : ''}" src=${src} alt=${str(node.alt)} referrerpolicy="no-referrer" loading="lazy" style=${styleMap(styles)} />`;
 }

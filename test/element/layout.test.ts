@@ -66,16 +66,14 @@ describe('layout', () => {
   // (display: inline is left out: an inline box takes no height, whatever the element does.)
   for (const display of ['block', 'inline-block', 'grid', 'inline-grid', 'flex']) {
     it(`holds its layout under a page rule display: ${display}`, async () => {
-      const wrap = await fixture<HTMLDivElement>(
-        html`<div style="height: 420px; width: 360px">
-          <style>
-            stream-chat.page-styled {
-              display: ${display};
-            }
-          </style>
-          <stream-chat class="page-styled" api-url="/api/chat"></stream-chat>
-        </div>`,
-      );
+      const wrap = await fixture<HTMLDivElement>(html`<div style="height: 420px; width: 360px">
+        <style>
+          stream-chat.page-styled {
+            display: ${display};
+          }
+        </style>
+        <stream-chat class="page-styled" api-url="/api/chat"></stream-chat>
+      </div>`);
       const el = wrap.querySelector('stream-chat') as StreamChatElement;
       expect(getComputedStyle(el).display).to.equal(display);
       await sendAndWait(el, 'long 60');

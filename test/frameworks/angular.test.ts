@@ -107,14 +107,7 @@ class ChatApp extends ChatAppBase {}
 @Component({
   selector: 'late-chat-app',
   schemas: [CUSTOM_ELEMENTS_SCHEMA],
-  template: `<stream-chat-late-ng
-    [apiUrl]="apiUrl"
-    [threadId]="threadId()"
-    [clientTools]="clientTools"
-    [headers]="headers"
-    [fetch]="fetch"
-    (stream-chat-thread-load-end)="record($event)"
-  ></stream-chat-late-ng>`,
+  template: `<stream-chat-late-ng [apiUrl]="apiUrl" [threadId]="threadId()" [clientTools]="clientTools" [headers]="headers" [fetch]="fetch" (stream-chat-thread-load-end)="record($event)"></stream-chat-late-ng>`,
 })
 class LateChatApp extends ChatAppBase {}
 
