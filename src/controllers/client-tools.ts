@@ -67,7 +67,7 @@ function askHandler(call: ClientToolCallItem, handler: ClientToolHandler | undef
 }
 
 /** Turns a tool's result into JSON the server can take, or an error result. */
-export function toJson(value: unknown, name: string): JsonValue {
+function toJson(value: unknown, name: string): JsonValue {
   if (value === undefined) return null;
   try {
     return JSON.parse(JSON.stringify(value)) as JsonValue;
