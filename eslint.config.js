@@ -1,7 +1,7 @@
 // Lint: typescript-eslint's recommended rules, Lit's template rules, no focused tests, and the
-// one-way folder dependencies of STYLE.md (protocol/state/markdown parse know nothing of Lit or
-// the DOM; views import only Lit, the markdown renderer and types; the server loads nothing from
-// the browser code at runtime).
+// one-way folder dependencies the README's layout describes (protocol/state/markdown parse know
+// nothing of Lit or the DOM; views import only Lit, the markdown renderer and types; the server
+// loads nothing from the browser code at runtime).
 import tseslint from 'typescript-eslint';
 import lit from 'eslint-plugin-lit';
 

@@ -1,4 +1,4 @@
-// The product brief's interactive pattern: lock the canvas while the assistant responds, let
+// The interactive (map/canvas) pattern: lock the canvas while the assistant responds, let
 // effects add markers, answer the `get_selected_items` client tool with the selection, and let a
 // widget's buttons (client actions, the demo's `canvas` word) select shapes and drop markers.
 const chat = document.querySelector('#chat');

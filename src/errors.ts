@@ -5,7 +5,7 @@
 import type { ClientErrorCode } from './protocol/client.js';
 
 /** Codes of in-band `error` events the element knows: chatkit-python's `stream.error` and a custom error's `custom`. */
-export type ServerErrorCode = 'stream.error' | 'custom';
+type ServerErrorCode = 'stream.error' | 'custom';
 
 /** Every error code of `stream-chat-error`, `StreamChatError` and the error banner. */
 export type ErrorCode =

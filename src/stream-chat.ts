@@ -1,19 +1,13 @@
 import { LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { styles } from './stream-chat.styles.js';
-import { ChatStore, chatConfig } from './controllers/chat-store.js';
-import { RunController } from './controllers/run-controller.js';
-import { ThreadLoader } from './controllers/thread-loader.js';
+import { createShell } from './controllers/shell.js';
 import type { ClientToolHandler } from './controllers/client-tools.js';
-import { AutoscrollController } from './controllers/autoscroll.js';
-import { HistoryController } from './controllers/history-controller.js';
-import { ComposerController } from './controllers/composer-controller.js';
-import { RichItems, type WidgetAction } from './controllers/rich-items.js';
-import { NarrowController, RememberThread, setCustomState } from './controllers/host-support.js';
-import { describeError, resolveLocale, stringsFor, type Strings } from './i18n.js';
+import type { WidgetAction } from './controllers/rich-items.js';
+import { setCustomState } from './controllers/host-support.js';
+import { resolveLocale, stringsFor, type Strings } from './i18n.js';
 import { isResponding } from './state/reducer.js';
 import { renderChat } from './views/chat.js';
-import { Features } from './controllers/features.js';
 import type {
   AttachmentLimits,
   ComposerModel,
@@ -166,55 +160,13 @@ export class StreamChatElement extends LitElement {
   /** A model menu in the composer; the choice goes out as `inference_options.model`. */
   @property({ attribute: false }) composerModels: ComposerModel[] = [];
 
-  /** The open thread is the store's; `threadId` mirrors it at once, so a `stream-chat-thread-change` listener reads the new one. */
-  private readonly store = new ChatStore(
-    this,
-    (previous, next) => previous.threadId !== next.threadId && (this.threadId = next.threadId),
-  );
-  private readonly config = chatConfig(
-    this,
-    this.store,
-    () => resolveLocale(this.locale),
-    (error) => describeError(this.strings, error),
-  );
-  private readonly features: Features = new Features(this, {
-    ...this.config,
-    settings: () => this,
-    strings: () => this.strings,
-    send: (text) => this.send(text),
-    regenerate: (id) => this.chat.regenerate(id),
-  });
-  private readonly chat = new RunController(this, {
-    ...this.config,
-    clientTools: () => ({ handlers: this.clientTools, timeout: this.clientToolTimeout }),
-    composerInput: this.features.input,
-  });
-  private readonly loader = new ThreadLoader(this, {
-    ...this.config,
-    scroller: () => this.autoscroll.element,
-    stopRun: () => this.chat.stop(),
-  });
-  private readonly autoscroll = new AutoscrollController(this, this.store);
-  private readonly threads = new HistoryController(this, {
-    ...this.config,
-    open: (id) => (this.threadId = id),
-    newThread: (panel) => (panel ? this.handleNewThread() : this.newThread()),
-  });
-  private readonly layout = new NarrowController(this);
-  protected readonly remember = new RememberThread(this, () => this.store.state);
-  private readonly composer = new ComposerController(
-    this,
-    this.store,
-    (text) => this.features.submit(text),
-    () => this.stop(),
-  );
-  private readonly rich = new RichItems(this, { ...this.config, run: this.chat, strings: () => this.strings.rich });
+  private readonly shell = createShell(this, () => this.strings);
   private readonly internals = this.attachInternals();
   private strings: Strings = stringsFor(undefined);
 
   /** True from the moment a message is sent until its response (with every tool round trip) ends. Read-only. */
   get responding(): boolean {
-    return isResponding(this.store.state);
+    return isResponding(this.shell.store.state);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -222,12 +174,12 @@ export class StreamChatElement extends LitElement {
       this.strings = stringsFor(resolveLocale(this.locale), () => this.requestUpdate('locale', null));
     // An empty attribute means no thread, like a missing one.
     const wanted = this.threadId || null;
-    if (changed.has('threadId') && wanted !== this.store.state.threadId) this.loader.open(wanted);
+    if (changed.has('threadId') && wanted !== this.shell.store.state.threadId) this.shell.loader.open(wanted);
   }
 
   protected override updated(): void {
     setCustomState(this, this.internals, 'responding', this.responding);
-    this.loader.fill();
+    this.shell.loader.fill();
   }
 
   /**
@@ -236,12 +188,12 @@ export class StreamChatElement extends LitElement {
    * @returns a promise that settles when the response ends; it rejects with the error `stream-chat-error` reports
    */
   send(text: string): Promise<void> {
-    return this.chat.send(text);
+    return this.shell.chat.send(text);
   }
 
   /** Stops the running response (its `stream-chat-response-end` has reason `aborted`). */
   stop(): void {
-    this.chat.stop();
+    this.shell.chat.stop();
   }
 
   /**
@@ -249,7 +201,7 @@ export class StreamChatElement extends LitElement {
    * @returns a promise that settles like `send()`'s
    */
   retry(): Promise<void> {
-    return this.chat.retry();
+    return this.shell.chat.retry();
   }
 
   /**
@@ -259,17 +211,17 @@ export class StreamChatElement extends LitElement {
    * @returns a promise that settles when its answer is in
    */
   sendAction(action: WidgetAction, itemId?: string): Promise<void> {
-    return this.rich.send(action, itemId ?? null);
+    return this.shell.rich.send(action, itemId ?? null);
   }
 
   /** Opens a new, empty conversation. */
   newThread(): void {
-    this.loader.open(null);
+    this.shell.loader.open(null);
   }
 
   /** Moves keyboard focus to the composer. */
   focusComposer(): Promise<void> {
-    return this.composer.focus();
+    return this.shell.composer.focus();
   }
 
   /**
@@ -277,53 +229,10 @@ export class StreamChatElement extends LitElement {
    * @param text - the new text
    */
   setComposerValue(text: string): void {
-    this.store.apply({ type: 'draft-changed', text });
+    this.shell.store.apply({ type: 'draft-changed', text });
   }
 
   override render() {
-    const state = this.store.state;
-    return renderChat({
-      state,
-      strings: this.strings,
-      locale: resolveLocale(this.locale),
-      narrow: this.layout.narrow,
-      history: this.history,
-      panel:
-        this.history && this.threads.state.open
-          ? this.threads.props(this.strings, resolveLocale(this.locale), this.layout.narrow)
-          : null,
-      greeting: this.greeting,
-      placeholder: this.placeholder,
-      announcement: this.composer.announcement,
-      errorMessage: state.error ? describeError(this.strings, state.error) : '',
-      renderRich: this.rich.render,
-      bindScroller: this.autoscroll.bind,
-      bindContent: this.autoscroll.bindContent,
-      scrollButton: this.autoscroll.button,
-      onScroll: (event) => {
-        this.autoscroll.handleScroll();
-        this.loader.handleScroll(event);
-      },
-      onToggleHistory: () => this.threads.toggle(),
-      onNewThread: () => this.handleNewThread(),
-      onRetry: () => this.composer.keepFocus(() => void this.retry().catch(() => undefined)),
-      onDismissError: () => this.store.apply({ type: 'error-dismissed' }),
-      onDismissNotice: (id) => this.store.apply({ type: 'notice-dismissed', id }),
-      onInput: this.composer.handleInput,
-      onSubmit: this.composer.handleSubmit,
-      onStop: this.composer.handleStop,
-      queued: this.composer.queued,
-      onCancelQueued: this.composer.cancelQueued,
-      features: this.features.props(
-        this.strings,
-        state.thread?.allowed_image_domains ?? [],
-        state.run !== null || state.loading,
-      ),
-    });
-  }
-
-  private handleNewThread(): void {
-    this.newThread();
-    void this.focusComposer();
+    return renderChat(this.shell.props());
   }
 }

@@ -7,7 +7,7 @@ import puppeteer from 'puppeteer-core';
 import { CHROMIUM_FLAGS as BASE_FLAGS, findChromium } from '../../test/support/chromium.js';
 
 /** Flags for every launch (puppeteer adds its own defaults, e.g. no background timer throttling). */
-export const CHROMIUM_FLAGS = [
+const CHROMIUM_FLAGS = [
   ...BASE_FLAGS,
   // Loopback only: every host name fails to resolve without a DNS query (deep-chat, for one,
   // asks fonts.googleapis.com for a font); the pages use 127.0.0.1 literally.
@@ -19,7 +19,7 @@ export const CHROMIUM_FLAGS = [
  *
  * @returns {Promise<{browser: import('puppeteer-core').Browser, version: string, close(): Promise<void>}>}
  */
-export async function launchBrowser() {
+async function launchBrowser() {
   const executablePath = findChromium();
   const userDataDir = await mkdtemp(join(tmpdir(), 'stream-chat-bench-'));
   const browser = await puppeteer.launch({

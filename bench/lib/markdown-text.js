@@ -96,7 +96,7 @@ export function markdownAnswer(minTokens, seed = 20240601) {
  * Splits text like a model's tokenizer would, roughly: a word with its leading space, a number,
  * one punctuation mark, or a whitespace run; longer pieces are cut into 2-6 character chunks.
  */
-export function tokenize(text, rand = random(1)) {
+function tokenize(text, rand = random(1)) {
   const out = [];
   for (const [piece] of text.matchAll(/ ?[A-Za-z]+| ?[0-9]+| ?[^A-Za-z0-9\s]|\s+/g)) {
     let rest = piece;

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parentPort, Worker } from 'node:worker_threads';
 
 /** The package root (bench/lib/../..). */
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Absolute path of a file in the package. */
 export const fromRoot = (path) => fileURLToPath(new URL(path, new URL('../../', import.meta.url)));
@@ -54,7 +54,7 @@ const TYPES = {
  *   first body write, `lastByteAt` the call to end() that writes the last bytes).
  * @returns {Promise<{origin: string, close(): Promise<void>}>}
  */
-export async function startServer({ routes, chatkit, onStream = () => undefined }) {
+async function startServer({ routes, chatkit, onStream = () => undefined }) {
   const files = new Map();
   for (const [path, value] of Object.entries(routes)) {
     const body = typeof value === 'string' ? Buffer.from(value) : readFileSync(fromRoot(value.file));

@@ -215,7 +215,7 @@ export class AttachmentsController implements ReactiveController {
 }
 
 /** Why the files cannot be attached, in words; empty when they can. */
-export function refuse(files: readonly File[], limits: AttachmentLimits, already: number, s: Strings): string {
+function refuse(files: readonly File[], limits: AttachmentLimits, already: number, s: Strings): string {
   if (limits.maxCount !== undefined && already + files.length > limits.maxCount)
     return format(s.tooMany, { count: String(limits.maxCount) });
   const accept = typeof limits.accept === 'string' ? limits.accept.split(',') : (limits.accept ?? []);
@@ -240,7 +240,7 @@ function accepts(file: File, accept: readonly string[]): boolean {
 }
 
 /** Bytes in the largest whole unit (1.5 MB). */
-export function formatSize(bytes: number): string {
+function formatSize(bytes: number): string {
   const units = ['B', 'KB', 'MB', 'GB'];
   let value = bytes;
   let unit = 0;

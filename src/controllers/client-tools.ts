@@ -1,10 +1,11 @@
 /**
  * Client tools: asks the page for a tool's result (a `stream-chat-client-tool` listener first,
  * then the `clientTools` handlers), bounded by a timeout and the run's signal, and turns the
- * answer into JSON the server can take. Errors become an `{error}` result, so the server is never
- * left waiting. No Lit, no DOM.
+ * answer into JSON the server can take. Errors become an `{error}` result, and an output whose run
+ * ended meanwhile is still posted, so the server is never left waiting. No Lit, no DOM.
  */
-import type { ClientToolCallItem, JsonObject, JsonValue } from '../protocol/types.js';
+import { streamEvents, type ClientOptions } from '../protocol/client.js';
+import type { ClientToolCallItem, JsonObject, JsonValue, StreamingRequest } from '../protocol/types.js';
 import type { ClientToolDetail } from '../events.js';
 
 /** A handler for a client tool, used when no event listener answers it. */
@@ -66,11 +67,28 @@ function askHandler(call: ClientToolCallItem, handler: ClientToolHandler | undef
 }
 
 /** Turns a tool's result into JSON the server can take, or an error result. */
-export function toJson(value: unknown, name: string): JsonValue {
+function toJson(value: unknown, name: string): JsonValue {
   if (value === undefined) return null;
   try {
     return JSON.parse(JSON.stringify(value)) as JsonValue;
   } catch {
     return { error: `Client tool "${name}" returned a value that is not JSON` };
   }
+}
+
+/** Posts the output of a tool whose run ended while it ran, so the server is never left waiting. */
+export function postOrphanOutput(options: ClientOptions, threadId: string, result: JsonValue): void {
+  const abort = new AbortController();
+  const request: StreamingRequest = {
+    type: 'threads.add_client_tool_output',
+    params: { thread_id: threadId, result },
+  };
+  void (async () => {
+    try {
+      // The first event proves the server took the output; nobody is left to show the rest.
+      for await (const _event of streamEvents(request, { ...options, signal: abort.signal })) abort.abort();
+    } catch {
+      // The server is gone; there is no one to tell.
+    }
+  })();
 }

@@ -77,7 +77,7 @@ export function setCustomState(host: Element, internals: ElementInternals, name:
 }
 
 /** Reads a stored value; null when absent or storage is disabled. */
-export function readStorage(key: string): string | null {
+function readStorage(key: string): string | null {
   try {
     return localStorage.getItem(key);
   } catch {
@@ -86,7 +86,7 @@ export function readStorage(key: string): string | null {
 }
 
 /** Stores a value (null removes it). */
-export function writeStorage(key: string, value: string | null): void {
+function writeStorage(key: string, value: string | null): void {
   try {
     if (value === null) localStorage.removeItem(key);
     else localStorage.setItem(key, value);

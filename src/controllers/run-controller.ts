@@ -9,16 +9,15 @@ import type {
   Action as WireAction,
   Attachment,
   InferenceOptions,
-  JsonValue,
   StreamingRequest,
   StructuredInputSubmission,
-  ThreadStreamEvent,
   UserMessageItem,
 } from '../protocol/types.js';
 import { lastUserMessage, type Action } from '../state/reducer.js';
 import { StreamChatError, type ErrorCode } from '../errors.js';
 import { showError, shownError, type ChatConfig } from './chat-store.js';
-import { callClientTool, type ClientToolHandler } from './client-tools.js';
+import { announce } from './announce.js';
+import { callClientTool, postOrphanOutput, type ClientToolHandler } from './client-tools.js';
 import { fetchLateTitle } from './late-title.js';
 
 /** What the run controller needs besides the shared config. */
@@ -190,7 +189,7 @@ export class RunController implements ReactiveController {
             signal,
           });
           if (this.call?.id !== id || this.config.store.state.run?.error) {
-            this.postOrphanOutput(pending.thread_id, output);
+            postOrphanOutput(this.config.request(), pending.thread_id, output);
             break;
           }
           this.config.store.apply({ type: 'tool-output-sent', itemId: pending.id, output });
@@ -238,57 +237,8 @@ export class RunController implements ReactiveController {
         delta && !firstDelta ? 'frame' : 'now',
       );
       if (delta) firstDelta = false;
-      this.announce(event);
+      announce(this.config.dispatch, event);
     }
-  }
-
-  /** Re-emits what a stream event means for the host page. */
-  private announce(event: ThreadStreamEvent): void {
-    const { dispatch } = this.config;
-    switch (event.type) {
-      case 'thread.created':
-        dispatch('stream-chat-thread-change', { threadId: event.thread.id });
-        break;
-      case 'thread.updated': {
-        const { id, title, status } = event.thread;
-        dispatch('stream-chat-thread-update', { thread: title === undefined ? { id, status } : { id, title, status } });
-        break;
-      }
-      case 'progress_update':
-        dispatch('stream-chat-progress', event.icon ? { text: event.text, icon: event.icon } : { text: event.text });
-        break;
-      case 'client_effect':
-        dispatch('stream-chat-effect', { name: event.name, data: event.data ?? {} });
-        break;
-      case 'notice':
-        dispatch(
-          'stream-chat-notice',
-          event.title
-            ? { level: event.level, message: event.message, title: event.title }
-            : { level: event.level, message: event.message },
-        );
-        break;
-      default:
-        break;
-    }
-  }
-
-  /** The run ended while a tool ran: the server still gets an output so it is never left waiting. */
-  private postOrphanOutput(threadId: string, result: JsonValue): void {
-    const abort = new AbortController();
-    const request: StreamingRequest = {
-      type: 'threads.add_client_tool_output',
-      params: { thread_id: threadId, result },
-    };
-    void (async () => {
-      try {
-        // The first event proves the server took the output; nobody is left to show the rest.
-        for await (const _event of streamEvents(request, { ...this.config.request(), signal: abort.signal }))
-          abort.abort();
-      } catch {
-        // The server is gone; there is no one to tell.
-      }
-    })();
   }
 
   /** Settles a run once: the reducer ends it, then the page hears how, then the caller's promise. */

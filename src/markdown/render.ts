@@ -26,8 +26,7 @@ import {
 } from './templates.js';
 
 export { isSafeUrl } from './url.js';
-export type { Block } from './parse.js';
-export type { Annotation, AnnotationSource, MarkdownStrings } from './templates.js';
+export type { Annotation, MarkdownStrings } from './templates.js';
 
 /** Options for {@link renderMarkdown}. */
 export interface RenderMarkdownOptions {

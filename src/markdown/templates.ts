@@ -11,7 +11,7 @@ import { decodeEntities } from './entities.js';
 import { isAllowedImage, isSafeUrl } from './url.js';
 
 /** Where a citation points (a structural subset of the protocol's `Source`). */
-export interface AnnotationSource {
+interface AnnotationSource {
   readonly type: 'url' | 'file' | 'entity';
   readonly title?: string;
   readonly url?: string;
@@ -64,7 +64,7 @@ function sourceHref(source: AnnotationSource): string | undefined {
 }
 
 /** A citation marker `[n]`, linked to its source when that is an allowed URL. */
-export function renderMark(mark: Mark): TemplateResult {
+function renderMark(mark: Mark): TemplateResult {
   const href = sourceHref(mark.source);
   const title = sourceTitle(mark.source);
   const label = `[${mark.n}]`;

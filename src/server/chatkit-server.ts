@@ -1,12 +1,11 @@
 /**
  * The ChatKit protocol server: validates one request, routes it (chatkit-python 1.6.5's
  * `ChatKitServer.process` in chatkit/server.py is the reference for every request type) and
- * returns either a JSON body or a lazy stream of events. It keeps one record per running turn so
- * that deleting a thread cancels the work still running for it. Non-streaming answers live in
- * `requests.ts`, turns run in `turn.ts`, and the public types live in `types.ts`.
+ * returns either a JSON body or a lazy stream of events. Non-streaming answers live in
+ * `requests.ts`, turns run in `turn.ts` (and are tracked per thread in `running-turns.ts`, so
+ * deleting a thread cancels the work still running for it), and the public types live in `types.ts`.
  */
 import type {
-  Action,
   Attachment,
   ChatKitRequest,
   StreamingRequest,
@@ -22,9 +21,9 @@ import type {
 } from '../protocol/types.js';
 import { ChatKitRequestError } from './errors.js';
 import type { AttachmentStore } from './attachment-store.js';
-import { ThreadNotFoundError, type Store } from './store.js';
+import type { Store } from './store.js';
 import type { TranscribeFn } from './transcribe.js';
-import { runTurn, saveCancelledTurn, THREAD_GONE, threadResponse } from './turn.js';
+import { runTurn, saveCancelledTurn, threadResponse } from './turn.js';
 import type {
   ActionFn,
   ChatKitServerOptions,
@@ -37,7 +36,14 @@ import type {
   StreamOptions,
   SyncActionFn,
 } from './types.js';
-import { answerRequest, deleteStalePendingCalls, itemsNewestFirst, loadAttachments } from './requests.js';
+import {
+  answerRequest,
+  answerSyncAction,
+  deleteStalePendingCalls,
+  itemsNewestFirst,
+  loadAttachments,
+} from './requests.js';
+import { RunningTurns } from './running-turns.js';
 import { parseRequest } from './validate.js';
 import { LateWork } from './late-work.js';
 import { toWire } from './wire.js';
@@ -89,7 +95,7 @@ export class ChatKitServer<C = unknown> {
   private readonly streamOptions: (thread: ThreadMetadata, context: C) => StreamOptions;
   private readonly onStreamCancelled: StreamCancelledFn<C>;
   /** The running turns of each thread in this process, to cancel when the thread is deleted. */
-  private readonly turns = new Map<string, Set<AbortController>>();
+  private readonly running = new RunningTurns();
   private readonly turnOf = new WeakMap<RespondContext<C>, AbortController>();
   private readonly lateWork = new LateWork();
 
@@ -130,84 +136,20 @@ export class ChatKitServer<C = unknown> {
     );
     if (isStreaming(parsed)) {
       const signal = options.signal ?? new AbortController().signal;
-      return { streaming: true, events: this.guardedStream(parsed, context, signal) };
+      const events = this.running.run(signal, (turn, track) => this.stream(parsed, context, turn, track));
+      return { streaming: true, events };
     }
     if (parsed.type === 'threads.get_by_id') await this.lateWork.settled(parsed.params.thread_id);
-    if (parsed.type === 'threads.sync_custom_action' && this.syncAction) {
-      const { thread_id, item_id, action } = parsed.params;
-      return {
-        streaming: false,
-        json: toWire(await this.runSyncAction(this.syncAction, thread_id, item_id, action, context)),
-      };
-    }
-    return {
-      streaming: false,
-      json: toWire(
-        await answerRequest(this.store, parsed, context, (threadId) => this.cancelTurns(threadId), {
-          attachments: this.attachments,
-          transcribe: this.transcribe,
-        }),
-      ),
-    };
-  }
-
-  /** Answers `threads.sync_custom_action` with what the hook returns (`{ updated_item? }`). */
-  private async runSyncAction(
-    hook: SyncActionFn<C>,
-    threadId: string,
-    itemId: string | null,
-    action: Action,
-    context: C,
-  ): Promise<unknown> {
-    const thread = await this.store.loadThread(threadId, context);
-    if (!thread) throw new ChatKitRequestError(404, 'not_found', `Thread ${threadId.slice(0, 200)} was not found.`);
-    const sender = itemId === null ? null : await this.store.loadItem(thread.id, itemId, context);
-    if (sender && sender.type !== 'widget') {
-      throw new ChatKitRequestError(
-        400,
-        'invalid_request',
-        'threads.sync_custom_action requires a widget sender item.',
-      );
-    }
-    return hook(thread, action, sender, this.respondContext(thread, context, new AbortController()));
-  }
-
-  /** Runs a streaming request; a thread found deleted on the way ends the stream quietly. */
-  private async *guardedStream(
-    request: StreamingRequest,
-    context: C,
-    signal: AbortSignal,
-  ): AsyncGenerator<ThreadStreamEvent> {
-    const turn = new AbortController();
-    const leave = () => turn.abort(signal.reason);
-    if (signal.aborted) leave();
-    else signal.addEventListener('abort', leave, { once: true });
-    const threads: string[] = [];
-    const track = (threadId: string) => {
-      threads.push(threadId);
-      let running = this.turns.get(threadId);
-      if (!running) this.turns.set(threadId, (running = new Set()));
-      running.add(turn);
-    };
-    try {
-      yield* this.stream(request, context, turn, track);
-    } catch (error) {
-      if (!(error instanceof ThreadNotFoundError)) throw error;
-      turn.abort(THREAD_GONE);
-    } finally {
-      signal.removeEventListener('abort', leave);
-      for (const threadId of threads) {
-        const running = this.turns.get(threadId);
-        running?.delete(turn);
-        if (running?.size === 0) this.turns.delete(threadId);
-      }
-    }
-  }
-
-  /** Aborts every turn of the thread running in this process (its respond sees `ctx.signal`). */
-  private cancelTurns(threadId: string): void {
-    for (const turn of this.turns.get(threadId) ?? []) turn.abort(THREAD_GONE);
-    this.turns.delete(threadId);
+    const answer =
+      parsed.type === 'threads.sync_custom_action' && this.syncAction
+        ? await answerSyncAction(this.store, this.syncAction, parsed.params, context, (thread) =>
+            this.respondContext(thread, context, new AbortController()),
+          )
+        : await answerRequest(this.store, parsed, context, (threadId) => this.running.cancel(threadId), {
+            attachments: this.attachments,
+            transcribe: this.transcribe,
+          });
+    return { streaming: false, json: toWire(answer) };
   }
 
   private async *stream(

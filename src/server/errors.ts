@@ -1,3 +1,9 @@
+/**
+ * The errors the server kit's users throw or catch: `ChatKitRequestError` refuses a request
+ * with an HTTP status before anything streams, `StreamError` and `CustomStreamError` end a
+ * stream with an in-band `error` event, as chatkit-python's errors of the same names
+ * (chatkit/errors.py) do.
+ */
 import type { ErrorCode } from '../protocol/types.js';
 
 /**

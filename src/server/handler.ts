@@ -1,3 +1,8 @@
+/**
+ * The node:http request listener for a `ChatKitServer` (frameworks built on node:http use it
+ * too): request guards, the bounded body read, JSON and error answers, the SSE stream with an
+ * idle timeout and an abort when the client leaves, and the attachment routes.
+ */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ThreadStreamEvent } from '../protocol/types.js';
 import type { ChatKitServer } from './chatkit-server.js';

@@ -10,7 +10,7 @@ import { dirname } from 'node:path';
 import { timeOf, Timeline, type Timed } from './timeline.js';
 
 /** A journal is rewritten once it is this large and more than twice its live data. */
-export const COMPACT_MIN_BYTES = 64 * 1024;
+const COMPACT_MIN_BYTES = 64 * 1024;
 
 /** Bytes a put record adds around its JSON: `{"put":` `}` and the newline. */
 const PUT_OVERHEAD = 9;

@@ -1,3 +1,8 @@
+/**
+ * Reads a request body within a size and a time limit (413, 408), stopping at once when a limit
+ * is hit, or takes the body a framework's parser already read; a client that hangs up mid-upload
+ * is `ClientGoneError`, ordinary traffic that nobody is told about.
+ */
 import type { IncomingMessage } from 'node:http';
 import { ChatKitRequestError } from './errors.js';
 

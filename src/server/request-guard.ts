@@ -1,3 +1,8 @@
+/**
+ * What the endpoint refuses before reading a body: methods other than POST (405), bodies not
+ * declared `application/json` (415) and cross-site origins the integrator did not allow (403);
+ * allowed origins get CORS headers and their preflight is answered here.
+ */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ChatKitRequestError } from './errors.js';
 

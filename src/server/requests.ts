@@ -1,14 +1,23 @@
 /**
  * The answers to the non-streaming requests (chatkit-python's `_process_non_streaming` in
- * chatkit/server.py is the reference) and the store reads the streaming requests share: a
- * thread's items newest first, stale pending client tool calls, attachments by id.
+ * chatkit/server.py is the reference), including a sync action's, and the store reads the
+ * streaming requests share: a thread's items newest first, stale pending client tool calls,
+ * attachments by id.
  */
-import type { Attachment, NonStreamingRequest, Page, ThreadItem, UserMessageInput } from '../protocol/types.js';
+import type {
+  Attachment,
+  NonStreamingRequest,
+  Page,
+  ThreadItem,
+  ThreadMetadata,
+  UserMessageInput,
+} from '../protocol/types.js';
 import { ChatKitRequestError } from './errors.js';
 import type { AttachmentStore } from './attachment-store.js';
 import type { Store } from './store.js';
 import { audioInput, type TranscribeFn } from './transcribe.js';
 import { threadResponse } from './turn.js';
+import type { RespondContext, SyncActionFn } from './types.js';
 
 /** The optional parts of a server a non-streaming request may need. */
 export interface RequestExtras<C> {
@@ -96,6 +105,29 @@ export async function answerRequest<C>(
     default:
       return unreachable(request);
   }
+}
+
+/**
+ * Answers `threads.sync_custom_action` with what the hook returns (`{ updated_item? }`).
+ *
+ * @param respondContext - The context the hook gets for the loaded thread.
+ * @throws {ChatKitRequestError} 404 for an unknown thread, 400 when the sender is not a widget.
+ */
+export async function answerSyncAction<C>(
+  store: Store<C>,
+  hook: SyncActionFn<C>,
+  params: Extract<NonStreamingRequest, { type: 'threads.sync_custom_action' }>['params'],
+  context: C,
+  respondContext: (thread: ThreadMetadata) => RespondContext<C>,
+): Promise<unknown> {
+  const { thread_id: threadId, item_id: itemId, action } = params;
+  const thread = await store.loadThread(threadId, context);
+  if (!thread) throw new ChatKitRequestError(404, 'not_found', `Thread ${threadId.slice(0, 200)} was not found.`);
+  const sender = itemId === null ? null : await store.loadItem(thread.id, itemId, context);
+  if (sender && sender.type !== 'widget') {
+    throw new ChatKitRequestError(400, 'invalid_request', 'threads.sync_custom_action requires a widget sender item.');
+  }
+  return hook(thread, action, sender, respondContext(thread));
 }
 
 /**

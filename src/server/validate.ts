@@ -1,3 +1,8 @@
+/**
+ * Checks a parsed request body against the ChatKit request union (chatkit-python's `ChatKitReq`
+ * in chatkit/types.py) and returns a typed copy with only the known fields, within limits on
+ * nesting, title length, message parts and id length; anything else is a 400 naming the field.
+ */
 import type {
   Action,
   ChatKitRequest,

@@ -1,3 +1,8 @@
+/**
+ * The bytes on the wire: protocol values without null fields, as chatkit-python's `_serialize`
+ * (chatkit/server.py: `model_dump_json(by_alias=True, exclude_none=True)`) writes them, one
+ * `data:` line per event, and the response headers of an event stream.
+ */
 import type { ThreadStreamEvent } from '../protocol/types.js';
 
 /**

@@ -35,10 +35,10 @@ export interface ShownNotice {
 }
 
 /** Where a response is: waiting for the server, streaming, or paused on a client tool call. */
-export type RunStatus = 'sending' | 'streaming' | 'awaiting-tool';
+type RunStatus = 'sending' | 'streaming' | 'awaiting-tool';
 
 /** One response, from the user's send to the end of its last client-tool round trip. */
-export interface Run {
+interface Run {
   /** The controller's call id: actions of an older run are ignored. */
   id: number;
   status: RunStatus;

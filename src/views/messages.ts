@@ -150,7 +150,7 @@ function renderAssistant(
 }
 
 /** A function name as words: "get_selected_items" and "getSelectedItems" read "get selected items". */
-export function humanize(name: string): string {
+function humanize(name: string): string {
   const words = name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/[_\-.\s]+/g, ' ')

@@ -126,11 +126,6 @@ const NAMES: Record<string, keyof typeof P> = {
   'write-alt2': 'write',
 };
 
-/** Whether `name` is one of the schema's icon names. */
-export function isKnownIcon(name: unknown): boolean {
-  return typeof name === 'string' && Object.hasOwn(NAMES, name);
-}
-
 /** An icon as inline SVG, hidden from assistive technology (its meaning is in nearby text). */
 export function icon(name: unknown, size = 16): TemplateResult {
   const key = typeof name === 'string' && Object.hasOwn(NAMES, name) ? NAMES[name] : 'dot';

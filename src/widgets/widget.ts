@@ -174,7 +174,7 @@ function renderListItem(node: Node, path: string, scope: Scope): TemplateResult 
 }
 
 /** Renders any component; unknown types render nothing. */
-export function renderNode(node: Node, path: string, scope: Scope): Out {
+function renderNode(node: Node, path: string, scope: Scope): Out {
   switch (node.type) {
     case 'Box':
     case 'Row':

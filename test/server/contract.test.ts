@@ -1,6 +1,11 @@
 /**
- * Contract: the exact event sequences of protocol/chatkit.md §3.0, §6, §7, §8 and the error and
- * cancellation rules, checked over real HTTP with the reference SSE parser.
+ * Contract: the exact event sequences chatkit-python 1.6.5's `ChatKitServer` sends, checked over
+ * real HTTP with the reference SSE parser. The reference is chatkit/server.py: every request type
+ * in `_process_streaming_impl` (the client tool round trip in its `ThreadsAddClientToolOutputReq`
+ * case, retry in `ThreadsRetryAfterItemReq`), and in `_process_events` `stream_options` first,
+ * `thread.updated` after any event that changed the thread (titles), the in-band `error` events
+ * and `handle_stream_cancelled` on cancellation.
+ * @see https://github.com/openai/chatkit-python/blob/v1.6.5/chatkit/server.py
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -223,7 +228,7 @@ describe('threads.add_user_message', () => {
     }));
 });
 
-describe('thread titles (§7)', () => {
+describe('thread titles', () => {
   it('emits thread.updated after the first event that follows a title change, and saves it', () => {
     const titled: RespondFn = async function* (thread, _item, ctx) {
       yield progress('Thinking...');
@@ -273,7 +278,7 @@ describe('thread titles (§7)', () => {
     }));
 });
 
-describe('client tool round trip (§6)', () => {
+describe('client tool round trip', () => {
   const calls: (string | null)[] = [];
   const selection: RespondFn = async function* (thread, item, ctx) {
     calls.push(item ? item.type : null);
@@ -373,7 +378,7 @@ describe('client tool round trip (§6)', () => {
     }));
 });
 
-describe('threads.retry_after_item (§8)', () => {
+describe('threads.retry_after_item', () => {
   let turn = 0;
   const numbered: RespondFn = async function* (thread, item, ctx) {
     turn++;
@@ -418,7 +423,7 @@ describe('threads.retry_after_item (§8)', () => {
     }));
 });
 
-describe('in-band errors (§3.10)', () => {
+describe('in-band errors', () => {
   const failing = (error: unknown, titleToo = false): RespondFn =>
     async function* (thread, _item, ctx) {
       yield* streamAssistantText(ctx, thread, ['partial']);
@@ -720,7 +725,7 @@ describe('threads.add_structured_input', () => {
   });
 });
 
-describe('cancellation (§3.8)', () => {
+describe('cancellation', () => {
   /** Streams "Partial answer" in two deltas, then waits forever, ignoring the abort signal. */
   const stuck = (signals: AbortSignal[]): RespondFn =>
     async function* (thread, _item, ctx) {

@@ -107,7 +107,7 @@ describe('commands', () => {
     assert.match(assistantTexts(events)[0] ?? '', /^1\. .+\n2\. .+\n3\. /m);
   });
 
-  it('status and notify: the client effects of the brief, then a short answer', async () => {
+  it("status and notify: the demo page's client effects, then a short answer", async () => {
     const status = await h.stream(createThread('update my STATUS'));
     assert.deepEqual(effects(status), [
       { name: 'update_status', data: { state: { energy: 80, happiness: 90 }, flash: 'Status updated!' } },

@@ -1,3 +1,9 @@
+/**
+ * The agent bridge's entry: `createAgentResponder` turns instructions, a model and declarative
+ * tools into a `respond` function that runs an OpenAI Agents SDK agent over the thread's history.
+ * The SDK (`@openai/agents`, an optional peer) is loaded on the first turn; history, streaming,
+ * titles and provider errors live in the neighbouring files.
+ */
 import type { Agent, ModelProvider, Runner } from '@openai/agents';
 import type { JsonObject, JsonValue, ThreadItem, UserMessageItem } from '../../protocol/types.js';
 import type { RespondFn } from '../chatkit-server.js';

@@ -1,3 +1,8 @@
+/**
+ * The run context the agent bridge hands an Agents SDK run: tools reach the thread, the request
+ * context and the store through it, and the progress lines and client effects they emit wait in
+ * a per-context buffer until the bridge streams them, in order with the model's output.
+ */
 import type { JsonObject, ThreadMetadata, ThreadStreamEvent } from '../../protocol/types.js';
 import type { RespondContext } from '../chatkit-server.js';
 import { clientEffect, progress } from '../respond-helpers.js';

@@ -1,3 +1,8 @@
+/**
+ * A thread's stored items as Agents SDK model input: user and assistant messages, completed
+ * client tool calls as function call and result pairs, hidden context as system messages, and
+ * attachments as data URLs (or named in text); the newest items up to a limit, oldest first.
+ */
 import type { Attachment, ThreadItem, ThreadMetadata, UserMessageItem } from '../../protocol/types.js';
 import type { RespondContext } from '../chatkit-server.js';
 

@@ -1,3 +1,8 @@
+/**
+ * The demo agent backed by a real model (`npm start` with `OPENAI_API_KEY`): the deterministic
+ * demo's tools (article search with progress, status and notification effects, map markers, the
+ * page's selection as a client tool) given to `createAgentResponder` with a system prompt.
+ */
 import type { JsonObject, JsonValue } from '../../protocol/types.js';
 import type { RespondFn } from '../chatkit-server.js';
 import {

@@ -1,3 +1,8 @@
+/**
+ * Errors from the model provider or the Agents SDK as the in-band errors a user should read:
+ * fixed English messages by cause, and whether a retry may help (auth, permission, model and
+ * quota failures may not; rate limits, server errors, network failures and timeouts may).
+ */
 import { CustomStreamError, StreamError } from '../errors.js';
 
 /** The user-facing messages of {@link providerStreamError}, by cause. */

@@ -1,3 +1,8 @@
+/**
+ * Loads the optional `@openai/agents` peer once, on first use, so the server kit works without
+ * it installed; its type is named only here and in files the kit's public declarations never
+ * reach.
+ */
 import { importPeer } from './peer.js';
 
 /**

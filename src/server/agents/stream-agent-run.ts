@@ -1,3 +1,9 @@
+/**
+ * A streamed Agents SDK run as ChatKit events, like chatkit-python's `stream_agent_response`
+ * (chatkit/agents.py): model text as assistant messages, tool calls as progress lines, the
+ * events tools emit in order with them, a client tool call as the turn's last event, and an idle
+ * timeout that ends a silent run with a retryable error.
+ */
 import type {
   Annotation,
   AssistantMessageContent,
@@ -286,7 +292,11 @@ class RunMapper<C> {
     };
   }
 
-  /** Adds the parts up to `index` that the client has not seen yet (§4: pad with empty parts). */
+  /**
+   * Adds the parts up to `index` that the client has not seen yet, as chatkit-python's
+   * `_apply_assistant_message_update` (chatkit/server.py) does: "Pad the content list so the
+   * requested content_index exists before we write into it."
+   */
   private *ensurePart(message: OpenMessage, index: number): Generator<ThreadStreamEvent> {
     while (message.item.content.length <= index) {
       const content_index = message.item.content.length;

@@ -1,3 +1,8 @@
+/**
+ * Thread titles from a model: the default instructions of the title model, a tidy-up of what it
+ * answers, and a title that lands whenever it arrives: through the live thread during the turn
+ * (the server then sends `thread.updated`), straight into the store after it.
+ */
 import type { ThreadMetadata } from '../../protocol/types.js';
 import type { RespondContext } from '../chatkit-server.js';
 
