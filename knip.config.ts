@@ -19,6 +19,8 @@ const config: KnipConfig = {
     'demo/*/main.{ts,tsx}',
   ],
   project: ['src/**/*.ts', 'test/**/*.{ts,js}', 'bench/**/*.js', 'demo/**/*.{js,ts,tsx,vue}', '*.{ts,js,mjs}'],
+  // Build output: package.json's `types` and `exports` point there, but it is generated, not source.
+  ignore: ['dist/**'],
   // The benches load deep-chat's script-tag bundle by its file path, to compare against it.
   ignoreDependencies: ['deep-chat'],
   // test/support/postgres.js looks for PostgreSQL's and OpenSSL's programs on the machine.
