@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { markedLexerOnly, minifyTemplates, plainDynamicImport } from './build/vite-plugins.js';
 
 /**
  * Two library builds:
@@ -9,6 +10,8 @@ import { defineConfig } from 'vite';
 export default defineConfig(({ mode }) => {
   const bundle = mode === 'bundle';
   return {
+    // The script-tag files hold only marked's lexer, and the static text of their templates minified.
+    plugins: bundle ? [markedLexerOnly(), minifyTemplates(), plainDynamicImport()] : [],
     build: {
       target: 'es2022',
       emptyOutDir: false,
