@@ -161,3 +161,34 @@ export function plainDynamicImport(): Plugin {
     },
   };
 }
+
+/**
+ * For the all-in-one IIFE: turns each `import('./x.js')` of the project's own modules into a
+ * static import and `Promise.resolve()` of its namespace. The IIFE holds every part anyway, and
+ * inlined dynamic imports would each cost a lazy-initialisation wrapper.
+ */
+export function staticDynamicImports(): Plugin {
+  return {
+    name: 'static-dynamic-imports',
+    enforce: 'post',
+    transform: {
+      filter: { id: /[\\/]src[\\/].*\.ts$/ },
+      handler(code) {
+        if (!code.includes('import(')) return null;
+        const output = new MagicString(code);
+        const hoisted: string[] = [];
+        walk(parseAst(code), (node) => {
+          if (node.type !== 'ImportExpression') return;
+          const source = node.source as Node & { value?: unknown };
+          if (source.type !== 'Literal' || typeof source.value !== 'string' || !source.value.startsWith('.')) return;
+          const name = `staticImport${hoisted.length}$`;
+          hoisted.push(`import * as ${name} from ${JSON.stringify(source.value)};`);
+          output.overwrite(node.start, node.end, `Promise.resolve(${name})`);
+        });
+        if (!hoisted.length) return null;
+        output.prepend(`${hoisted.join('\n')}\n`);
+        return { code: output.toString(), map: output.generateMap({ hires: true }) };
+      },
+    },
+  };
+}

@@ -1,13 +1,14 @@
 /**
  * HistoryController: loads, pages, renames and deletes threads for the history panel, and wires
- * the panel's callbacks.
+ * the panel's callbacks. The panel's view is a separate file the first opening loads (`import()`;
+ * the all-in-one IIFE has it inside), so a page that never opens the list never downloads it.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { requestJson } from '../protocol/client.js';
 import type { ThreadMetadata } from '../protocol/types.js';
 import { initialHistory, reduceHistory, type HistoryAction, type HistoryState } from '../state/history.js';
 import type { ChatState } from '../state/reducer.js';
-import type { HistoryProps } from '../views/history.js';
+import type { HistoryPanel, HistoryProps, renderHistory } from '../views/history.js';
 import { showError, type ChatConfig } from './chat-store.js';
 
 /** Threads fetched per page. */
@@ -28,6 +29,9 @@ export class HistoryController implements ReactiveController {
   /** The thread list as the panel renders it. */
   state: HistoryState = initialHistory;
   private generation = 0;
+  /** The panel's view, once loaded. */
+  private view: typeof renderHistory | null = null;
+  private loadingView: Promise<void> | null = null;
   /** The chat state of the last update, to see threads the server created or changed. */
   private rendered: ChatState;
 
@@ -61,10 +65,11 @@ export class HistoryController implements ReactiveController {
       open && !this.state.open && !!this.activeInside()?.matches('[part~="history-button"]:focus-visible');
     this.apply({ type: 'history-toggled', open });
     if (open) void this.loadPage(true);
+    const rendered = open ? this.loadView() : Promise.resolve();
     if (fromKeyboard)
-      void this.host.updateComplete.then(() =>
-        this.host.renderRoot.querySelector<HTMLElement>('.history button')?.focus(),
-      );
+      void rendered
+        .then(() => this.host.updateComplete)
+        .then(() => this.host.renderRoot.querySelector<HTMLElement>('.history button')?.focus());
   }
 
   /** Loads the next page when there is one and none is loading. */
@@ -94,10 +99,22 @@ export class HistoryController implements ReactiveController {
     if (inside) void this.focusToggle();
   }
 
+  /** Loads the panel's view once; the element renders again when it is in. */
+  private loadView(): Promise<void> {
+    this.loadingView ??= import('../views/history.js').then(({ renderHistory }) => {
+      this.view = renderHistory;
+      this.host.requestUpdate();
+    });
+    return this.loadingView;
+  }
+
   /** The panel's props; a narrow element closes the panel when a thread is chosen. */
-  props(strings: HistoryProps['strings'], locale: string, narrow: boolean): HistoryProps {
+  props(strings: HistoryProps['strings'], locale: string, narrow: boolean): HistoryPanel {
     const { config } = this;
+    // Also opened by the `open` state of a panel restored before any toggle.
+    if (!this.view) void this.loadView();
     return {
+      render: this.view,
       state: this.state,
       currentId: config.store.state.threadId,
       locale,

@@ -1,16 +1,12 @@
 /**
- * Attachments: the attach button with its hidden file input, a chip per pending file (preview
- * or file icon, name, progress, Remove, Retry after a failure), and the attachments of a sent
- * message (image previews only from allowed sources; file names as text).
+ * Attachments: the attach button with its hidden file input, and a chip per pending file (preview
+ * or file icon, name, progress, Remove, Retry after a failure). A sent message's attachments are
+ * in `sent-attachments.ts`, which the main file holds; this one loads with the composer extras.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Attachment } from '../protocol/types.js';
 import type { Strings } from '../i18n.js';
 import type { PendingFile } from '../features.js';
-
-const FILE_ICON = html`<svg class="file-icon" viewBox="0 0 24 24" aria-hidden="true">
-  <path d="M14 3H6v18h12V7l-4-4zM14 3v4h4"></path>
-</svg>`;
+import { FILE_ICON } from './sent-attachments.js';
 
 /** The paper-clip button; it opens the hidden file picker. */
 export function renderAttachButton(
@@ -105,21 +101,4 @@ export function renderPending(props: PendingProps): TemplateResult {
           </ul>`
         : nothing
     }`;
-}
-
-/** The attachments of a sent message. */
-export function renderSent(
-  attachments: readonly Attachment[],
-  allowed: (url: string) => boolean,
-): TemplateResult | typeof nothing {
-  if (!attachments.length) return nothing;
-  return html`<ul class="attachments sent">
-    ${attachments.map(
-      (attachment) =>
-        html`<li part="attachment" class="attachment">
-          ${attachment.type === 'image' && allowed(attachment.preview_url) ? html`<img class="thumb" src=${attachment.preview_url} alt="" />` : FILE_ICON}
-          <span class="attachment-name" dir="auto">${attachment.name}</span>
-        </li>`,
-    )}
-  </ul>`;
 }

@@ -26,6 +26,11 @@ export interface HistoryProps {
   onRetry: () => void;
 }
 
+/** The panel's props and its view (this module, loaded on first use), null until it has loaded. */
+export interface HistoryPanel extends HistoryProps {
+  readonly render: ((props: HistoryProps) => TemplateResult) | null;
+}
+
 /** Renders the panel. */
 export function renderHistory(props: HistoryProps): TemplateResult {
   const { state, strings: s } = props;

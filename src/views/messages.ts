@@ -7,7 +7,7 @@ import type { Annotation, AssistantMessageItem, ThreadItem, WidgetNode } from '.
 import { format, type Strings } from '../i18n.js';
 import { renderAssistantText } from './assistant-text.js';
 import { renderItemActions, type ItemActionsProps } from './item-actions.js';
-import { renderSent } from './attachments.js';
+import { renderSent } from './sent-attachments.js';
 
 /** Data and callbacks the message list needs. */
 export interface MessagesProps {
