@@ -49,7 +49,7 @@ export interface ChatProps {
   narrow: boolean;
   /** Whether the history toggle is shown. */
   history: boolean;
-  /** The open history panel, or null; it shows once its view has loaded. */
+  /** The open history panel with its view (loaded on first use), or null. */
   panel: HistoryPanel | null;
   greeting: string | undefined;
   placeholder: string | undefined;
@@ -172,7 +172,7 @@ export function renderChat(props: ChatProps): TemplateResult {
       }
     </div>
     <!-- The panel follows the conversation in the DOM, so it comes after its toggle in focus order; CSS shows it first. -->
-    ${props.panel?.render ? props.panel.render(props.panel) : nothing}
+    ${props.panel ? props.panel.render(props.panel) : nothing}
   </div>`;
 }
 

@@ -26,9 +26,9 @@ export interface HistoryProps {
   onRetry: () => void;
 }
 
-/** The panel's props and its view (this module, loaded on first use), null until it has loaded. */
+/** The panel's props and its view (this module, which loads on first use). */
 export interface HistoryPanel extends HistoryProps {
-  readonly render: ((props: HistoryProps) => TemplateResult) | null;
+  readonly render: (props: HistoryProps) => TemplateResult;
 }
 
 /** Renders the panel. */

@@ -86,7 +86,7 @@ describe('the script-tag builds, on a plain page under a strict CSP', () => {
       expect(scriptsLoaded(win)).to.deep.equal([
         'stream-chat.js',
         'stream-chat-composer-extras.js',
-        'stream-chat-history.js',
+        'stream-chat-history-list.js',
       ]);
       expect(win.violations).to.deep.equal([]);
     } finally {
