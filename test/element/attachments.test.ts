@@ -35,7 +35,9 @@ async function mountFiles(settings: Partial<StreamChatElement> = {}) {
   const mounted = await mount('/api/files');
   Object.assign(mounted.el, { attachments: {}, ...settings });
   // The attach button shows once the composer extras have loaded (on first use).
-  await waitUntil(() => parts(mounted.el, 'attach-button').length === 1, 'the attach button never showed');
+  await waitUntil(() => parts(mounted.el, 'attach-button').length === 1, 'the attach button never showed', {
+    timeout: 4000,
+  });
   return mounted;
 }
 

@@ -11,7 +11,7 @@ function alertText(el: StreamChatElement): string {
 
 /** Waits for a part of the composer extras, which load on first use. */
 async function shown(el: StreamChatElement, name: string): Promise<void> {
-  await waitUntil(() => parts(el, name).length === 1, `no part "${name}"`);
+  await waitUntil(() => parts(el, name).length === 1, `no part "${name}"`, { timeout: 4000 });
 }
 
 function choose(select: HTMLElement, value: string): void {

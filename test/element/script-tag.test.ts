@@ -50,7 +50,9 @@ describe('the script-tag builds, on a plain page under a strict CSP', () => {
         ]);
         expect(chat.getAttribute('thread-id')).to.match(/^thr_/);
         (chat.shadowRoot?.querySelector('[part~="history-button"]') as HTMLButtonElement).click();
-        await waitUntil(() => chat.shadowRoot?.querySelector('[part~="history"] .thread-title'), 'history rendered');
+        await waitUntil(() => chat.shadowRoot?.querySelector('[part~="history"] .thread-title'), 'history rendered', {
+          timeout: 4000,
+        });
         expect(win.violations).to.deep.equal([]);
         // The policy is really in force, and the watcher sees violations.
         expect(() => (win as unknown as typeof globalThis).eval('1')).to.throw();
@@ -79,10 +81,14 @@ describe('the script-tag builds, on a plain page under a strict CSP', () => {
       expect(scriptsLoaded(win)).to.deep.equal(['stream-chat.js']);
       chat.attachments = {};
       chat.dictation = true;
-      await waitUntil(() => shown('attach-button') && shown('dictation-button'), 'the composer extras showed');
+      await waitUntil(() => shown('attach-button') && shown('dictation-button'), 'the composer extras showed', {
+        timeout: 4000,
+      });
       expect(scriptsLoaded(win)).to.deep.equal(['stream-chat.js', 'stream-chat-composer-extras.js']);
       (shown('history-button') as HTMLButtonElement).click();
-      await waitUntil(() => chat.shadowRoot?.querySelector('[part~="history"] .thread-title'), 'history rendered');
+      await waitUntil(() => chat.shadowRoot?.querySelector('[part~="history"] .thread-title'), 'history rendered', {
+        timeout: 4000,
+      });
       expect(scriptsLoaded(win)).to.deep.equal([
         'stream-chat.js',
         'stream-chat-composer-extras.js',

@@ -50,6 +50,7 @@ async function openHistory(el: StreamChatElement): Promise<void> {
   await waitUntil(
     () => parts(el, 'history').length === 1 && !el.shadowRoot?.querySelector('[part~="history"] .spinner'),
     'history loaded',
+    { timeout: 4000 },
   );
   await el.updateComplete;
 }
