@@ -101,7 +101,11 @@ function minifyCss(strings: readonly string[]): string[] | null {
   );
 }
 
-/** Collapses a run of whitespace holding a line break (indentation) to one space, as HTML renders it. */
+/**
+ * Collapses a run of whitespace holding a line break (indentation) to one space, as HTML renders
+ * it everywhere but in preformatted text: a template puts no line break inside an element styled
+ * `white-space: pre*` (nor in an attribute value), which also keeps such text free of stray indentation.
+ */
 const collapseHtml = (text: string): string => text.replace(/[ \t]*\n\s*/g, ' ');
 
 /**

@@ -116,10 +116,11 @@ function renderItem(item: ThreadItem, props: MessagesProps, running = false): Te
           ${item.workflow.tasks.map((task) => html`<li>${task.title ?? ('content' in task ? task.content : '')}</li>`)}
         </ul>
       </div>`;
-    case 'structured_input':
-      return html`<div part="structured-input" class="activity fallback" data-id=${item.id}>
-        ${item.inputs.map((input) => html`<p dir="auto">${input.question}</p>`)}
-      </div>`;
+    case 'structured_input': {
+      // No line breaks around the questions: the fallback keeps white space (pre-wrap).
+      const questions = item.inputs.map((input) => html`<p dir="auto">${input.question}</p>`);
+      return html`<div part="structured-input" class="activity fallback" data-id=${item.id}>${questions}</div>`;
+    }
     default:
       return nothing;
   }
