@@ -5,16 +5,17 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 
 /**
- * Gzip budget of each script-tag file. `stream-chat.js` is the module build a page loads; optional
- * parts (locales other than English, syntax highlighting, widgets) are `stream-chat-*.js` files
- * beside it that load on first use. The IIFE is the all-in-one file for pages without modules: it
- * holds every optional part and must stay one file, at most 60 kB.
- * The module file holds Lit (~7 kB), the marked lexer (~13 kB), the streaming markdown renderer
- * (~5 kB), styles and the element (~20 kB). The target is 40 kB; until the marked lexer gets
- * smaller, and the composer features (attachments, dictation, item actions, menus) load on first use,
- * each budget is today's size with a little room: it stops growth, it does not claim the targets.
+ * Gzip budget of each script-tag file. `stream-chat.js` is the module build a page loads: all a
+ * text conversation needs (Lit, marked's lexer, the streaming markdown renderer, English, the
+ * element). Optional parts are `stream-chat-*.js` files beside it that load on first use: locales
+ * other than English, widgets and the other rich items, the history panel, the composer
+ * extras (attachments, dictation, the tool and model menus). The IIFE is the all-in-one file for
+ * pages without modules: it holds every optional part and must stay one file.
+ * The goals are 40 kB and 60 kB (TARGETS). Each budget is today's size with a little room (the IIFE's
+ * with room for syntax highlighting): it stops growth, it does not claim the goals.
  */
-const BUDGETS = { 'dist/stream-chat.js': 60 * 1024, 'dist/stream-chat.iife.js': 80 * 1024 };
+const BUDGETS = { 'dist/stream-chat.js': 51 * 1024, 'dist/stream-chat.iife.js': 78 * 1024 };
+const TARGETS = { 'dist/stream-chat.js': 40 * 1024, 'dist/stream-chat.iife.js': 60 * 1024 };
 
 const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
 function sizes(file) {
@@ -25,7 +26,9 @@ function sizes(file) {
 let over = false;
 for (const [file, budget] of Object.entries(BUDGETS)) {
   const { raw, gzip, brotli } = sizes(file);
-  console.log(`${file}: ${kb(raw)} raw, ${kb(gzip)} gzip, ${kb(brotli)} brotli (budget ${kb(budget)} gzip)`);
+  console.log(
+    `${file}: ${kb(raw)} raw, ${kb(gzip)} gzip, ${kb(brotli)} brotli (budget ${kb(budget)}, goal ${kb(TARGETS[file])} gzip)`,
+  );
   if (gzip > budget) {
     console.error(`${file} is over its size budget by ${kb(gzip - budget)}`);
     over = true;
@@ -33,6 +36,14 @@ for (const [file, budget] of Object.entries(BUDGETS)) {
 }
 const chunks = readdirSync('dist').filter((name) => /^stream-chat-.+\.js$/.test(name));
 for (const name of chunks) console.log(`  dist/${name} (loads on first use): ${kb(sizes(`dist/${name}`).gzip)} gzip`);
+// A text conversation is one request: the module imports its optional parts only with `import()`.
+const staticImports = readFileSync('dist/stream-chat.js', 'utf8').match(
+  /(?:^|[;}])\s*import\s*[\w{*][^;]*?from\s*["'][^"']+["']/g,
+);
+if (staticImports) {
+  console.error(`dist/stream-chat.js imports other files at load: ${staticImports.join(', ')}`);
+  over = true;
+}
 const deepChat = 'node_modules/deep-chat/dist/deepChat.bundle.js';
 if (existsSync(deepChat)) {
   const { raw, gzip, brotli } = sizes(deepChat);

@@ -1,9 +1,11 @@
 /**
  * Features: wires the composer and message features a page turns on (attachments, dictation,
  * item actions, start prompts, tool and model menus) to their controllers, and builds the props
- * their views need, so the element only declares the properties.
+ * their views need, so the element only declares the properties. The composer extras
+ * (attachments, dictation, the menus) load on first use: the first update in which one of their
+ * properties is set loads `composer-extras.ts`, and they show once it is in.
  */
-import type { ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Attachment, AssistantMessageItem } from '../protocol/types.js';
 import type {
   AttachmentLimits,
@@ -16,10 +18,9 @@ import type {
 import type { Strings } from '../i18n.js';
 import { isAllowedImage } from '../markdown/url.js';
 import type { ChatConfig } from './chat-store.js';
-import { AttachmentsController } from './attachments.js';
-import { DictationController } from './dictation.js';
+import type { InferenceOptions } from '../protocol/types.js';
 import { ItemActionsController } from './item-actions.js';
-import { ComposerMenusController } from './composer-menus.js';
+import type { ComposerExtras } from './composer-extras.js';
 import type { FeatureProps } from '../views/chat.js';
 
 /** The element's feature properties. */
@@ -42,48 +43,64 @@ export interface FeaturesConfig extends ChatConfig {
   regenerate(itemId: string): Promise<void>;
 }
 
-export class Features {
-  readonly attachments: AttachmentsController;
-  readonly dictation: DictationController;
+export class Features implements ReactiveController {
   readonly actions: ItemActionsController;
-  readonly menus: ComposerMenusController;
+  /** Attachments, dictation and the menus, once a property asked for them and they have loaded. */
+  private extras: ComposerExtras | null = null;
+  private loading: Promise<void> | null = null;
 
   constructor(
-    host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost,
     private readonly config: FeaturesConfig,
   ) {
-    this.attachments = new AttachmentsController(host, {
-      ...config,
-      limits: () => config.settings().attachments,
-      strategy: () => config.settings().uploadStrategy,
-    });
-    this.dictation = new DictationController(host, config);
     this.actions = new ItemActionsController(host, config);
-    this.menus = new ComposerMenusController(host, () => ({
-      tools: config.settings().composerTools,
-      models: config.settings().composerModels,
-    }));
+    host.addController(this);
+  }
+
+  hostUpdate(): void {
+    const settings = this.config.settings();
+    const wanted =
+      settings.attachments !== null ||
+      settings.dictation ||
+      settings.composerTools.length > 0 ||
+      settings.composerModels.length > 0;
+    if (wanted) this.load();
+  }
+
+  /** Loads the composer extras once; the element renders again when they are in. */
+  private load(): void {
+    const { config } = this;
+    this.loading ??= import('./composer-extras.js').then(({ ComposerExtras }) => {
+      this.extras = new ComposerExtras(this.host, {
+        ...config,
+        limits: () => config.settings().attachments,
+        strategy: () => config.settings().uploadStrategy,
+        menus: () => ({ tools: config.settings().composerTools, models: config.settings().composerModels }),
+      });
+      this.host.requestUpdate();
+    });
   }
 
   /** What the next message carries besides its text. */
   readonly input = (): {
     attachments: Attachment[];
-    inference_options: ReturnType<ComposerMenusController['options']>;
+    inference_options: InferenceOptions;
     sent: () => void;
   } => ({
-    attachments: this.attachments.uploaded(),
-    inference_options: this.menus.options(),
-    sent: () => this.attachments.sent(),
+    attachments: this.extras?.attachments.uploaded() ?? [],
+    inference_options: this.extras?.menus.options() ?? {},
+    sent: () => this.extras?.attachments.sent(),
   });
 
   /** Sends the draft once every upload has finished; a failed upload keeps the message (and its text) in the composer. */
   async submit(text: string): Promise<void> {
-    if (!this.attachments.busy && this.attachments.files.every((file) => file.status === 'done'))
+    const attachments = this.extras?.attachments;
+    if (!attachments || (!attachments.busy && attachments.files.every((file) => file.status === 'done')))
       return this.config.send(text);
     const { store } = this.config;
     // The text stays in the composer while the files finish uploading.
     if (!store.state.draft.trim()) store.apply({ type: 'draft-changed', text });
-    if (!(await this.attachments.settled()) || store.state.draft !== text || store.state.run) return;
+    if (!(await attachments.settled()) || store.state.draft !== text || store.state.run) return;
     store.apply({ type: 'draft-changed', text: '' });
     return this.config.send(text);
   }
@@ -91,7 +108,8 @@ export class Features {
   /** The props of the feature views. */
   props(strings: Strings, allowedImageDomains: readonly string[], busy: boolean): FeatureProps {
     const settings = this.config.settings();
-    const limits = settings.attachments;
+    const extras = this.extras;
+    const limits = extras && settings.attachments;
     const endpoint = new URL(settings.apiUrl || '.', document.baseURI).origin;
     const accept = typeof limits?.accept === 'string' ? limits.accept : (limits?.accept ?? []).join(',');
     return {
@@ -111,35 +129,40 @@ export class Features {
       },
       // Sent images show only from the chat server itself or the thread's allowed image hosts.
       imageAllowed: (url) => safeOrigin(url) === endpoint || isAllowedImage(url, allowedImageDomains),
+      views: extras?.views ?? null,
       attach: limits
         ? {
             accept,
-            files: this.attachments.files,
-            message: this.attachments.message,
-            dragging: this.attachments.dragging,
+            files: extras.attachments.files,
+            message: extras.attachments.message,
+            dragging: extras.attachments.dragging,
           }
         : null,
-      onFiles: this.attachments.handleFiles,
-      onDrag: this.attachments.handleDrag,
-      onPaste: this.attachments.handlePaste,
-      onRemove: (key) => this.attachments.remove(key),
-      onRetryUpload: (key) => this.attachments.retry(key),
-      dictation: settings.dictation ? { status: this.dictation.status, message: this.dictation.message } : null,
-      onDictate: this.dictation.toggle,
-      toolPlaceholder: this.menus.tool?.placeholder,
+      onFiles: extras?.attachments.handleFiles ?? ignore,
+      onDrag: extras?.attachments.handleDrag ?? ignore,
+      onPaste: extras?.attachments.handlePaste ?? ignore,
+      onRemove: (key) => extras?.attachments.remove(key),
+      onRetryUpload: (key) => extras?.attachments.retry(key),
+      dictation:
+        extras && settings.dictation ? { status: extras.dictation.status, message: extras.dictation.message } : null,
+      onDictate: extras?.dictation.toggle ?? ignore,
+      toolPlaceholder: extras?.menus.tool?.placeholder,
       menus: {
         tools: settings.composerTools,
         models: settings.composerModels,
-        tool: this.menus.tool?.id ?? '',
-        model: this.menus.model?.id ?? '',
+        tool: extras?.menus.tool?.id ?? '',
+        model: extras?.menus.model?.id ?? '',
         disabled: busy,
         strings,
-        onTool: this.menus.chooseTool,
-        onModel: this.menus.chooseModel,
+        onTool: extras?.menus.chooseTool ?? ignore,
+        onModel: extras?.menus.chooseModel ?? ignore,
       },
     };
   }
 }
+
+/** The handler of a feature that has not loaded yet. */
+const ignore = (): void => undefined;
 
 function safeOrigin(url: string): string | null {
   try {

@@ -9,12 +9,12 @@ import { directionOf, type Strings } from '../i18n.js';
 import { renderMessages, renderScrollButton, type MessagesProps, type ScrollButtonProps } from './messages.js';
 import { renderComposer } from './composer.js';
 import { placeNotices, renderError, renderNotices, renderProgress } from './status.js';
-import { renderHistory, type HistoryProps } from './history.js';
+import type { HistoryPanel } from './history.js';
 import { renderHeader } from './header.js';
 import { renderStartScreen } from './start-screen.js';
 import type { ItemActionsProps } from './item-actions.js';
-import { renderComposerMenus, type ComposerMenusProps } from './composer-menus.js';
-import { renderAttachButton, renderPending } from './attachments.js';
+import type { ComposerMenusProps } from './composer-menus.js';
+import type { ComposerViews } from './composer-extras.js';
 import type { PendingFile, StartPrompt } from '../features.js';
 
 /** The props of the features a page turns on: attachments, dictation, item actions, prompts, menus. */
@@ -24,6 +24,8 @@ export interface FeatureProps {
   prompts: readonly StartPrompt[];
   onPrompt: (prompt: string) => void;
   actions: ItemActionsProps;
+  /** The views of attachments and the menus: null until a property asks for them and they load. */
+  views: ComposerViews | null;
   imageAllowed: (url: string) => boolean;
   /** Attaching is on: the file input's `accept`, the pending files, the last refusal, a drag over the element. */
   attach: { accept: string; files: readonly PendingFile[]; message: string; dragging: boolean } | null;
@@ -47,8 +49,8 @@ export interface ChatProps {
   narrow: boolean;
   /** Whether the history toggle is shown. */
   history: boolean;
-  /** The open history panel, or null. */
-  panel: HistoryProps | null;
+  /** The open history panel with its view (loaded on first use), or null. */
+  panel: HistoryPanel | null;
   greeting: string | undefined;
   placeholder: string | undefined;
   /** Screen-reader text for a finished answer. */
@@ -131,7 +133,7 @@ export function renderChat(props: ChatProps): TemplateResult {
       ${
         status?.type === 'closed'
           ? html`<div class="banner closed-banner" role="status" dir="auto">${status.reason ?? s.closed}</div>`
-          : html`${f.attach ? renderPending({ ...f.attach, strings: s, onRemove: f.onRemove, onRetry: f.onRetryUpload }) : nothing}
+          : html`${f.attach && f.views ? f.views.renderPending({ ...f.attach, strings: s, onRemove: f.onRemove, onRetry: f.onRetryUpload }) : nothing}
           ${f.dictation?.message ? html`<div class="composer-message" role="alert">${f.dictation.message}</div>` : nothing}
           ${f.attach?.dragging ? html`<div class="drop-hint" aria-hidden="true">${s.dropFiles}</div>` : nothing}
           ${renderComposer({
@@ -153,7 +155,7 @@ export function renderChat(props: ChatProps): TemplateResult {
       }
     </div>
     <!-- The panel follows the conversation in the DOM, so it comes after its toggle in focus order; CSS shows it first. -->
-    ${props.panel ? renderHistory(props.panel) : nothing}
+    ${props.panel ? props.panel.render(props.panel) : nothing}
   </div>`;
 }
 
@@ -162,8 +164,9 @@ function renderExtras(f: FeatureProps, disabled: boolean): TemplateResult {
   const s = f.strings;
   const dictation = f.dictation;
   const recording = dictation?.status === 'recording';
-  return html`${f.attach ? renderAttachButton(f.attach.accept, disabled, s, f.onFiles) : nothing}
-    ${renderComposerMenus({ ...f.menus, disabled })}
+  const views = f.views;
+  return html`${f.attach && views ? views.renderAttachButton(f.attach.accept, disabled, s, f.onFiles) : nothing}
+    ${views ? views.renderComposerMenus({ ...f.menus, disabled }) : nothing}
     ${
       dictation
         ? html`<button part="dictation-button" class="icon-button secondary ${recording ? 'recording' : ''}" type="button"

@@ -26,6 +26,11 @@ export interface HistoryProps {
   onRetry: () => void;
 }
 
+/** The panel's props and its view (this module, which loads on first use). */
+export interface HistoryPanel extends HistoryProps {
+  readonly render: (props: HistoryProps) => TemplateResult;
+}
+
 /** Renders the panel. */
 export function renderHistory(props: HistoryProps): TemplateResult {
   const { state, strings: s } = props;

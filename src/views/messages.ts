@@ -7,7 +7,7 @@ import type { Annotation, AssistantMessageItem, ThreadItem, WidgetNode } from '.
 import { format, type Strings } from '../i18n.js';
 import { renderAssistantText } from './assistant-text.js';
 import { renderItemActions, type ItemActionsProps } from './item-actions.js';
-import { renderSent } from './attachments.js';
+import { renderSent } from './sent-attachments.js';
 
 /** Data and callbacks the message list needs. */
 export interface MessagesProps {
@@ -110,10 +110,11 @@ function renderItem(item: ThreadItem, props: MessagesProps, running = false): Te
           ${item.workflow.tasks.map((task) => html`<li>${task.title ?? ('content' in task ? task.content : '')}</li>`)}
         </ul>
       </div>`;
-    case 'structured_input':
-      return html`<div part="structured-input" class="activity fallback" data-id=${item.id}>
-        ${item.inputs.map((input) => html`<p dir="auto">${input.question}</p>`)}
-      </div>`;
+    case 'structured_input': {
+      // No line breaks around the questions: the fallback keeps white space (pre-wrap).
+      const questions = item.inputs.map((input) => html`<p dir="auto">${input.question}</p>`);
+      return html`<div part="structured-input" class="activity fallback" data-id=${item.id}>${questions}</div>`;
+    }
     default:
       return nothing;
   }

@@ -34,7 +34,10 @@ async function png(name: string): Promise<File> {
 async function mountFiles(settings: Partial<StreamChatElement> = {}) {
   const mounted = await mount('/api/files');
   Object.assign(mounted.el, { attachments: {}, ...settings });
-  await mounted.el.updateComplete;
+  // The attach button shows once the composer extras have loaded (on first use).
+  await waitUntil(() => parts(mounted.el, 'attach-button').length === 1, 'the attach button never showed', {
+    timeout: 4000,
+  });
   return mounted;
 }
 

@@ -9,6 +9,11 @@ function alertText(el: StreamChatElement): string {
     .trim();
 }
 
+/** Waits for a part of the composer extras, which load on first use. */
+async function shown(el: StreamChatElement, name: string): Promise<void> {
+  await waitUntil(() => parts(el, name).length === 1, `no part "${name}"`, { timeout: 4000 });
+}
+
 function choose(select: HTMLElement, value: string): void {
   (select as HTMLSelectElement).value = value;
   select.dispatchEvent(new Event('change', { bubbles: true }));
@@ -48,7 +53,7 @@ describe('<stream-chat> composer menus', () => {
       { id: 'fast', label: 'Fast' },
       { id: 'smart', label: 'Smart', default: true },
     ];
-    await el.updateComplete;
+    await shown(el, 'model-menu');
     const tools = part(el, 'tool-menu') as HTMLSelectElement;
     const models = part(el, 'model-menu') as HTMLSelectElement;
     expect(models.value).to.equal('smart');
@@ -77,7 +82,7 @@ describe('<stream-chat> dictation', () => {
   it('records on the first click and transcribes into the composer on the second', async () => {
     const { el } = await mount('/api/files');
     el.dictation = true;
-    await el.updateComplete;
+    await shown(el, 'dictation-button');
     const input = part(el, 'input') as HTMLTextAreaElement;
     input.value = 'Note:';
     input.dispatchEvent(new Event('input'));
@@ -108,7 +113,7 @@ describe('<stream-chat> dictation', () => {
       navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('refused', name));
       const { el } = await mount('/api/files');
       el.dictation = true;
-      await el.updateComplete;
+      await shown(el, 'dictation-button');
       part(el, 'dictation-button').click();
       await waitUntil(() => alertText(el) === message, `never said "${message}"`);
       expect(part(el, 'dictation-button').getAttribute('aria-pressed')).to.equal('false');
@@ -119,7 +124,7 @@ describe('<stream-chat> dictation', () => {
   it('says so when the server cannot transcribe', async () => {
     const { el } = await mount('/api/chat');
     el.dictation = true;
-    await el.updateComplete;
+    await shown(el, 'dictation-button');
     const button = part(el, 'dictation-button');
     button.click();
     await waitUntil(() => button.getAttribute('aria-pressed') === 'true');

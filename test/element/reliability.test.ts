@@ -262,7 +262,7 @@ describe('<stream-chat> accessibility', () => {
     );
     await expect(el).to.be.accessible();
     part(el, 'history-button').click();
-    await el.updateComplete;
+    await waitUntil(() => parts(el, 'history').length === 1, 'the history panel never showed', { timeout: 4000 });
     await expect(el).to.be.accessible();
     el.apiUrl = '/api/fault/http500';
     await sendAndWait(el, 'fail please');

@@ -18,6 +18,15 @@ async function openPage(build: string): Promise<{ frame: HTMLIFrameElement; win:
   return { frame, win };
 }
 
+/** The script files a page loaded from the build folder, without their content hash. */
+function scriptsLoaded(win: Window): string[] {
+  return win.performance
+    .getEntriesByType('resource')
+    .map((entry) => new URL(entry.name).pathname)
+    .filter((path) => path.startsWith('/dist/') && path.endsWith('.js'))
+    .map((path) => path.slice('/dist/'.length).replace(/-[\w-]{8}\.js$/, '.js'));
+}
+
 describe('the script-tag builds, on a plain page under a strict CSP', () => {
   for (const build of ['module', 'classic']) {
     it(`${build}: chats with the server kit, dispatches events, and causes no CSP violation`, async () => {
@@ -41,7 +50,9 @@ describe('the script-tag builds, on a plain page under a strict CSP', () => {
         ]);
         expect(chat.getAttribute('thread-id')).to.match(/^thr_/);
         (chat.shadowRoot?.querySelector('[part~="history-button"]') as HTMLButtonElement).click();
-        await waitUntil(() => chat.shadowRoot?.querySelector('[part~="history"] .thread-title'), 'history rendered');
+        await waitUntil(() => chat.shadowRoot?.querySelector('[part~="history"] .thread-title'), 'history rendered', {
+          timeout: 4000,
+        });
         expect(win.violations).to.deep.equal([]);
         // The policy is really in force, and the watcher sees violations.
         expect(() => (win as unknown as typeof globalThis).eval('1')).to.throw();
@@ -52,4 +63,40 @@ describe('the script-tag builds, on a plain page under a strict CSP', () => {
       }
     });
   }
+
+  it('module: a text conversation loads no optional part; the history panel and the composer extras load theirs on first use', async () => {
+    const { frame, win } = await openPage('module');
+    try {
+      const chat = win.document.querySelector('stream-chat') as HTMLElement & {
+        send(text: string): Promise<void>;
+        attachments: object | null;
+        dictation: boolean;
+      };
+      await chat.send('text Plain text only');
+      const shown = (part: string) => chat.shadowRoot?.querySelector(`[part~="${part}"]`) ?? null;
+      await waitUntil(
+        () => shown('assistant-message')?.textContent?.includes('Plain text only'),
+        'the answer rendered',
+      );
+      expect(scriptsLoaded(win)).to.deep.equal(['stream-chat.js']);
+      chat.attachments = {};
+      chat.dictation = true;
+      await waitUntil(() => shown('attach-button') && shown('dictation-button'), 'the composer extras showed', {
+        timeout: 4000,
+      });
+      expect(scriptsLoaded(win)).to.deep.equal(['stream-chat.js', 'stream-chat-composer-extras.js']);
+      (shown('history-button') as HTMLButtonElement).click();
+      await waitUntil(() => chat.shadowRoot?.querySelector('[part~="history"] .thread-title'), 'history rendered', {
+        timeout: 4000,
+      });
+      expect(scriptsLoaded(win)).to.deep.equal([
+        'stream-chat.js',
+        'stream-chat-composer-extras.js',
+        'stream-chat-history-list.js',
+      ]);
+      expect(win.violations).to.deep.equal([]);
+    } finally {
+      frame.remove();
+    }
+  });
 });

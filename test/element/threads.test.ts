@@ -46,8 +46,12 @@ async function openHistory(el: StreamChatElement): Promise<void> {
   el.history = true;
   await el.updateComplete;
   part(el, 'history-button').click();
-  await el.updateComplete;
-  await waitUntil(() => !el.shadowRoot?.querySelector('[part~="history"] .spinner'), 'history loaded');
+  // The panel's view loads on first use; then its first page.
+  await waitUntil(
+    () => parts(el, 'history').length === 1 && !el.shadowRoot?.querySelector('[part~="history"] .spinner'),
+    'history loaded',
+    { timeout: 4000 },
+  );
   await el.updateComplete;
 }
 
