@@ -89,7 +89,7 @@ describe('<stream-chat> dictation', () => {
     const button = part(el, 'dictation-button');
     expect(button.getAttribute('aria-label')).to.equal('Dictate');
     button.click();
-    await waitUntil(() => button.getAttribute('aria-pressed') === 'true', 'never recorded');
+    await waitUntil(() => button.getAttribute('aria-pressed') === 'true', 'never recorded', { timeout: 4000 });
     expect(button.getAttribute('aria-label')).to.equal('Stop and transcribe');
     await expect(el).to.be.accessible();
     button.click();
@@ -115,7 +115,7 @@ describe('<stream-chat> dictation', () => {
       el.dictation = true;
       await shown(el, 'dictation-button');
       part(el, 'dictation-button').click();
-      await waitUntil(() => alertText(el) === message, `never said "${message}"`);
+      await waitUntil(() => alertText(el) === message, `never said "${message}"`, { timeout: 4000 });
       expect(part(el, 'dictation-button').getAttribute('aria-pressed')).to.equal('false');
       await expect(el).to.be.accessible();
     });
@@ -127,7 +127,7 @@ describe('<stream-chat> dictation', () => {
     await shown(el, 'dictation-button');
     const button = part(el, 'dictation-button');
     button.click();
-    await waitUntil(() => button.getAttribute('aria-pressed') === 'true');
+    await waitUntil(() => button.getAttribute('aria-pressed') === 'true', 'never recorded', { timeout: 4000 });
     button.click();
     await waitUntil(() => alertText(el) === 'Could not transcribe the recording.', 'never reported the failure', {
       timeout: 4000,
