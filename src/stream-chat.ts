@@ -207,6 +207,7 @@ export class StreamChatElement extends LitElement {
     this.store,
     (text) => this.features.submit(text),
     () => this.stop(),
+    this.features.ready,
   );
   private readonly rich = new RichItems(this, { ...this.config, run: this.chat, strings: () => this.strings.rich });
   private readonly internals = this.attachInternals();

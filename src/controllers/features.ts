@@ -69,12 +69,15 @@ export class Features {
   readonly input = (): {
     attachments: Attachment[];
     inference_options: ReturnType<ComposerMenusController['options']>;
-    sent: () => void;
+    sent: () => () => void;
   } => ({
     attachments: this.attachments.uploaded(),
     inference_options: this.menus.options(),
     sent: () => this.attachments.sent(),
   });
+
+  /** Whether the message may go without text: an uploaded attachment is ready. */
+  readonly ready = (): boolean => this.attachments.ready;
 
   /** Sends the draft once every upload has finished; a failed upload keeps the message (and its text) in the composer. */
   async submit(text: string): Promise<void> {

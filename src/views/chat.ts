@@ -158,6 +158,7 @@ export function renderChat(props: ChatProps): TemplateResult {
                 : (f.toolPlaceholder ?? props.placeholder ?? s.placeholder),
               extras: renderExtras(f, responding || state.loading || locked),
               disabled: locked,
+              ready: f.attach?.files.some((file) => file.status === 'done') === true,
               responding,
               queued: props.queued,
               onCancelQueued: props.onCancelQueued,
