@@ -232,6 +232,15 @@ export const widgetStyles = css`
     border: 1px solid var(--stream-chat-border, color-mix(in srgb, currentColor 25%, transparent));
     min-width: 0;
   }
+  .w-field:user-invalid,
+  .w-check input:user-invalid {
+    border-color: var(--_danger, #cf222e);
+    outline: 1px solid var(--_danger, #cf222e);
+  }
+  .w-field:disabled {
+    opacity: 0.7;
+    cursor: not-allowed;
+  }
   .w-label {
     font-size: 0.875em;
     font-weight: 500;

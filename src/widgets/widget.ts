@@ -161,7 +161,9 @@ function renderCard(node: Node, scope: Scope): TemplateResult {
           ),
         );
     };
-    return html`<form class=${classes} style=${styleMap(styles)} @submit=${submit} novalidate>${body}</form>`;
+    // The browser checks required and pattern fields before `submit` fires: an invalid form posts
+    // nothing, and the first invalid field gets focus and the browser's own, localized message.
+    return html`<form class=${classes} style=${styleMap(styles)} @submit=${submit}>${body}</form>`;
   }
   return html`<div class=${classes} style=${styleMap(styles)}>${body}</div>`;
 }
@@ -233,12 +235,7 @@ export function renderNode(node: Node, path: string, scope: Scope): Out {
           );
       };
       const direction = node.direction === 'row' ? 'w-row' : 'w-col';
-      return html`<form
-        class="w-box w-form ${direction}"
-        style=${styleMap(boxStyles(node))}
-        @submit=${submit}
-        novalidate
-      >
+      return html`<form class="w-box w-form ${direction}" style=${styleMap(boxStyles(node))} @submit=${submit}>
         ${renderChildren(node, path, scope)}
       </form>`;
     }
