@@ -2,7 +2,7 @@
  * The actions under a finished answer: copy, thumbs up/down, regenerate. Always in the DOM (so
  * the keyboard reaches them), faded until the answer is hovered or focused.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, svg, type TemplateResult } from 'lit';
 import type { AssistantMessageItem } from '../protocol/types.js';
 import type { Strings } from '../i18n.js';
 import type { FeedbackKind, ThreadItemActions } from '../features.js';
@@ -43,7 +43,7 @@ export function renderItemActions(
             @click=${() => props.onCopy(item)}
           >
             <svg viewBox="0 0 24 24" aria-hidden="true">
-              ${copied ? html`<path d="M5 12l5 5 9-10"></path>` : html`<rect x="9" y="9" width="11" height="11" rx="2"></rect><path d="M5 15V5a1 1 0 011-1h9"></path>`}
+              ${copied ? svg`<path d="M5 12l5 5 9-10"></path>` : svg`<rect x="9" y="9" width="11" height="11" rx="2"></rect><path d="M5 15V5a1 1 0 011-1h9"></path>`}
             </svg>
           </button>`
         : nothing

@@ -51,6 +51,10 @@ describe('<stream-chat> item actions', () => {
     const rows = parts(el, 'assistant-message');
     expect(rows.at(-1)?.querySelector('[part=item-actions]')).to.exist;
     expect(rows.at(-1)?.querySelector('[part=copy-button]')?.getAttribute('aria-label')).to.equal('Copy');
+    // Every icon draws: its shapes are SVG elements, not unknown HTML ones.
+    const shapes = Array.from(rows.at(-1)?.querySelectorAll('[part=item-actions] svg > *') ?? []);
+    expect(shapes.length).to.be.greaterThan(3);
+    expect(shapes.filter((shape) => shape.namespaceURI !== 'http://www.w3.org/2000/svg')).to.deep.equal([]);
     await expect(el).to.be.accessible();
   });
 
