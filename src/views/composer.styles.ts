@@ -4,12 +4,16 @@ import { css } from 'lit';
 export const composerStyles = css`
   .composer {
     display: flex;
+    /* With attach, menus and dictation on, a phone has no room for one row: the controls wrap
+       under the input, at the end, so Send stays on screen. */
+    flex-wrap: wrap;
+    justify-content: flex-end;
     align-items: flex-end;
     gap: 8px;
     padding: 8px var(--_gap) var(--_gap);
   }
   .input {
-    flex: 1;
+    flex: 1 1 12rem;
     min-width: 0;
     resize: none;
     min-height: 42px;
