@@ -13,73 +13,44 @@ export const FEEDBACK_STORAGE_KEY = 'stream-chat-feedback';
 /** Most choices kept; the oldest go first. */
 export const MOST_FEEDBACK = 200;
 
-type Entry = [key: string, kind: FeedbackKind];
+/** One choice: the endpoint's absolute URL (two pages naming it differently share it), thread, item, kind. */
+type Entry = [endpoint: string, threadId: string, itemId: string, kind: FeedbackKind];
 
 /** The choices remembered for one thread of one endpoint, by item id. */
 export function recallFeedback(endpoint: string, threadId: string): Map<string, FeedbackKind> {
-  const prefix = threadKey(endpoint, threadId);
-  const found = new Map<string, FeedbackKind>();
-  for (const [key, kind] of read()) {
-    if (!key.startsWith(prefix)) continue;
-    const itemId = parseId(key.slice(prefix.length));
-    if (itemId !== null) found.set(itemId, kind);
-  }
-  return found;
+  const url = absolute(endpoint);
+  return new Map(read().flatMap(([u, t, item, kind]) => (u === url && t === threadId ? [[item, kind]] : [])));
 }
 
 /** Remembers a choice, as the newest entry of the record. */
 export function rememberFeedback(endpoint: string, threadId: string, itemId: string, kind: FeedbackKind): void {
-  const key = threadKey(endpoint, threadId) + JSON.stringify(itemId);
-  const entries = read().filter(([each]) => each !== key);
-  entries.push([key, kind]);
-  write(entries.slice(-MOST_FEEDBACK));
+  const entry: Entry = [absolute(endpoint), threadId, itemId, kind];
+  const entries = read().filter((each) => each.slice(0, 3).join('\n') !== entry.slice(0, 3).join('\n'));
+  try {
+    localStorage.setItem(FEEDBACK_STORAGE_KEY, JSON.stringify([...entries, entry].slice(-MOST_FEEDBACK)));
+  } catch {
+    // Full or refused: the choice shows until the thread is left, as without storage.
+  }
 }
 
-/**
- * The start of a thread's keys (an item's key adds its JSON id). The endpoint is an absolute URL,
- * so two pages naming it differently share their choices.
- */
-function threadKey(endpoint: string, threadId: string): string {
-  let url = endpoint;
+function absolute(endpoint: string): string {
   try {
-    url = new URL(endpoint, globalThis.document?.baseURI).href;
+    return new URL(endpoint, document.baseURI).href;
   } catch {
-    // Not a URL a browser can resolve: the name as given still keeps endpoints apart.
+    return endpoint;
   }
-  return JSON.stringify([url, threadId]) + ':';
 }
 
 function read(): Entry[] {
   try {
-    const parsed: unknown = JSON.parse(globalThis.localStorage?.getItem(FEEDBACK_STORAGE_KEY) ?? '[]');
+    const parsed: unknown = JSON.parse(localStorage.getItem(FEEDBACK_STORAGE_KEY) ?? '[]');
     return Array.isArray(parsed) ? parsed.filter(isEntry) : [];
   } catch {
     return [];
   }
 }
 
-function write(entries: Entry[]): void {
-  try {
-    globalThis.localStorage?.setItem(FEEDBACK_STORAGE_KEY, JSON.stringify(entries));
-  } catch {
-    // Full or refused: the choice shows until the thread is left, as without storage.
-  }
-}
-
-function parseId(text: string): string | null {
-  try {
-    const id: unknown = JSON.parse(text);
-    return typeof id === 'string' ? id : null;
-  } catch {
-    return null;
-  }
-}
-
+/** An entry of the right shape; one with other ids than strings just never matches. */
 function isEntry(value: unknown): value is Entry {
-  return (
-    Array.isArray(value) &&
-    value.length === 2 &&
-    typeof value[0] === 'string' &&
-    (value[1] === 'positive' || value[1] === 'negative')
-  );
+  return Array.isArray(value) && (value[3] === 'positive' || value[3] === 'negative');
 }

@@ -232,14 +232,11 @@ export const widgetStyles = css`
     border: 1px solid var(--stream-chat-border, color-mix(in srgb, currentColor 25%, transparent));
     min-width: 0;
   }
-  .w-field:user-invalid,
-  .w-check input:user-invalid {
+  .w-field:user-invalid {
     border-color: var(--_danger, #cf222e);
-    outline: 1px solid var(--_danger, #cf222e);
   }
   .w-field:disabled {
-    opacity: 0.7;
-    cursor: not-allowed;
+    opacity: 0.6;
   }
   .w-label {
     font-size: 0.875em;
