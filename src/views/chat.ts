@@ -79,7 +79,10 @@ export interface ChatProps {
 /** A stable empty list, so cached markdown blocks stay cached when a thread allows no images. */
 const NO_DOMAINS: readonly string[] = [];
 
-/** Renders the widget. */
+/**
+ * Renders the widget. The history panel follows the conversation in the DOM, so it comes after its
+ * toggle in focus order; CSS shows it first. (Comments stay out of templates, which ship as written.)
+ */
 export function renderChat(props: ChatProps): TemplateResult {
   const { state, strings: s } = props;
   const status = state.thread?.status;
@@ -170,7 +173,6 @@ export function renderChat(props: ChatProps): TemplateResult {
             })}`
       }
     </div>
-    <!-- The panel follows the conversation in the DOM, so it comes after its toggle in focus order; CSS shows it first. -->
     ${props.panel ? renderHistory(props.panel) : nothing}
   </div>`;
 }

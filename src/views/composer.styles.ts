@@ -1,11 +1,12 @@
 import { css } from 'lit';
 
-/** The composer form (`composer.ts`). */
+/**
+ * The composer form (`composer.ts`). With attach, menus and dictation on, a phone has no room for
+ * one row: the controls wrap under the input, at the end, so Send stays on screen.
+ */
 export const composerStyles = css`
   .composer {
     display: flex;
-    /* With attach, menus and dictation on, a phone has no room for one row: the controls wrap
-       under the input, at the end, so Send stays on screen. */
     flex-wrap: wrap;
     justify-content: flex-end;
     align-items: flex-end;

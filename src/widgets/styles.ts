@@ -1,4 +1,8 @@
-/** Styles of widgets, workflows, structured input and generated images (adopted when they load). */
+/**
+ * Styles of widgets, workflows, structured input and generated images (adopted when they load).
+ * Comments stay out of the template, which ships as written. A chart's plot is 180px tall unless
+ * the chart has a height: then it fills what its legend leaves.
+ */
 import { css } from 'lit';
 
 export const widgetStyles = css`
@@ -296,7 +300,6 @@ export const widgetStyles = css`
     display: flex;
     flex-direction: column;
   }
-  /* 180px tall unless the chart has a height: then the plot fills what its legend leaves. */
   .w-chart-svg {
     width: 100%;
     flex: 1 1 180px;
