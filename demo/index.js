@@ -4,6 +4,26 @@ const chat = document.querySelector('#chat');
 const log = document.querySelector('#log');
 const $ = (selector) => document.querySelector(selector);
 
+// ChatKit's composer and message features; without an API key the demo backend describes what
+// each message carried (files, tool, model) and dictation answers a fixed transcript.
+chat.attachments = {
+  accept: ['image/*', 'text/plain', 'text/markdown', 'text/csv', 'application/json', 'application/pdf', '.md'],
+  maxSize: 10 * 1024 * 1024,
+  maxCount: 4,
+};
+chat.dictation = true;
+chat.threadItemActions = { copy: true, feedback: true, retry: true };
+chat.startPrompts = [
+  { label: 'Search the web', prompt: 'search streaming chat widgets' },
+  { label: 'Show a widget', prompt: 'widget' },
+  { label: 'Think it through', prompt: 'workflow' },
+];
+chat.composerTools = [{ id: 'search', label: 'Search', placeholder: 'Search for anything' }];
+chat.composerModels = [
+  { id: 'fast', label: 'Fast' },
+  { id: 'smart', label: 'Smart', default: true },
+];
+
 for (const name of EVENT_NAMES) {
   chat.addEventListener(name, (event) => {
     const entry = document.createElement('li');

@@ -140,9 +140,10 @@ async function serve(req, res) {
   res.writeHead(200, {
     'content-type': types[extname(path)] ?? 'application/octet-stream',
     'x-content-type-options': 'nosniff',
-    // The demo runs under the same strict policy the element is built for.
+    // The demo runs under the same strict policy the element is built for (`blob:` images are the
+    // previews of files about to be sent).
     'content-security-policy':
-      "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:",
+      "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data: blob:",
   });
   res.end(body);
 }

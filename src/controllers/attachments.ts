@@ -105,12 +105,21 @@ export class AttachmentsController implements ReactiveController {
     return this.files.flatMap((file) => (file.status === 'done' && file.attachment ? [file.attachment] : []));
   }
 
-  /** The uploaded files went out with a message: they leave the composer. */
-  sent(): void {
-    const left = this.files.filter((file) => file.status !== 'done');
-    for (const file of this.files) if (!left.includes(file) && file.preview) URL.revokeObjectURL(file.preview);
-    this.files = left;
+  /** Whether an uploaded file is ready to go, so a message may be sent without text. */
+  get ready(): boolean {
+    return this.files.some((file) => file.status === 'done');
+  }
+
+  /**
+   * The uploaded files went out with a message: they leave the composer.
+   * @returns puts them back, uploaded as they were, when the server never took the message
+   */
+  sent(): () => void {
+    const gone = this.files.filter((file) => file.status === 'done');
+    for (const file of gone) if (file.preview) URL.revokeObjectURL(file.preview);
+    this.files = this.files.filter((file) => !gone.includes(file));
     this.host.requestUpdate();
+    return () => this.restore(gone);
   }
 
   /** Files dropped or pasted onto the element. */
@@ -133,6 +142,19 @@ export class AttachmentsController implements ReactiveController {
     event.preventDefault();
     this.add(files);
   };
+
+  /** Files of a message the server refused go back before the ones added since, with new previews. */
+  private restore(files: readonly PendingFile[]): void {
+    const back = files
+      .filter((file) => !this.files.includes(file))
+      .map((file) => ({
+        ...file,
+        preview: file.file.type.startsWith('image/') ? URL.createObjectURL(file.file) : null,
+      }));
+    if (!back.length) return;
+    this.files = [...back, ...this.files];
+    this.host.requestUpdate();
+  }
 
   private async upload(file: PendingFile): Promise<void> {
     try {

@@ -28,6 +28,8 @@ export class ComposerController implements ReactiveController {
     private readonly store: ChatStore,
     private readonly send: (text: string) => Promise<void>,
     private readonly stop: () => void,
+    /** Whether the message may go without text (uploaded attachments are ready). */
+    private readonly ready: () => boolean = () => false,
   ) {
     host.addController(this);
   }
@@ -75,7 +77,7 @@ export class ComposerController implements ReactiveController {
   /** Sends the draft, or keeps it waiting while an answer runs (errors show in the element and reach the page as events). */
   readonly handleSubmit = (): void => {
     const { draft: text, run, loading } = this.store.state;
-    if (!text.trim() || loading) return;
+    if (loading || (!text.trim() && (run || !this.ready()))) return;
     if (run) {
       if (this.queued !== null) return;
       this.queued = text;

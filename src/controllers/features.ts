@@ -85,12 +85,15 @@ export class Features implements ReactiveController {
   readonly input = (): {
     attachments: Attachment[];
     inference_options: InferenceOptions;
-    sent: () => void;
+    sent: () => () => void;
   } => ({
     attachments: this.extras?.attachments.uploaded() ?? [],
     inference_options: this.extras?.menus.options() ?? {},
-    sent: () => this.extras?.attachments.sent(),
+    sent: () => this.extras?.attachments.sent() ?? (() => {}),
   });
+
+  /** Whether the message may go without text: an uploaded attachment is ready. */
+  readonly ready = (): boolean => this.extras?.attachments.ready ?? false;
 
   /** Sends the draft once every upload has finished; a failed upload keeps the message (and its text) in the composer. */
   async submit(text: string): Promise<void> {

@@ -1,13 +1,15 @@
 /**
  * ItemActionsController: the actions under a finished answer. Copy puts the answer's text (and
  * nothing else) on the clipboard; thumbs up/down post `items.feedback` naming the answer's item
- * id and keep the chosen state; regenerate is the run controller's.
+ * id and keep the chosen state (in this browser: see feedback-memory.ts); regenerate is the run
+ * controller's.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { requestJson } from '../protocol/client.js';
 import type { AssistantMessageItem } from '../protocol/types.js';
 import { showError, type ChatConfig } from './chat-store.js';
 import type { FeedbackKind } from '../features.js';
+import { recallFeedback, rememberFeedback } from './feedback-memory.js';
 
 export class ItemActionsController implements ReactiveController {
   /** The feedback given per answer id. */
@@ -22,10 +24,15 @@ export class ItemActionsController implements ReactiveController {
     host.addController(this);
   }
 
+  /** The thread whose feedback `feedback` holds. */
+  private threadId: string | null = null;
+
   hostUpdate(): void {
-    // Feedback belongs to the open thread's answers: forget it when the thread changes.
-    if (this.feedback.size && !this.config.store.state.items.some((item) => this.feedback.has(item.id)))
-      this.feedback = new Map();
+    // Feedback belongs to the open thread's answers: the remembered choices come with the thread.
+    const threadId = this.config.store.state.threadId;
+    if (threadId === this.threadId) return;
+    this.threadId = threadId;
+    this.feedback = threadId ? recallFeedback(this.config.request().url, threadId) : new Map();
   }
 
   /** Copies the answer's text only. */
@@ -47,6 +54,7 @@ export class ItemActionsController implements ReactiveController {
         { type: 'items.feedback', params: { thread_id: threadId, item_ids: [item.id], kind } },
         this.config.request(),
       );
+      rememberFeedback(this.config.request().url, threadId, item.id, kind);
     } catch {
       const next = new Map(this.feedback);
       if (before) next.set(item.id, before);

@@ -24,8 +24,15 @@ import { fetchLateTitle } from './late-title.js';
 export interface RunConfig extends ChatConfig {
   /** The page's fallback handlers and their timeout (ms). */
   clientTools(): { handlers: Record<string, ClientToolHandler>; timeout: number };
-  /** What the composer adds to the next message (uploaded attachments, tool and model); `sent` says they went out. */
-  composerInput?(): { attachments: Attachment[]; inference_options: InferenceOptions; sent(): void };
+  /**
+   * What the composer adds to the next message (uploaded attachments, tool and model); `sent` says
+   * they went out and may return a function that gives them back if the server never takes the message.
+   */
+  composerInput?(): {
+    attachments: Attachment[];
+    inference_options: InferenceOptions;
+    sent(): (() => void) | undefined;
+  };
 }
 
 /** The live part of a run the reducer cannot hold: its signal and its caller's promise. */
@@ -36,6 +43,8 @@ interface Call {
   readonly reject: (error: Error) => void;
   /** Removes the run's window listeners. */
   readonly cleanup: () => void;
+  /** Gives the composer back what an unsent message carried (its attachments). */
+  readonly giveBack?: () => void;
 }
 
 /** Largest number of client-tool round trips in one response (a looping server is a bug). */
@@ -59,19 +68,20 @@ export class RunController implements ReactiveController {
     this.stop();
   }
 
-  /** Sends a user message and resolves when its response ends. */
+  /** Sends a user message (text, or only the composer's uploaded attachments) and resolves when its response ends. */
   send(text: string, resend = false): Promise<void> {
     const trimmed = text.trim();
-    if (!trimmed) return Promise.reject(this.refuse('empty_message'));
+    const extras = this.config.composerInput?.() ?? { attachments: [], inference_options: {}, sent: () => undefined };
+    if (!trimmed && !extras.attachments.length) return Promise.reject(this.refuse('empty_message'));
     const state = this.config.store.state;
     if (state.run || state.loading) return Promise.reject(this.refuse('busy'));
-    const extras = this.config.composerInput?.() ?? { attachments: [], inference_options: {}, sent: () => undefined };
     const item: UserMessageItem = {
       id: `local_${++this.localIds}`,
       thread_id: state.threadId ?? '',
       created_at: new Date().toISOString(),
       type: 'user_message',
-      content: [{ type: 'input_text', text: trimmed }],
+      // A message of attachments alone has no text part, as ChatKit sends it.
+      content: trimmed ? [{ type: 'input_text', text: trimmed }] : [],
       attachments: extras.attachments,
       inference_options: extras.inference_options,
     };
@@ -80,11 +90,11 @@ export class RunController implements ReactiveController {
       attachments: extras.attachments.map((attachment) => attachment.id),
       inference_options: extras.inference_options,
     };
-    extras.sent();
+    const giveBack = extras.sent();
     const request: StreamingRequest = state.threadId
       ? { type: 'threads.add_user_message', params: { thread_id: state.threadId, input } }
       : { type: 'threads.create', params: { input } };
-    return this.start((runId) => ({ type: 'send-started', runId, item, text: trimmed, resend }), request);
+    return this.start((runId) => ({ type: 'send-started', runId, item, text: trimmed, resend }), request, giveBack);
   }
 
   /** Regenerates the answer to the last accepted user message, or re-sends a rejected one. */
@@ -147,7 +157,7 @@ export class RunController implements ReactiveController {
     this.finish(call.id, true);
   }
 
-  private start(started: (runId: number) => Action, first: StreamingRequest): Promise<void> {
+  private start(started: (runId: number) => Action, first: StreamingRequest, giveBack?: () => void): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       const id = ++this.callId;
       const abort = new AbortController();
@@ -162,7 +172,7 @@ export class RunController implements ReactiveController {
         window.addEventListener('offline', offline);
         cleanup = () => window.removeEventListener('offline', offline);
       }
-      this.call = { id, abort, resolve, reject, cleanup };
+      this.call = { id, abort, resolve, reject, cleanup, giveBack };
       this.config.store.apply(started(id));
       this.config.dispatch('stream-chat-response-start', { threadId: this.config.store.state.threadId });
       void this.drive(id, abort.signal, first);
@@ -249,7 +259,10 @@ export class RunController implements ReactiveController {
     call.cleanup();
     const { store, dispatch } = this.config;
     const error = aborted ? null : (store.state.run?.error ?? null);
+    const unsent = store.state.run?.unsent ?? null;
     store.apply(aborted ? { type: 'run-aborted', runId: id } : { type: 'run-finished', runId: id });
+    // The server never took the message: its attachments go back with its text, for a resend or retry().
+    if (unsent && (aborted || error)) call.giveBack?.();
     const threadId = store.state.threadId;
     // The title may still be on its way (a slow title model): ask for it once.
     if (threadId && !store.state.thread?.title) void fetchLateTitle(this.config, threadId, () => this.callId === id);

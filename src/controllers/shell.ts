@@ -92,6 +92,7 @@ export function createShell(host: ShellHost, strings: () => Strings): Shell {
     store,
     (text) => features.submit(text),
     () => host.stop(),
+    features.ready,
   );
   const rich = new RichItems(host, { ...config, run: chat, strings: () => strings().rich });
 

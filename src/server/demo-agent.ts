@@ -204,9 +204,12 @@ export function createDemoAgent<C = unknown>(options: DemoAgentOptions = {}): Re
       yield* answered === undefined ? continueAfterTool(turn) : turn.say(answered);
       return;
     }
-    if (!thread.title) thread.title = demoTitle(text);
+    const names = item.attachments.map((attachment) => attachment.name).join(' ');
+    if (!thread.title) thread.title = demoTitle(text || names);
     const received = await describeReceived(item, ctx);
     if (received) yield* turn.say(received);
+    // Files sent without a word: describing them is the whole answer.
+    if (!text && received) return;
     const command = COMMANDS.find(({ keyword, aliases }) =>
       [keyword, ...aliases].some((word) => new RegExp(`\\b${word}`, 'i').test(text)),
     );

@@ -81,7 +81,10 @@ export interface ChatProps {
 /** A stable empty list, so cached markdown blocks stay cached when a thread allows no images. */
 const NO_DOMAINS: readonly string[] = [];
 
-/** Renders the widget. */
+/**
+ * Renders the widget. The history panel follows the conversation in the DOM, so it comes after its
+ * toggle in focus order; CSS shows it first. (Comments stay out of templates, which ship as written.)
+ */
 export function renderChat(props: ChatProps): TemplateResult {
   const { state, strings: s } = props;
   const status = state.thread?.status;
@@ -143,6 +146,7 @@ export function renderChat(props: ChatProps): TemplateResult {
               : (f.toolPlaceholder ?? props.placeholder ?? s.placeholder),
             extras: renderExtras(f, responding || state.loading || locked),
             disabled: locked,
+            ready: f.attach?.files.some((file) => file.status === 'done') === true,
             responding,
             queued: props.queued,
             onCancelQueued: props.onCancelQueued,

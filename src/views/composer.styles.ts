@@ -1,15 +1,20 @@
 import { css } from 'lit';
 
-/** The composer form (`composer.ts`). */
+/**
+ * The composer form (`composer.ts`). With attach, menus and dictation on, a phone has no room for
+ * one row: the controls wrap under the input, at the end, so Send stays on screen.
+ */
 export const composerStyles = css`
   .composer {
     display: flex;
+    flex-wrap: wrap;
+    justify-content: flex-end;
     align-items: flex-end;
     gap: 8px;
     padding: 8px var(--_gap) var(--_gap);
   }
   .input {
-    flex: 1;
+    flex: 1 1 12rem;
     min-width: 0;
     resize: none;
     min-height: 42px;

@@ -22,13 +22,15 @@ export interface ComposerProps {
   onInput: (value: string) => void;
   onSubmit: () => void;
   onStop: () => void;
+  /** Uploaded attachments are ready: Send works without text. */
+  ready?: boolean;
   /** Feature controls (attach, menus, dictation) before the page's own actions. */
   extras?: TemplateResult;
 }
 
 /** Renders the composer form. */
 export function renderComposer(props: ComposerProps): TemplateResult {
-  const empty = !props.value.trim();
+  const empty = !props.value.trim() && !props.ready;
   return html`${
     props.queued !== null
       ? html`<div class="queued" role="status">

@@ -88,7 +88,7 @@ function renderItem(item: ThreadItem, props: MessagesProps, running = false): Te
   switch (item.type) {
     case 'user_message':
       return html`<div part="message user-message" class="message user" data-id=${item.id}>
-        <div class="bubble" dir="auto">${item.content.map((part) => part.text).join('')}</div>
+        ${item.content.length ? html`<div class="bubble" dir="auto">${item.content.map((part) => part.text).join('')}</div>` : nothing}
         ${timestamp(item.created_at, props.locale)}
         ${renderSent(item.attachments ?? [], props.imageAllowed ?? (() => false))}
       </div>`;

@@ -106,22 +106,24 @@ function renderCard(node: Node, scope: Scope): TemplateResult {
   const cancel = node.cancel && typeof node.cancel === 'object' ? (node.cancel as Record<string, unknown>) : undefined;
   const confirmAction = actionOf(confirm?.action);
   const cancelAction = actionOf(cancel?.action);
-  const busy = (path: string) => scope.ctx.busy.has(`${scope.itemId}:${path}`);
+  const button = (side: 'cancel' | 'confirm', label: unknown, action: WidgetAction | undefined, submit: boolean) => {
+    if (!action) return nothing;
+    const busy = scope.ctx.busy.has(`${scope.itemId}:${side}`);
+    return html`<button
+      type=${submit ? 'submit' : 'button'}
+      class="w-button ${side === 'cancel' ? 'w-secondary w-soft' : 'w-primary w-solid'}"
+      ?disabled=${busy}
+      aria-busy=${busy ? 'true' : 'false'}
+      @click=${submit ? undefined : () => scope.ctx.act(request(scope, action, side, 'self'))}
+    >
+      ${str(label)}
+    </button>`;
+  };
   const footer =
     confirm || cancel
       ? html`<div class="w-card-actions">
-          ${
-            cancel && cancelAction
-              ? html`<button type="button" class="w-button w-secondary w-soft" ?disabled=${busy('cancel')} aria-busy=${busy('cancel') ? 'true' : 'false'}
-                @click=${() => scope.ctx.act(request(scope, cancelAction, 'cancel', 'self'))}>${str(cancel.label)}</button>`
-              : nothing
-          }
-          ${
-            confirm && confirmAction
-              ? html`<button type=${node.asForm === true ? 'submit' : 'button'} class="w-button w-primary w-solid" ?disabled=${busy('confirm')} aria-busy=${busy('confirm') ? 'true' : 'false'}
-                @click=${node.asForm === true ? undefined : () => scope.ctx.act(request(scope, confirmAction, 'confirm', 'self'))}>${str(confirm.label)}</button>`
-              : nothing
-          }
+          ${button('cancel', cancel?.label, cancelAction, false)}
+          ${button('confirm', confirm?.label, confirmAction, node.asForm === true)}
         </div>`
       : nothing;
   const body = html`${status(node, scope)}<div class="w-col w-card-body">${renderChildren(node, '0', scope)}</div>${footer}`;
@@ -137,7 +139,9 @@ function renderCard(node: Node, scope: Scope): TemplateResult {
           ),
         );
     };
-    return html`<form class=${classes} style=${styleMap(styles)} @submit=${submit} novalidate>${body}</form>`;
+    // The browser checks required and pattern fields before `submit` fires: an invalid form posts
+    // nothing, and the first invalid field gets focus and the browser's own, localized message.
+    return html`<form class=${classes} style=${styleMap(styles)} @submit=${submit}>${body}</form>`;
   }
   return html`<div class=${classes} style=${styleMap(styles)}>${body}</div>`;
 }
@@ -192,7 +196,7 @@ function renderNode(node: Node, path: string, scope: Scope): Out {
           );
       };
       const direction = node.direction === 'row' ? 'w-row' : 'w-col';
-      return html`<form class="w-box w-form ${direction}" style=${styleMap(boxStyles(node))} @submit=${submit} novalidate>${renderChildren(node, path, scope)}</form>`;
+      return html`<form class="w-box w-form ${direction}" style=${styleMap(boxStyles(node))} @submit=${submit}>${renderChildren(node, path, scope)}</form>`;
     }
     case 'Transition':
       return html`${renderChildren(node, path, scope)}`;

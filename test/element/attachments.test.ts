@@ -1,6 +1,7 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import type { StreamChatElement } from '../../src/stream-chat.js';
 import { loadLocale } from '../../src/i18n.js';
+import type { ChatKitRequest } from '../../src/protocol/types.js';
 import { mount, part, parts, sendAndWait, transcript, waitForText } from './helpers.js';
 import { isFirefox } from './engine.js';
 
@@ -31,8 +32,8 @@ async function png(name: string): Promise<File> {
 }
 
 /** Mounts against the kit with an attachment store. */
-async function mountFiles(settings: Partial<StreamChatElement> = {}) {
-  const mounted = await mount('/api/files');
+async function mountFiles(settings: Partial<StreamChatElement> = {}, apiUrl = '/api/files', threadId?: string) {
+  const mounted = await mount(apiUrl, threadId);
   Object.assign(mounted.el, { attachments: {}, ...settings });
   // The attach button shows once the composer extras have loaded (on first use).
   await waitUntil(() => parts(mounted.el, 'attach-button').length === 1, 'the attach button never showed', {
@@ -185,6 +186,95 @@ describe('<stream-chat> attachments', () => {
     );
     await sendAndWait(el, 'no file');
     await waitForText(el, 'files: none');
+  });
+
+  it('sends attachments without text: Send turns on once a file is uploaded, and history shows them', async () => {
+    const { el } = await mountFiles();
+    const send = part(el, 'send-button') as HTMLButtonElement;
+    expect(send.disabled).to.equal(true);
+    pick(el, [await png('only.png'), text('only.txt')]);
+    await uploaded(el, 2);
+    expect(send.disabled).to.equal(false);
+    await expect(el).to.be.accessible();
+    const ended = oneEvent(el, 'stream-chat-response-end');
+    send.click();
+    expect((await ended).detail.reason).to.equal('complete');
+    await waitForText(el, 'Got ""; files: only.png (image/png), only.txt (text/plain)');
+    expect(chips(el)).to.have.length(0);
+    const sent = part(el, 'user-message');
+    expect(sent.querySelector('.bubble')).to.equal(null);
+    expect(Array.from(sent.querySelectorAll('[part~=attachment]'), (chip) => chip.textContent?.trim())).to.deep.equal([
+      'only.png',
+      'only.txt',
+    ]);
+    await expect(el).to.be.accessible();
+
+    // Reloaded from the server's store: the same attachments, the image from the kit's own route.
+    const reopened = await mountFiles({}, '/api/files', el.threadId ?? undefined);
+    await waitUntil(() => parts(reopened.el, 'user-message').length === 1, 'the thread never loaded');
+    const again = part(reopened.el, 'user-message');
+    expect(Array.from(again.querySelectorAll('[part~=attachment]'), (chip) => chip.textContent?.trim())).to.deep.equal([
+      'only.png',
+      'only.txt',
+    ]);
+    const image = again.querySelector<HTMLImageElement>('[part~=attachment] img');
+    expect(image?.getAttribute('src')).to.match(/\/api\/files\/attachments\/[\w-]+\/file$/);
+    await waitUntil(() => image?.complete && image.naturalWidth === 8, 'the preview never loaded');
+  });
+
+  it('gives the attachments back with the text when a send fails, and Retry sends the same ones', async () => {
+    const { el } = await mountFiles({}, '/api/files-flaky');
+    const posted: ChatKitRequest[] = [];
+    el.fetch = (input, init) => {
+      posted.push(JSON.parse(String(init?.body)) as ChatKitRequest);
+      return fetch(input, init);
+    };
+    pick(el, [text('keep.txt'), await png('keep.png')]);
+    await uploaded(el, 2);
+    await fetch('/api/files-fail-next-send', { method: 'POST' });
+    el.setComposerValue('with files');
+    await el.updateComplete;
+    let ended = oneEvent(el, 'stream-chat-response-end');
+    part(el, 'send-button').click();
+    expect((await ended).detail.reason).to.equal('error');
+    await el.updateComplete;
+    // Nothing is lost: the text, and both files, uploaded and ready, back in the composer.
+    expect(transcript(el)).to.deep.equal([]);
+    expect((part(el, 'input') as HTMLTextAreaElement).value).to.equal('with files');
+    expect(chips(el).map((chip) => chip.getAttribute('aria-label'))).to.deep.equal(['keep.txt', 'keep.png']);
+    expect(chips(el).every((chip) => chip.classList.contains('done'))).to.equal(true);
+    expect(chips(el)[1]?.querySelector('img')?.getAttribute('src')).to.match(/^blob:/);
+    await expect(el).to.be.accessible();
+    const first = posted.find((request) => request.type === 'threads.create');
+    ended = oneEvent(el, 'stream-chat-response-end');
+    part(el, 'retry-button').click();
+    expect((await ended).detail.reason).to.equal('complete');
+    await waitForText(el, 'Got "with files"; files: keep.txt (text/plain), keep.png (image/png)');
+    const creates = posted.filter((request) => request.type === 'threads.create');
+    expect(creates).to.have.length(2);
+    expect(creates[1]).to.deep.equal(first);
+    expect(chips(el)).to.have.length(0);
+    expect((part(el, 'input') as HTMLTextAreaElement).value).to.equal('');
+    expect(
+      Array.from(part(el, 'user-message').querySelectorAll('[part~=attachment]'), (chip) => chip.textContent?.trim()),
+    ).to.deep.equal(['keep.txt', 'keep.png']);
+  });
+
+  it('gives files alone back when their send fails; retry() sends them again', async () => {
+    const { el } = await mountFiles({}, '/api/files-flaky');
+    pick(el, [text('alone.txt')]);
+    await uploaded(el, 1);
+    await fetch('/api/files-fail-next-send', { method: 'POST' });
+    let ended = oneEvent(el, 'stream-chat-response-end');
+    part(el, 'send-button').click();
+    expect((await ended).detail.reason).to.equal('error');
+    await el.updateComplete;
+    expect(chips(el).map((chip) => chip.getAttribute('aria-label'))).to.deep.equal(['alone.txt']);
+    ended = oneEvent(el, 'stream-chat-response-end');
+    await el.retry();
+    expect((await ended).detail.reason).to.equal('complete');
+    await waitForText(el, 'Got ""; files: alone.txt (text/plain)');
+    expect(chips(el)).to.have.length(0);
   });
 
   // Firefox drops the files of a script-built ClipboardEvent's clipboardData, and a real paste

@@ -3,6 +3,12 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { StreamChatElement } from '../../src/stream-chat.js';
 import type { ChatKitRequest } from '../../src/protocol/types.js';
 import { mount, part, parts, sendAndWait, transcript, waitForText } from './helpers.js';
+import {
+  FEEDBACK_STORAGE_KEY,
+  MOST_FEEDBACK,
+  recallFeedback,
+  rememberFeedback,
+} from '../../src/controllers/feedback-memory.js';
 
 /** The element focused deep inside shadow roots. */
 function deepActive(): Element | null {
@@ -12,8 +18,8 @@ function deepActive(): Element | null {
 }
 
 /** Mounts with every action on, recording the request bodies the element posts. */
-async function mountActions() {
-  const mounted = await mount();
+async function mountActions(threadId?: string) {
+  const mounted = await mount('/api/chat', threadId);
   const posted: ChatKitRequest[] = [];
   const statuses: number[] = [];
   mounted.el.fetch = async (input, init) => {
@@ -45,6 +51,10 @@ describe('<stream-chat> item actions', () => {
     const rows = parts(el, 'assistant-message');
     expect(rows.at(-1)?.querySelector('[part=item-actions]')).to.exist;
     expect(rows.at(-1)?.querySelector('[part=copy-button]')?.getAttribute('aria-label')).to.equal('Copy');
+    // Every icon draws: its shapes are SVG elements, not unknown HTML ones.
+    const shapes = Array.from(rows.at(-1)?.querySelectorAll('[part=item-actions] svg > *') ?? []);
+    expect(shapes.length).to.be.greaterThan(3);
+    expect(shapes.filter((shape) => shape.namespaceURI !== 'http://www.w3.org/2000/svg')).to.deep.equal([]);
     await expect(el).to.be.accessible();
   });
 
@@ -89,6 +99,73 @@ describe('<stream-chat> item actions', () => {
     expect(part(el, 'feedback-positive-button').getAttribute('aria-pressed')).to.equal('false');
     await sendAndWait(el, 'text Another');
     expect(parts(el, 'feedback-negative-button')[0]?.getAttribute('aria-pressed')).to.equal('true');
+  });
+
+  it('remembers the chosen thumbs across a reload of the thread, and does not post the same vote again', async () => {
+    const { el, posted, statuses } = await mountActions();
+    await sendAndWait(el, 'text Keep my vote');
+    await sendAndWait(el, 'text Second answer');
+    const [first, second] = answerIds(el);
+    parts(el, 'feedback-negative-button')[1]?.click();
+    await waitUntil(
+      () => posted.some((request) => request.type === 'items.feedback') && statuses.length === posted.length,
+    );
+    const threadId = el.threadId ?? '';
+
+    const reloaded = await mountActions(threadId);
+    await waitUntil(() => answerIds(reloaded.el).length === 2, 'the thread never loaded');
+    expect(answerIds(reloaded.el)).to.deep.equal([first, second]);
+    const pressed = (kind: string) =>
+      parts(reloaded.el, `feedback-${kind}-button`).map((button) => button.getAttribute('aria-pressed'));
+    expect(pressed('negative')).to.deep.equal(['false', 'true']);
+    expect(pressed('positive')).to.deep.equal(['false', 'false']);
+    await expect(reloaded.el).to.be.accessible();
+    // The same vote again is not news: nothing is posted.
+    parts(reloaded.el, 'feedback-negative-button')[1]?.click();
+    await reloaded.el.updateComplete;
+    expect(reloaded.posted.filter((request) => request.type === 'items.feedback')).to.deep.equal([]);
+    // A changed mind is.
+    parts(reloaded.el, 'feedback-positive-button')[1]?.click();
+    await waitUntil(() => reloaded.statuses.length === reloaded.posted.length && reloaded.posted.length > 0);
+    expect(reloaded.posted.filter((request) => request.type === 'items.feedback').map((r) => r.params)).to.deep.equal([
+      { thread_id: threadId, item_ids: [second], kind: 'positive' },
+    ]);
+    expect(recallFeedback('/api/chat', threadId)).to.deep.equal(new Map([[second, 'positive']]));
+    // Another endpoint's thread of the same id shares nothing.
+    expect(recallFeedback('/api/chat/other', threadId).size).to.equal(0);
+  });
+
+  it('keeps a bounded record, drops the oldest first, and shrugs off storage that refuses or holds junk', async () => {
+    localStorage.removeItem(FEEDBACK_STORAGE_KEY);
+    for (let i = 0; i < MOST_FEEDBACK + 5; i++) rememberFeedback('/api/x', 'thr', `item_${i}`, 'positive');
+    const kept = recallFeedback(new URL('/api/x', location.href).href, 'thr');
+    expect(kept.size).to.equal(MOST_FEEDBACK);
+    expect(kept.has('item_0')).to.equal(false);
+    expect(kept.get(`item_${MOST_FEEDBACK + 4}`)).to.equal('positive');
+    localStorage.setItem(FEEDBACK_STORAGE_KEY, '{not json');
+    expect(recallFeedback('/api/x', 'thr').size).to.equal(0);
+    localStorage.setItem(FEEDBACK_STORAGE_KEY, JSON.stringify([['x', 'meh'], 5, null]));
+    expect(recallFeedback('/api/x', 'thr').size).to.equal(0);
+
+    // A full or refused storage: voting still works and shows, it is just not remembered.
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = () => {
+      throw new DOMException('full', 'QuotaExceededError');
+    };
+    try {
+      const { el, posted, statuses } = await mountActions();
+      await sendAndWait(el, 'text Rate me anyway');
+      part(el, 'feedback-positive-button').click();
+      await waitUntil(
+        () => posted.some((request) => request.type === 'items.feedback') && statuses.length === posted.length,
+      );
+      await el.updateComplete;
+      expect(part(el, 'feedback-positive-button').getAttribute('aria-pressed')).to.equal('true');
+      expect(el.shadowRoot?.querySelector('[part=error]')).to.equal(null);
+    } finally {
+      Storage.prototype.setItem = setItem;
+      localStorage.removeItem(FEEDBACK_STORAGE_KEY);
+    }
   });
 
   it('regenerates from the user message before the answer, replacing the answer, with one start and end', async () => {

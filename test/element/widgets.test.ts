@@ -61,7 +61,7 @@ describe('widgets: components', () => {
     }
     expect(text).not.to.contain('unknown component text');
     expect(q(widget, 'strong').textContent).to.equal('Bold markdown');
-    expect(q(widget, '[role=heading]').textContent).to.equal('Title text');
+    expect(q(widget, '[role=heading]').textContent?.trim()).to.equal('Title text');
     // Fields are labelled by their Label; the DatePicker is a date input with YYYY-MM-DD.
     const name = q<HTMLInputElement>(widget, 'input[name=name]');
     expect(name.labels?.[0]?.textContent).to.equal('Your name');
@@ -143,23 +143,23 @@ describe('widgets: streaming updates', () => {
     expect(widget.getAttribute('aria-busy')).to.equal('false');
     await openGate('stream');
     await waitUntil(
-      () => part(el, 'widget').querySelector('[role=heading]')?.textContent === 'Changed title',
+      () => part(el, 'widget').querySelector('[role=heading]')?.textContent?.trim() === 'Changed title',
       'the root update arrives',
     );
     expect(part(el, 'widget')).to.equal(widget);
     expect(q(widget, 'input[name=q]')).to.equal(input);
     expect(el.shadowRoot?.activeElement).to.equal(input);
     expect(input.value).to.equal('abc');
-    expect(body.textContent).to.equal('Hello world');
+    expect(body.textContent?.trim()).to.equal('Hello world');
     // widget.component.updated swaps one component, before the item is done.
-    await waitUntil(() => badge.textContent === 'Done', 'the component update arrives');
+    await waitUntil(() => badge.textContent?.trim() === 'Done', 'the component update arrives');
     expect(el.responding).to.equal(true);
     expect(el.shadowRoot?.activeElement).to.equal(input);
     expect(input.value).to.equal('abc');
     await openGate('stream-done');
     await ended;
     expect(q(part(el, 'widget'), '.w-badge')).to.equal(badge);
-    expect(badge.textContent).to.equal('Done');
+    expect(badge.textContent?.trim()).to.equal('Done');
   });
 });
 

@@ -53,6 +53,33 @@ describe('demo backend: files, menus and dictation', () => {
     assert.match(reply ?? '', /You said \*\*hello\*\*/);
   });
 
+  it('answers files sent without text by describing them, stores them, and titles the thread after them', async () => {
+    const form = new FormData();
+    form.append('file', new Blob(['%PDF-1.4'], { type: 'application/pdf' }), 'report.pdf');
+    const uploaded = await fetch(`${new URL(h.url).origin}/chatkit/attachments/upload`, { method: 'POST', body: form });
+    const attachment = (await uploaded.json()) as Attachment;
+    const events = await readSse(
+      await h.post({
+        type: 'threads.create',
+        params: { input: { content: [], attachments: [attachment.id], inference_options: {} } },
+      }),
+    );
+    assert.deepEqual(assistantTexts(events), ['The demo received:\n\n- file **report.pdf** (application/pdf, 8 B)']);
+    const created = events.find((event) => event.type === 'thread.created') as { thread: { id: string } } | undefined;
+    const thread = await h.json({ type: 'threads.get_by_id', params: { thread_id: created?.thread.id ?? '' } });
+    const body = thread.body as {
+      title: string;
+      items: { data: Array<{ type: string; content?: unknown[]; attachments?: Attachment[] }> };
+    };
+    assert.equal(body.title, 'Chat about report pdf');
+    const sent = body.items.data.find((item) => item.type === 'user_message');
+    assert.deepEqual(sent?.content, []);
+    assert.deepEqual(
+      sent?.attachments?.map((each) => each.id),
+      [attachment.id],
+    );
+  });
+
   it('says nothing extra for a plain message', async () => {
     const events = await readSse(await h.post({ type: 'threads.create', params: { input: input('hello') } }));
     assert.equal(assistantTexts(events).length, 1);

@@ -9,6 +9,8 @@
  *   POST /api/files-fail-next        the next direct upload through /api/files-faulty answers 500
  *   POST /api/files-faulty/attachments/upload  a direct upload URL that fails when told to, else
  *                                    hands the upload to the real route
+ *   POST /api/files-flaky            the /api/files endpoint, except that after POST
+ *                                    /api/files-fail-next-send its next request answers 500 unread
  *   POST /api/files-hold/attachments/upload    a direct upload URL that never answers (for
  *                                    removing a file mid-upload); GET /api/files-held says how
  *                                    many such uploads the client gave up on
@@ -60,6 +62,7 @@ const files = createChatKitHandler(
 );
 
 let failNext = false;
+let failSend = false;
 let held = 0;
 
 /** Serves the routes above (resolving once answered); null when the path is not one of them. */
@@ -77,6 +80,17 @@ export function filesRoute(path: string, req: IncomingMessage, res: ServerRespon
       req.url = '/api/files/attachments/upload';
       return files(req, res);
     }
+  } else if (path === '/api/files-fail-next-send') {
+    failSend = true;
+    res.writeHead(204).end();
+  } else if (path === '/api/files-flaky') {
+    if (!failSend) {
+      req.url = '/api/files';
+      return files(req, res);
+    }
+    failSend = false;
+    req.resume();
+    req.on('end', () => res.writeHead(500, { 'content-type': 'text/plain' }).end('try again later'));
   } else if (path === '/api/files-hold/attachments/upload') {
     req.resume();
     req.on('close', () => held++);

@@ -1,6 +1,6 @@
 /**
  * Scenario agent for widget, workflow, structured input and generated image tests. The user's
- * message names the scenario (`all`, `stream`, `actions`, `workflow`, `question`, `image`,
+ * message names the scenario (`all`, `stream`, `actions`, `form`, `workflow`, `question`, `image`,
  * `hostile`); the request context is the page's host name, which the agent allows for images.
  * `gate NAME` steps wait until the test POSTs `/api/widgets-gate/NAME`.
  */
@@ -174,6 +174,36 @@ function actionsWidget(): WidgetRoot {
   });
 }
 
+/** A card that is a form: required, patterned and disabled fields, confirm and cancel that wait at gates. */
+function formCard(): WidgetRoot {
+  return w.Card({
+    asForm: true,
+    confirm: { label: 'Book', action: { type: 'book', payload: { gate: 'book' } } },
+    cancel: { label: 'Cancel', action: { type: 'cancel', payload: { gate: 'cancel' } } },
+    children: [
+      w.Title({ value: 'Book a table' }),
+      w.Label({ value: 'Name', fieldName: 'name' }),
+      w.Input({ name: 'name', required: true, placeholder: 'Your name' }),
+      w.Label({ value: 'Phone', fieldName: 'phone' }),
+      w.Input({ name: 'phone', inputType: 'tel', pattern: '[0-9 ]{6,}', defaultValue: 'call me' }),
+      w.Label({ value: 'Table', fieldName: 'table' }),
+      w.Select({
+        name: 'table',
+        disabled: true,
+        defaultValue: 't1',
+        options: [
+          { value: 't1', label: 'By the window' },
+          { value: 't2', label: 'Inside' },
+        ],
+      }),
+      w.Label({ value: 'Notes', fieldName: 'notes' }),
+      w.Textarea({ name: 'notes', disabled: true, defaultValue: 'Fixed by the restaurant' }),
+      w.Checkbox({ name: 'terms', label: 'I accept the terms', required: true }),
+      w.Button({ label: 'Not now', disabled: true, style: 'secondary' }),
+    ],
+  });
+}
+
 async function* streamed(): AsyncGenerator<WidgetRoot> {
   const card = (body: string, title = 'Live') =>
     w.Card({
@@ -254,6 +284,9 @@ export const widgetAgent: RespondFn<WidgetContext> = async function* (thread, it
       return;
     case 'actions':
       yield* streamWidget(ctx, thread, actionsWidget());
+      return;
+    case 'form':
+      yield* streamWidget(ctx, thread, formCard());
       return;
     case 'stream': {
       // streamWidget's events, plus a widget.component.updated before the item is done.
