@@ -29,6 +29,12 @@ const workflow = async () => {
   chat.shadowRoot.querySelector('[part~="workflow"] button').click();
   await chat.updateComplete;
 };
+const code = async () => {
+  const chat = document.querySelector('stream-chat');
+  await chat.send('snippet');
+  // The highlighter loads on first use: wait for its colours.
+  while (!chat.shadowRoot.querySelector('.md-pre [class^="hl-"]')) await new Promise(requestAnimationFrame);
+};
 const shots = [
   { file: 'docs/demo-light.png', scheme: 'light', width: 1100, height: 720, script: tour },
   { file: 'docs/demo-dark.png', scheme: 'dark', width: 1100, height: 720, script: tour },
@@ -36,6 +42,8 @@ const shots = [
   { file: 'docs/demo-phone-dark.png', scheme: 'dark', width: 390, height: 844, script: tour },
   { file: 'docs/widget.png', scheme: 'light', width: 800, height: 760, script: widget },
   { file: 'docs/workflow.png', scheme: 'light', width: 800, height: 560, script: workflow },
+  { file: 'docs/code-light.png', scheme: 'light', width: 800, height: 720, script: code },
+  { file: 'docs/code-dark.png', scheme: 'dark', width: 800, height: 720, script: code },
 ];
 const only = process.env.SHOTS?.split(',');
 const taken = shots.filter((shot) => !only || only.includes(shot.file));
