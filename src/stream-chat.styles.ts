@@ -16,9 +16,9 @@ import { featureStyles } from './views/features.styles.js';
 const layout = css`
   /*
    * A page rule such as \`stream-chat { display: block }\` beats \`:host\`, so nothing here relies on
-   * the host's display: .root fills the host in block, flex and grid layout alike. The border and
-   * background are on .root too: under \`display: inline\` a bordered host would add a line above
-   * it, and under \`display: contents\` the host paints nothing.
+   * the host's display: .root fills the host in block, flex and grid layout alike. The border is on
+   * .root (under \`display: inline\` a bordered host would add a line above it) and so is the
+   * background too (under \`display: contents\` the host paints nothing).
    */
   :host {
     display: flex;
@@ -29,6 +29,8 @@ const layout = css`
     height: var(--stream-chat-height, 100%);
     box-sizing: border-box;
     color: var(--_fg);
+    background: var(--_bg);
+    border-radius: var(--_radius);
     font-family: var(--_font);
     font-size: var(--_size);
     line-height: 1.5;
