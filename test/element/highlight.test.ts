@@ -164,32 +164,38 @@ describe('syntax highlighting in code blocks', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('loads the highlighter with the module build only once a code block appears', async () => {
-    const frame = document.createElement('iframe');
-    frame.style.width = '800px';
-    frame.style.height = '600px';
-    frame.src = '/pages/module.html';
-    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-    document.body.append(frame);
-    try {
-      await loaded;
-      const win = frame.contentWindow as Window & typeof globalThis & { violations: string[] };
-      await win.customElements.whenDefined('stream-chat');
-      const chat = win.document.querySelector('stream-chat') as StreamChatElement;
-      const chunks = (): string[] =>
-        win.performance
-          .getEntriesByType('resource')
-          .map((entry) => entry.name)
-          .filter((name) => /stream-chat-highlight-[\w-]+\.js$/.test(name));
-      await chat.send('markdown Just **text**, no code.');
-      expect(chunks()).to.deep.equal([]);
-      await chat.send(`markdown ${fence('py', 'print("hi")')}`);
-      await waitUntil(() => chat.shadowRoot?.querySelector('.md-pre .hl-f'), 'highlighted in the module build');
-      expect(chunks()).to.have.length(1);
-      expect(chat.shadowRoot!.querySelector('.md-pre .hl-s')?.textContent).to.equal('"hi"');
-      expect(win.violations).to.deep.equal([]);
-    } finally {
-      frame.remove();
-    }
-  });
+  for (const build of ['module', 'classic'] as const) {
+    const what =
+      build === 'module'
+        ? 'loads the highlighter chunk only once a code block appears'
+        : 'highlights with no other file';
+    it(`${build} build: ${what}, under a strict CSP`, async () => {
+      const frame = document.createElement('iframe');
+      frame.style.width = '800px';
+      frame.style.height = '600px';
+      frame.src = `/pages/${build}.html`;
+      const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+      document.body.append(frame);
+      try {
+        await loaded;
+        const win = frame.contentWindow as Window & typeof globalThis & { violations: string[] };
+        await win.customElements.whenDefined('stream-chat');
+        const chat = win.document.querySelector('stream-chat') as StreamChatElement;
+        const chunks = (): string[] =>
+          win.performance
+            .getEntriesByType('resource')
+            .map((entry) => entry.name)
+            .filter((name) => /stream-chat-highlight-[\w-]+\.js$/.test(name));
+        await chat.send('markdown Just **text**, no code.');
+        expect(chunks()).to.deep.equal([]);
+        await chat.send(`markdown ${fence('py', 'print("hi")')}`);
+        await waitUntil(() => chat.shadowRoot?.querySelector('.md-pre .hl-f'), 'highlighted');
+        expect(chunks()).to.have.length(build === 'module' ? 1 : 0);
+        expect(chat.shadowRoot!.querySelector('.md-pre .hl-s')?.textContent).to.equal('"hi"');
+        expect(win.violations).to.deep.equal([]);
+      } finally {
+        frame.remove();
+      }
+    });
+  }
 });
