@@ -14,6 +14,12 @@ let loading: Promise<Highlighter> | undefined;
 class HighlightDirective extends AsyncDirective {
   /** What is shown: the language (empty for plain text) and the code. */
   private key?: string;
+  /** Shows the highlighted code that arrived while the block was disconnected. */
+  private late?: () => void;
+
+  protected override reconnected(): void {
+    this.late?.();
+  }
 
   render(code: string, _lang: string, _closed: boolean): unknown {
     return code;
@@ -36,8 +42,12 @@ class HighlightDirective extends AsyncDirective {
     loading.then(
       (module) => {
         loaded = module;
-        // Not if the block changed or its DOM was dropped meanwhile.
-        if (this.key === key && this.isConnected && part.startNode?.parentNode) this.setValue(show(module));
+        // Not if the block changed or its DOM was dropped meanwhile; once back if it was detached.
+        this.late = () => {
+          this.late = undefined;
+          if (this.key === key && part.startNode?.parentNode) this.setValue(show(module));
+        };
+        if (this.isConnected) this.late();
       },
       () => (loading = undefined),
     );
