@@ -43,7 +43,11 @@ const C_LIKE = [LINE_COMMENT, BLOCK_COMMENT] as const;
 const tag: Language = {
   rules: [['g', '<\\/?[\\w:.-]+'], DOUBLE, SINGLE, ['p', '[^\\s=/>"\']+']],
 };
-const TAG: Rule = [tag, `<\\/?[A-Za-z][\\w:.-]*(?:\\s+[^\\s=/>]+(?:\\s*=\\s*(?:"[^"]*"|'[^']*'|[^\\s>]+))?)*\\s*\\/?>`];
+// No part of a tag may hold '<' or a quoted value a line break, so a failed match stops early.
+const TAG: Rule = [
+  tag,
+  `<\\/?[A-Za-z][\\w:.-]*(?:\\s+[^\\s=/><]+(?:\\s*=\\s*(?:"[^"<\\n]*"|'[^'<\\n]*'|[^\\s><]+))?)*\\s*\\/?>`,
+];
 
 const JS_KEYWORDS =
   'break case catch class const continue default delete do else export extends finally for function if import in instanceof let new of return static super switch this throw try typeof var void while yield async await from as';
@@ -100,7 +104,7 @@ const shell: Language = {
 const markup: Language = {
   rules: [
     ['c', `<!--[\\s\\S]*?(?:-->|${END})`],
-    ['m', '<![A-Za-z][^>]*>|<!\\[CDATA\\[[\\s\\S]*?\\]\\]>|<\\?[\\s\\S]*?\\?>'],
+    ['m', `<![A-Za-z][^>]*(?:>|${END})|<!\\[CDATA\\[[\\s\\S]*?(?:\\]\\]>|${END})|<\\?[\\s\\S]*?(?:\\?>|${END})`],
     TAG,
     ['n', '&#?\\w+;'],
   ],
@@ -113,7 +117,7 @@ const css: Language = {
     SINGLE,
     ['k', '@[\\w-]+|!important'],
     ['n', '#[\\da-fA-F]{3,8}\\b'],
-    ['p', '--[\\w-]+|[a-zA-Z-]+(?=\\s*:[^{};]*[;}])'],
+    ['p', '--[\\w-]+|[a-zA-Z-]+(?=\\s*:[^{};\\n]{0,200}(?:[;}]|$))'],
     ['t', '\\.[A-Za-z_-][\\w-]*'],
     ['f', '[\\w-]+(?=\\()'],
     ['n', '-?(?:\\d*\\.)?\\d+(?:%|[a-zA-Z]+)?'],
@@ -137,7 +141,8 @@ const yaml: Language = {
     HASH_COMMENT,
     ['m', '^(?:---|\\.\\.\\.)(?=\\s|$)|[&*][\\w-]+'],
     ['t', '!!?[\\w-]+'],
-    ['p', `(?:"[^"\\n]*"|'[^'\\n]*'|[\\w$./-][^\\n:#]*?)(?=\\s*:(?:\\s|$))`],
+    // A key starts a line (or follows a list dash): one try per line keeps long lines cheap.
+    ['p', `(?<=^[ \\t]*(?:-[ \\t]+)*)(?:"[^"\\n]*"|'[^'\\n]*'|[\\w$./-][^\\n:#]*?)(?=[ \\t]*:(?:\\s|$))`],
     DOUBLE,
     SINGLE,
     ['n', '(?<![\\w.-])(?:-?\\d[\\d_]*\\.?\\d*(?:[eE][+-]?\\d+)?|true|false|null|yes|no|on|off|~)(?![\\w.-])'],

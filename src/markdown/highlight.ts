@@ -61,6 +61,9 @@ export function tokenize(code: string, language: Language): Token[] {
   return out;
 }
 
+/** Longer code blocks are not highlighted. */
+export const MAX_LENGTH = 50_000;
+
 /** The language a fence's info string names, if it is one this module knows. */
 export function languageOf(name: string): Language | undefined {
   return Object.hasOwn(languages, name.toLowerCase()) ? languages[name.toLowerCase()] : undefined;
@@ -69,7 +72,8 @@ export function languageOf(name: string): Language | undefined {
 /** The code as Lit templates of classed spans, or undefined for a language not known here. */
 export function highlight(code: string, name: string): unknown[] | undefined {
   const language = languageOf(name);
-  if (!language) return undefined;
+  // A very long block stays plain rather than hold up the page.
+  if (!language || code.length > MAX_LENGTH) return undefined;
   return tokenize(code, language).map(([cls, text]): TemplateResult | string =>
     cls ? html`<span class="hl-${cls}">${text}</span>` : text,
   );

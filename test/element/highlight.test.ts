@@ -130,6 +130,22 @@ describe('syntax highlighting in code blocks', () => {
     await ended;
   });
 
+  it('tokenizes hostile input in linear time and gives back the exact text', async () => {
+    const { tokenize, languageOf, MAX_LENGTH } = await import('../../src/markdown/highlight.js');
+    const hostile = ['<a b c ', '<a b="x ', '<!a <?x ', 'a: b ', '"abc /* a <!-- """a ', 'foo( 1.2e5e5 '];
+    for (const lang of ['tsx', 'html', 'yaml', 'css', 'python', 'bash', 'sql', 'rust', 'c']) {
+      for (const unit of hostile) {
+        const code = unit.repeat(Math.floor(MAX_LENGTH / unit.length));
+        const start = performance.now();
+        const tokens = tokenize(code, languageOf(lang)!);
+        const ms = performance.now() - start;
+        expect(tokens.map(([, text]) => text).join(''), `${lang} ${unit}`).to.equal(code);
+        // A quadratic pattern takes several seconds here; a linear one a few tens of milliseconds.
+        expect(ms, `${lang} ${unit}`).to.be.lessThan(1500);
+      }
+    }
+  });
+
   it('keeps highlighted code left to right on a right-to-left page, and copies the exact source', async () => {
     await loadLocale('ar');
     const { el } = await mount();
