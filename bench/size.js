@@ -14,7 +14,7 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
  * smaller, and the composer features (attachments, dictation, item actions, menus) load on first use,
  * each budget is today's size with a little room: it stops growth, it does not claim the targets.
  */
-// The IIFE also inlines the syntax highlighter (3.6 kB gzip), which the module loads on first use.
+// The IIFE also inlines the syntax highlighter (3.7 kB gzip), which the module loads on first use.
 const BUDGETS = { 'dist/stream-chat.js': 60 * 1024, 'dist/stream-chat.iife.js': 84 * 1024 };
 
 const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
