@@ -89,7 +89,7 @@ const COLOURS =
   'm meta 6e5494 d2a8ff,i inserted 116329 7ee787,d deleted a40e26 ffa198';
 
 /** The token colours for both themes (the element's `theme` attribute, else the page's mode). */
-export function stylesText(): string {
+function stylesText(): string {
   const rows = COLOURS.split(',').map((row) => row.split(' '));
   const vars = (theme: number): string =>
     rows.map((row) => `--_hl-${row[0]}:var(--stream-chat-code-${row[1]},#${row[theme]})`).join(';');
