@@ -85,6 +85,12 @@ const actions = async () => {
   chat.shadowRoot.querySelector('[part~="feedback-positive-button"]').click();
   await chat.updateComplete;
 };
+const code = async () => {
+  const chat = document.querySelector('stream-chat');
+  await chat.send('snippet');
+  // The highlighter loads on first use: wait for its colours.
+  while (!chat.shadowRoot.querySelector('.md-pre [class^="hl-"]')) await new Promise(requestAnimationFrame);
+};
 const shots = [
   { file: 'docs/demo-light.png', scheme: 'light', width: 1100, height: 720, script: tour },
   { file: 'docs/demo-dark.png', scheme: 'dark', width: 1100, height: 720, script: tour },
@@ -112,6 +118,8 @@ const shots = [
     alone: true,
     hover: true,
   },
+  { file: 'docs/code-light.png', scheme: 'light', width: 800, height: 720, script: code },
+  { file: 'docs/code-dark.png', scheme: 'dark', width: 800, height: 720, script: code },
 ];
 const only = process.env.SHOTS?.split(',');
 const taken = shots.filter((shot) => !only || only.includes(shot.file));

@@ -16,7 +16,9 @@ import { featureStyles } from './views/features.styles.js';
 const layout = css`
   /*
    * A page rule such as \`stream-chat { display: block }\` beats \`:host\`, so nothing here relies on
-   * the host's display: .root fills the host in block, flex and grid layout alike.
+   * the host's display: .root fills the host in block, flex and grid layout alike. The border is on
+   * .root (under \`display: inline\` a bordered host would add a line above it) and so is the
+   * background too (under \`display: contents\` the host paints nothing).
    */
   :host {
     display: flex;
@@ -28,21 +30,24 @@ const layout = css`
     box-sizing: border-box;
     color: var(--_fg);
     background: var(--_bg);
+    border-radius: var(--_radius);
     font-family: var(--_font);
     font-size: var(--_size);
     line-height: 1.5;
-    border: var(--stream-chat-border, 1px solid var(--_border));
-    border-radius: var(--_radius);
-    overflow: hidden;
     color-scheme: light;
   }
   .root {
     flex: 1;
+    box-sizing: border-box;
     height: 100%;
     min-height: 0;
     min-width: 0;
     display: flex;
     position: relative;
+    background: var(--_bg);
+    border: var(--stream-chat-border, 1px solid var(--_border));
+    border-radius: var(--_radius);
+    overflow: hidden;
   }
   .main {
     flex: 1;

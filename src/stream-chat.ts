@@ -101,6 +101,17 @@ import type {
  * @cssprop [--stream-chat-input-background=background] - Composer input background.
  * @cssprop [--stream-chat-history-width=260px] - Width of the thread list side panel.
  * @cssprop [--stream-chat-max-width=48rem] - Reading width of the conversation on wide screens.
+ * @cssprop [--stream-chat-code-keyword=#cf222e] - Highlighted code: keywords (dark theme: #ff7b72).
+ * @cssprop [--stream-chat-code-string=#0a3069] - Highlighted code: strings (dark: #a5d6ff).
+ * @cssprop [--stream-chat-code-comment=#57606a] - Highlighted code: comments (dark: #8b949e).
+ * @cssprop [--stream-chat-code-number=#0550ae] - Highlighted code: numbers and constants (dark: #79c0ff).
+ * @cssprop [--stream-chat-code-function=#8250df] - Highlighted code: function names (dark: #d2a8ff).
+ * @cssprop [--stream-chat-code-type=#953800] - Highlighted code: types and class names (dark: #ffa657).
+ * @cssprop [--stream-chat-code-property=#0550ae] - Highlighted code: keys, properties, attributes, variables (dark: #79c0ff).
+ * @cssprop [--stream-chat-code-tag=#116329] - Highlighted code: markup tags (dark: #7ee787).
+ * @cssprop [--stream-chat-code-meta=#6e5494] - Highlighted code: preprocessor lines, decorators, diff hunks (dark: #d2a8ff).
+ * @cssprop [--stream-chat-code-inserted=#116329] - Highlighted code: added diff lines (dark: #7ee787).
+ * @cssprop [--stream-chat-code-deleted=#a40e26] - Highlighted code: removed diff lines (dark: #ffa198).
  *
  * @cssstate responding - A response is running.
  */

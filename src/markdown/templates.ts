@@ -8,6 +8,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { MarkedToken, Token, Tokens } from 'marked';
 import { decodeEntities } from './entities.js';
+import { highlightCode } from './highlight-directive.js';
 import { isAllowedImage, isSafeUrl } from './url.js';
 
 /** Where a citation points (a structural subset of the protocol's `Source`). */
@@ -166,13 +167,16 @@ function codeBlock(token: Tokens.Code, ctx: Context, marks: readonly Mark[]): Te
   const lang = /^\S*/.exec(token.lang ?? '')?.[0] ?? '';
   const { copy, copied } = ctx.strings;
   const code = token.text;
+  // Highlighted once its closing fence has arrived (a streaming block stays plain until then).
+  const fence = /^\s*(`{3,}|~{3,})/.exec(token.raw)?.[1];
+  const closed = fence !== undefined && new RegExp(`\\n\\s*${fence}[\`~]*\\s*$`).test(token.raw);
   const handleCopy = (event: Event): void => copyCode(code, event.currentTarget, copied);
   return html`<div class="md-code"><div class="md-code-header">${
     lang ? html`<span class="md-code-lang">${lang}</span>` : nothing
   }${marks.map(renderMark)}<button type="button" class="md-copy" aria-label=${copy} data-copied=${copied} @click=${handleCopy}><span
         class="md-copy-label"
         >${copy}</span
-      ></button><span class="md-copy-status visually-hidden" role="status"></span></div><pre class="md-pre" tabindex="0"><code>${code}</code></pre></div>`;
+      ></button><span class="md-copy-status visually-hidden" role="status"></span></div><pre class="md-pre" tabindex="0"><code>${highlightCode(code, lang, closed)}</code></pre></div>`;
 }
 
 const copiedTimers = new WeakMap<Element, ReturnType<typeof setTimeout>>();

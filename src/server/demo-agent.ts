@@ -153,6 +153,36 @@ const COMMANDS: Command[] = [
       yield* turn.say(`Streaming slowly so you can press Stop: ${words}.`, Math.max(150, turn.delayMs * 8));
     },
   },
+  {
+    keyword: 'snippet',
+    aliases: ['highlight'],
+    description: 'Answers with short code blocks in TypeScript, Python and shell, to show syntax highlighting.',
+    async *run(turn) {
+      yield* turn.say(
+        [
+          'A client that sends one message, in three languages:',
+          '',
+          '```ts',
+          '// Post a message to a ChatKit endpoint.',
+          'export async function ask(url: string, text: string): Promise<boolean> {',
+          "  const response = await fetch(url, { method: 'POST', body: JSON.stringify({ text }) });",
+          '  return response.status === 200;',
+          '}',
+          '```',
+          '',
+          '```python',
+          'def ask(url, text):',
+          '    """Send one message."""',
+          '    return requests.post(url, json={"text": text}, timeout=30)  # seconds',
+          '```',
+          '',
+          '```bash',
+          `curl -N -X POST "$CHAT_URL" --data '{"type": "threads.create"}'`,
+          '```',
+        ].join('\n'),
+      );
+    },
+  },
   // Widgets, workflows and structured input (demo-widgets.ts).
   ...WIDGET_COMMANDS,
 ];

@@ -63,8 +63,7 @@ describe('layout', () => {
     });
   }
 
-  // (display: inline is left out: an inline box takes no height, whatever the element does.)
-  for (const display of ['block', 'inline-block', 'grid', 'inline-grid', 'flex']) {
+  for (const display of ['block', 'inline-block', 'grid', 'inline-grid', 'flex', 'inline', 'contents']) {
     it(`holds its layout under a page rule display: ${display}`, async () => {
       const wrap = await fixture<HTMLDivElement>(html`<div style="height: 420px; width: 360px">
         <style>

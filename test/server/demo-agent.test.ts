@@ -40,6 +40,7 @@ describe('DEMO_COMMANDS', () => {
       'search',
       'selected',
       'slow',
+      'snippet',
       'status',
       'widget',
       'workflow',
@@ -115,6 +116,14 @@ describe('commands', () => {
     assert.equal(assistantTexts(status).length, 1);
     const notify = await h.stream(createThread('notify me'));
     assert.deepEqual(effects(notify), [{ name: 'show_notification', data: { message: 'Task completed!' } }]);
+  });
+
+  it('snippet and highlight: closed code blocks in three languages', async () => {
+    for (const text of ['show a snippet', 'highlight please']) {
+      const [answer] = assistantTexts(await h.stream(createThread(text)));
+      assert.deepEqual(answer?.match(/^```\w+$/gm), ['```ts', '```python', '```bash'], answer);
+      assert.equal(answer?.match(/^```$/gm)?.length, 3, answer);
+    }
   });
 
   it('marker and map: a deterministic add_marker effect', async () => {
