@@ -236,13 +236,16 @@ export function createDemoAgent<C = unknown>(options: DemoAgentOptions = {}): Re
     }
     const names = item.attachments.map((attachment) => attachment.name).join(' ');
     if (!thread.title) thread.title = demoTitle(text || names);
-    const received = await describeReceived(item, ctx);
-    if (received) yield* turn.say(received);
-    // Files sent without a word: describing them is the whole answer.
-    if (!text && received) return;
     const command = COMMANDS.find(({ keyword, aliases }) =>
       [keyword, ...aliases].some((word) => new RegExp(`\\b${word}`, 'i').test(text)),
     );
+    const received = await describeReceived(item, ctx);
+    // A demo command that carried only the composer's model (the page preselects one) goes
+    // straight to its answer; files or a chosen tool are always described first.
+    const modelOnly = item.attachments.length === 0 && !item.inference_options.tool_choice;
+    if (received && !(command && modelOnly)) yield* turn.say(received);
+    // Files sent without a word: describing them is the whole answer.
+    if (!text && received) return;
     yield* command ? command.run(turn) : turn.say(echo(text));
   };
 }

@@ -53,6 +53,23 @@ describe('demo backend: files, menus and dictation', () => {
     assert.match(reply ?? '', /You said \*\*hello\*\*/);
   });
 
+  it('answers a demo command that carried only the preselected model without describing it', async () => {
+    const send = async (text: string) =>
+      assistantTexts(
+        await readSse(
+          await h.post({
+            type: 'threads.create',
+            params: { input: input(text, { inference_options: { model: 'smart' } }) },
+          }),
+        ),
+      );
+    const [status] = await send('status');
+    assert.match(status ?? '', /^Your status is updated/);
+    const [described, echoed] = await send('hello there');
+    assert.equal(described, 'The demo received:\n\n- model **smart**');
+    assert.match(echoed ?? '', /You said \*\*hello there\*\*/);
+  });
+
   it('answers files sent without text by describing them, stores them, and titles the thread after them', async () => {
     const form = new FormData();
     form.append('file', new Blob(['%PDF-1.4'], { type: 'application/pdf' }), 'report.pdf');
