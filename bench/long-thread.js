@@ -240,6 +240,8 @@ async function main() {
         await cdp.send('Performance.enable');
         await sleep(300); // let loading work settle
 
+        await cdp.send('HeapProfiler.collectGarbage');
+        const heapBefore = (await cdp.send('Runtime.getHeapUsage')).usedSize;
         const busyBefore = await taskDuration(cdp);
         const open = await page.evaluate((id, ms) => window.__bench.open(id, ms), server.info.threadId, timeoutMs);
         open.busy = (await taskDuration(cdp)) - busyBefore;
@@ -258,13 +260,14 @@ async function main() {
           await sleep(150); // let the restored scroll position settle before the next scroll
         }
         const nodesPaged = await page.evaluate(() => window.__bench.nodes());
-        runs.push({ open, nodesOpen, counters, pages, nodesPaged });
+        runs.push({ open, nodesOpen, counters, pages, nodesPaged, heapGrowth: heapOpen - heapBefore });
         console.log(
           `run ${run}/${options.runs}: load-end ${fmt(open.loadEnd)}, first paint ${fmt(open.painted)}, ${open.rows} rows; ` +
             `pages: ${pages.map((p) => `${fmt(p.painted, '', 0)}`).join(' / ')} ms, jumps ${pages.map((p) => fmt(p.jump, '', 0)).join(' / ')} px ` +
             `(settled ${pages.map((p) => fmt(p.settled, '', 0)).join(' / ')} px); ` +
             `${nodesPaged.rows} rows after paging; JS heap after opening ${fmt(heapOpen / 1048576, 'MB', 1)} ` +
-            `(page and element; ${fmt(nodesOpen.text / 1024, 'kB', 1)} of text in ${nodesOpen.rows} rows shown)`,
+            `(page and element), ${fmt((heapOpen - heapBefore) / 1024, 'kB', 0)} more than before opening ` +
+            `(${fmt(nodesOpen.text / 1024, 'kB', 1)} of text in ${nodesOpen.rows} rows shown)`,
         );
       } finally {
         await page.close().catch(() => undefined);
@@ -306,6 +309,13 @@ function report(runs, options) {
       ),
     ],
   ]);
+
+  const growth = median(runs.map((r) => r.heapGrowth));
+  const text = median(runs.map((r) => r.nodesOpen.text));
+  console.log(
+    `\nJS heap growth from opening (after GC, median): ${fmt(growth / 1024, 'kB', 0)} for ` +
+      `${fmt(text / 1024, 'kB', 1)} of text shown (${(growth / Math.max(1, text)).toFixed(1)}x)`,
+  );
 
   console.log('\nDOM nodes (median over runs)');
   const nodeRow = (label, get) => [

@@ -99,6 +99,7 @@ class MarkdownDirective extends Directive {
       this.blocks.freeze(index, block, marksKey(marks.get(index)), this.template(block, marks));
     }
     this.blocks.renderOpen(snapshot.tail.map((block) => this.template(block, marks)));
+    this.blocks.markCaret(streaming);
     this.blocks.renderSources(sources.length > 0 ? renderSources(sources) : null);
     const className = streaming ? 'md md-streaming' : 'md';
     if (this.blocks.root.className !== className) this.blocks.root.className = className;
@@ -153,6 +154,29 @@ class InlineMarkdownDirective extends Directive {
 /** Renders a short string as inline markdown (no blocks): emphasis, code, links. */
 export const renderInlineMarkdown: (text: string) => DirectiveResult<typeof InlineMarkdownDirective> =
   directive(InlineMarkdownDirective);
+
+/** Text with one of each block the lexer knows, so that warming up compiles every rule it uses. */
+const SAMPLE =
+  '# Title\n\nSome *emphasis*, **strong**, `code`, [a link](https://example.com) and ~~this~~.\n\n' +
+  '1. one\n2. two\n   - nested\n\n> quoted\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```js\nx\n```\n\nSub\n---\n\n- [ ] task\n\n<b>x</b>\n';
+let prepared = false;
+
+/**
+ * Lexes a sample text once while the page is idle. The first lexing of a page compiles the
+ * lexer's regular expressions, tens of milliseconds on a slow machine: done beforehand, it does
+ * not hold up the first tokens of the first answer.
+ */
+export function prepareMarkdown(): void {
+  if (prepared) return;
+  prepared = true;
+  const run = () => {
+    const stream = new MarkdownStream();
+    for (let end = 8; end < SAMPLE.length; end += 24) stream.update(SAMPLE.slice(0, end), { final: false });
+    stream.update(SAMPLE, { final: true });
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 3000 });
+  else setTimeout(run, 300);
+}
 
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   return a === b || (a.length === b.length && a.every((item, i) => item === b[i]));
