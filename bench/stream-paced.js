@@ -25,6 +25,7 @@ import { writeFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { headerLine, launchWithServer, taskDuration } from './lib/browser.js';
+import { heapBreakdown } from './lib/heap.js';
 import { markdownAnswer } from './lib/markdown-text.js';
 import { readOptions } from './lib/options.js';
 import { pace } from './lib/pace.js';
@@ -52,6 +53,14 @@ const SPEC = {
     help: 'write a CPU profile of each measured page to <profile>-<scenario>-<widget>.cpuprofile',
   },
   bundle: { default: 'dist/stream-chat.js', help: 'the <stream-chat> build to measure (to compare two builds)' },
+  'warm-up': {
+    default: 0,
+    help: 'tokens of a first answer before the measured one (<stream-chat> only): heap growth is then what the answer holds, not code compiled on first use',
+  },
+  'heap-detail': {
+    default: 0,
+    help: '1: take heap snapshots before and after the answer and split the growth into data and compiled code',
+  },
   'deadline-s': { default: 90, help: 'a stream still rendering after this long is reported unfinished' },
 };
 
@@ -223,7 +232,18 @@ async function measure(browser, server, widget, plan, options) {
     await page.waitForFunction(() => window.__bench?.ready === true, { timeout: 30_000 });
     const cdp = await page.createCDPSession();
     await cdp.send('Performance.enable');
+    const warmUp = widget === 'ours' ? options['warm-up'] : 0;
+    if (warmUp > 0) {
+      const first = { fast: warmUp, fastRate: options['burst-rate'], pauseMs: 0, paced: 0, rate: options.rate };
+      await page.evaluate((prompt) => window.__bench.start(prompt), JSON.stringify(first));
+      await page.waitForFunction(() => window.__bench.result !== null, { timeout: 30_000 });
+      await page.evaluate(() => {
+        window.__bench.result = null;
+        window.__longtasks.length = 0;
+      });
+    }
     await sleep(300);
+    const detailBefore = options['heap-detail'] ? await heapBreakdown(cdp) : null;
     await cdp.send('HeapProfiler.collectGarbage');
     const heapBefore = (await cdp.send('Runtime.getHeapUsage')).usedSize;
     const timeOrigin = await page.evaluate(() => performance.timeOrigin);
@@ -269,6 +289,7 @@ async function measure(browser, server, widget, plan, options) {
     const measured = plan.paced > 0 ? plan.paced : plan.fast;
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    const detailAfter = detailBefore ? await heapBreakdown(cdp) : null;
     const longtasks = await page.evaluate(() => window.__longtasks.filter((d) => d > 0));
     return {
       finished: result.reason === 'complete',
@@ -280,6 +301,11 @@ async function measure(browser, server, widget, plan, options) {
       nodesPerToken: result.nodes / tokens,
       heap: usedSize,
       heapGrowth: usedSize - heapBefore,
+      detail: detailAfter && {
+        data: detailAfter.data - detailBefore.data,
+        code: detailAfter.code - detailBefore.code,
+        strings: detailAfter.strings - detailBefore.strings,
+      },
       length: result.length,
       wall: end - from,
     };
@@ -351,6 +377,13 @@ async function main() {
           `${(r.length / 1024).toFixed(1)} kB`,
         ];
         rows.push(row);
+        if (r.detail) {
+          const kB = (bytes) => `${(bytes / 1024).toFixed(0)} kB`;
+          console.log(
+            `  heap growth by snapshot: data ${kB(r.detail.data)} (${(r.detail.data / Math.max(1, r.length)).toFixed(1)}x text; ` +
+              `strings ${kB(r.detail.strings)}), compiled code ${kB(r.detail.code)}`,
+          );
+        }
         console.log(
           `  ${row
             .slice(2)
