@@ -13,8 +13,10 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
  * (~5 kB), styles and the element (~20 kB). The target is 40 kB; until the marked lexer gets
  * smaller, and the composer features (attachments, dictation, item actions, menus) load on first use,
  * each budget is today's size with a little room: it stops growth, it does not claim the targets.
+ * (The IIFE's got 1 kB for the streaming cost work: caret marking, lazily lexed committed blocks,
+ * idle warm-up of the lexer and the date formats.)
  */
-const BUDGETS = { 'dist/stream-chat.js': 60 * 1024, 'dist/stream-chat.iife.js': 80 * 1024 };
+const BUDGETS = { 'dist/stream-chat.js': 60 * 1024, 'dist/stream-chat.iife.js': 81 * 1024 };
 
 const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
 function sizes(file) {

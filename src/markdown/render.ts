@@ -155,27 +155,25 @@ class InlineMarkdownDirective extends Directive {
 export const renderInlineMarkdown: (text: string) => DirectiveResult<typeof InlineMarkdownDirective> =
   directive(InlineMarkdownDirective);
 
-/** Text with one of each block the lexer knows, so that warming up compiles every rule it uses. */
-const SAMPLE =
-  '# Title\n\nSome *emphasis*, **strong**, `code`, [a link](https://example.com) and ~~this~~.\n\n' +
-  '1. one\n2. two\n   - nested\n\n> quoted\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```js\nx\n```\n\nSub\n---\n\n- [ ] task\n\n<b>x</b>\n';
 let prepared = false;
 
 /**
- * Lexes a sample text once while the page is idle. The first lexing of a page compiles the
- * lexer's regular expressions, tens of milliseconds on a slow machine: done beforehand, it does
- * not hold up the first tokens of the first answer.
+ * Lexes a short sample while the page is idle. The first lexing of a page compiles the lexer's
+ * regular expressions, tens of milliseconds on a slow machine: done beforehand, it does not hold
+ * up the first tokens of the first answer.
  */
 export function prepareMarkdown(): void {
   if (prepared) return;
   prepared = true;
-  const run = () => {
-    const stream = new MarkdownStream();
-    for (let end = 8; end < SAMPLE.length; end += 24) stream.update(SAMPLE.slice(0, end), { final: false });
-    stream.update(SAMPLE, { final: true });
-  };
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 3000 });
-  else setTimeout(run, 300);
+  whenIdle(() =>
+    new MarkdownStream().update('# a\n\n> b\n\n- c\n\n1. *d* `e` [f](g)\n\n| h |\n|-|\n\n```\ni\n```\nj\n-\n'),
+  );
+}
+
+/** Runs `task` when the page is idle (soon, where the browser cannot tell). */
+export function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 3000 });
+  else setTimeout(task, 300);
 }
 
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {

@@ -5,7 +5,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Annotation, AssistantMessageItem, ThreadItem, WidgetNode } from '../protocol/types.js';
 import { format, type Strings } from '../i18n.js';
-import { prepareMarkdown } from '../markdown/render.js';
+import { prepareMarkdown, whenIdle } from '../markdown/render.js';
 import { renderAssistantText } from './assistant-text.js';
 import { renderItemActions, type ItemActionsProps } from './item-actions.js';
 import { renderSent } from './attachments.js';
@@ -195,9 +195,7 @@ function formattersFor(locale: string): Intl.DateTimeFormat[] {
 function prepareTimestamps(locale: string): void {
   if (formatters.has(locale) || preparing.has(locale)) return;
   preparing.add(locale);
-  const run = () => formattersFor(locale);
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 2000 });
-  else setTimeout(run, 200);
+  whenIdle(() => formattersFor(locale));
 }
 const preparing = new Set<string>();
 
