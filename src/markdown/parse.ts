@@ -135,7 +135,9 @@ export class MarkdownStream {
     this.input = text;
     this.source = this.carriageReturns ? text.replace(/\r\n?/g, '\n') : text;
 
-    const tail = this.source.slice(this.committedEnd);
+    // A copy, not a V8 substring: the lexer's strings are cut from it, and rendered blocks keep
+    // some of them, which would otherwise keep the whole message of that moment alive.
+    const tail = `${this.source.slice(this.committedEnd)}\n`.slice(0, -1);
     const tokens = lex(tail, this.links);
     const starts = offsets(tokens);
     const cut = commitPoint(tokens, starts, tail);
