@@ -24,6 +24,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { statSync } from 'node:fs';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { headerLine, launchWithServer, PROBES, summariseProbe, taskDuration } from './lib/browser.js';
+import { heapBreakdown } from './lib/heap.js';
 import { random, shortMarkdown } from './lib/markdown-text.js';
 import { readOptions } from './lib/options.js';
 import { fromRoot, loadServerKit, requireFiles, serveFromWorker, startServerWorker } from './lib/server.js';
@@ -40,6 +41,7 @@ const SPEC = {
   items: { default: 2000, help: 'items in the seeded thread (alternating user / assistant)' },
   runs: { default: 5, help: 'runs, each in a fresh tab; medians and maxima are printed' },
   pages: { default: 5, help: 'scroll-to-top page loads per run' },
+  'heap-detail': { default: 0, help: '1: heap snapshots before and after opening, growth split into data and code' },
   'timeout-s': { default: 15, help: 'how long to wait for one load or page before giving up on it' },
 };
 
@@ -240,6 +242,9 @@ async function main() {
         await cdp.send('Performance.enable');
         await sleep(300); // let loading work settle
 
+        const detailBefore = options['heap-detail'] ? await heapBreakdown(cdp) : null;
+        await cdp.send('HeapProfiler.collectGarbage');
+        const heapBefore = (await cdp.send('Runtime.getHeapUsage')).usedSize;
         const busyBefore = await taskDuration(cdp);
         const open = await page.evaluate((id, ms) => window.__bench.open(id, ms), server.info.threadId, timeoutMs);
         open.busy = (await taskDuration(cdp)) - busyBefore;
@@ -249,6 +254,13 @@ async function main() {
         await cdp.send('HeapProfiler.collectGarbage');
         const counters = await cdp.send('Memory.getDOMCounters');
         const heapOpen = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+        const detailOpen = detailBefore ? await heapBreakdown(cdp) : null;
+        if (detailOpen)
+          console.log(
+            `heap growth by snapshot: data ${fmt((detailOpen.data - detailBefore.data) / 1024, 'kB', 0)} ` +
+              `(strings ${fmt((detailOpen.strings - detailBefore.strings) / 1024, 'kB', 0)}), ` +
+              `compiled code ${fmt((detailOpen.code - detailBefore.code) / 1024, 'kB', 0)}`,
+          );
 
         const pages = [];
         for (let step = 0; step < options.pages; step++) {
@@ -258,13 +270,14 @@ async function main() {
           await sleep(150); // let the restored scroll position settle before the next scroll
         }
         const nodesPaged = await page.evaluate(() => window.__bench.nodes());
-        runs.push({ open, nodesOpen, counters, pages, nodesPaged });
+        runs.push({ open, nodesOpen, counters, pages, nodesPaged, heapGrowth: heapOpen - heapBefore });
         console.log(
           `run ${run}/${options.runs}: load-end ${fmt(open.loadEnd)}, first paint ${fmt(open.painted)}, ${open.rows} rows; ` +
             `pages: ${pages.map((p) => `${fmt(p.painted, '', 0)}`).join(' / ')} ms, jumps ${pages.map((p) => fmt(p.jump, '', 0)).join(' / ')} px ` +
             `(settled ${pages.map((p) => fmt(p.settled, '', 0)).join(' / ')} px); ` +
             `${nodesPaged.rows} rows after paging; JS heap after opening ${fmt(heapOpen / 1048576, 'MB', 1)} ` +
-            `(page and element; ${fmt(nodesOpen.text / 1024, 'kB', 1)} of text in ${nodesOpen.rows} rows shown)`,
+            `(page and element), ${fmt((heapOpen - heapBefore) / 1024, 'kB', 0)} more than before opening ` +
+            `(${fmt(nodesOpen.text / 1024, 'kB', 1)} of text in ${nodesOpen.rows} rows shown)`,
         );
       } finally {
         await page.close().catch(() => undefined);
@@ -306,6 +319,13 @@ function report(runs, options) {
       ),
     ],
   ]);
+
+  const growth = median(runs.map((r) => r.heapGrowth));
+  const text = median(runs.map((r) => r.nodesOpen.text));
+  console.log(
+    `\nJS heap growth from opening (after GC, median): ${fmt(growth / 1024, 'kB', 0)} for ` +
+      `${fmt(text / 1024, 'kB', 1)} of text shown (${(growth / Math.max(1, text)).toFixed(1)}x)`,
+  );
 
   console.log('\nDOM nodes (median over runs)');
   const nodeRow = (label, get) => [

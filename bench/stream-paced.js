@@ -16,13 +16,16 @@
 // to the final paint; per token, and as % of the wall time of that phase. Longest task from
 // PerformanceObserver 'longtask' entries (no rAF loop runs, so the page only paints when it has
 // to). DOM nodes of the answer (every node, Lit's marker comments included) per token, and the JS
-// heap after the answer (after a forced GC) next to the size of the text it holds.
+// heap after the answer (after a forced GC), its growth since before the send, and the size of the
+// text it holds. The `reader` widget is the floor: fetch and SSE splitting only, nothing rendered.
 //
 // Build first (`npm run build`), then: node bench/stream-paced.js [--scenarios=short,long,burst]
 // It prints figures and never fails on time.
+import { writeFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { headerLine, launchWithServer, taskDuration } from './lib/browser.js';
+import { heapBreakdown } from './lib/heap.js';
 import { markdownAnswer } from './lib/markdown-text.js';
 import { readOptions } from './lib/options.js';
 import { pace } from './lib/pace.js';
@@ -36,7 +39,7 @@ Build first: npm run build. Then: node bench/stream-paced.js [options]`;
 
 const SPEC = {
   scenarios: { default: 'short,long,burst', help: 'which scenarios to run, comma-separated' },
-  widgets: { default: 'ours,deep-chat', help: 'which widgets to measure (ours, deep-chat)' },
+  widgets: { default: 'ours,deep-chat,reader', help: 'which widgets to measure (ours, deep-chat, reader)' },
   paced: { default: 1000, help: 'paced tokens (short and long)' },
   rate: { default: 100, help: 'paced tokens per second' },
   prefix: { default: 10000, help: 'fast tokens before the paced ones in the long scenario (ours)' },
@@ -45,7 +48,19 @@ const SPEC = {
   'burst-tokens': { default: 20000, help: 'tokens in the burst scenario' },
   'burst-rate': { default: 6000, help: 'tokens per second of the prefix and the burst' },
   trace: { default: '', help: 'write a Chromium trace of each measured page to <trace>-<scenario>-<widget>.json' },
+  profile: {
+    default: '',
+    help: 'write a CPU profile of each measured page to <profile>-<scenario>-<widget>.cpuprofile',
+  },
   bundle: { default: 'dist/stream-chat.js', help: 'the <stream-chat> build to measure (to compare two builds)' },
+  'warm-up': {
+    default: 0,
+    help: 'tokens of a first answer before the measured one (<stream-chat> only): heap growth is then what the answer holds, not code compiled on first use',
+  },
+  'heap-detail': {
+    default: 0,
+    help: '1: take heap snapshots before and after the answer and split the growth into data and compiled code',
+  },
   'deadline-s': { default: 90, help: 'a stream still rendering after this long is reported unfinished' },
 };
 
@@ -134,8 +149,46 @@ await new Promise((r) => setTimeout(r, 100));
 window.__bench.ready = true;
 </script></body></html>`;
 
+// The floor: the same request read with fetch and split into SSE frames, nothing rendered. What
+// any widget pays per network read before it does anything with the token.
+const READER_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>paced: reader</title></head>
+<body><script>${PROBE}</script>
+<script type="module">
+window.__bench = {
+  result: null,
+  start(prompt) {
+    void this.read(prompt);
+  },
+  async read(prompt) {
+    const input = { content: [{ type: 'input_text', text: prompt }], attachments: [], inference_options: {} };
+    const response = await fetch('/chatkit', { method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'threads.create', params: { input } }) });
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    let length = 0;
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += value;
+      let from = 0;
+      for (let end = buffer.indexOf('\\n\\n'); end !== -1; end = buffer.indexOf('\\n\\n', from)) {
+        const frame = buffer.slice(from, end);
+        from = end + 2;
+        if (!frame.startsWith('data: ')) continue;
+        const event = JSON.parse(frame.slice(6));
+        if (event.type === 'thread.item.updated' && event.update.type === 'assistant_message.content_part.text_delta') length += event.update.delta.length;
+      }
+      buffer = buffer.slice(from);
+    }
+    this.result = { reason: 'complete', paintAt: await __afterPaint(), length, nodes: 0 };
+  },
+  ready: true,
+};
+</script></body></html>`;
+
 const WIDGETS = {
   ours: { label: '<stream-chat>', path: '/ours.html' },
+  reader: { label: 'fetch + SSE split only (floor)', path: '/reader.html' },
   'deep-chat': { label: 'deep-chat 2.4.2', path: '/deep-chat.html' },
 };
 
@@ -154,6 +207,7 @@ async function serve({ bundle }) {
     routes: {
       '/ours.html': OURS_PAGE,
       '/deep-chat.html': DEEP_CHAT_PAGE,
+      '/reader.html': READER_PAGE,
       '/dist/stream-chat.js': { file: bundle },
       '/deep-chat.js': { file: 'node_modules/deep-chat/dist/deepChat.bundle.js' },
     },
@@ -178,7 +232,20 @@ async function measure(browser, server, widget, plan, options) {
     await page.waitForFunction(() => window.__bench?.ready === true, { timeout: 30_000 });
     const cdp = await page.createCDPSession();
     await cdp.send('Performance.enable');
+    const warmUp = widget === 'ours' ? options['warm-up'] : 0;
+    if (warmUp > 0) {
+      const first = { fast: warmUp, fastRate: options['burst-rate'], pauseMs: 0, paced: 0, rate: options.rate };
+      await page.evaluate((prompt) => window.__bench.start(prompt), JSON.stringify(first));
+      await page.waitForFunction(() => window.__bench.result !== null, { timeout: 30_000 });
+      await page.evaluate(() => {
+        window.__bench.result = null;
+        window.__longtasks.length = 0;
+      });
+    }
     await sleep(300);
+    const detailBefore = options['heap-detail'] ? await heapBreakdown(cdp) : null;
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heapBefore = (await cdp.send('Runtime.getHeapUsage')).usedSize;
     const timeOrigin = await page.evaluate(() => performance.timeOrigin);
     const pacedBefore = server.messages.length;
     const startedAt = epochNow();
@@ -189,6 +256,11 @@ async function measure(browser, server, widget, plan, options) {
         path: `${options.trace}-${plan.name}.json`,
         categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink'],
       });
+    if (options.profile) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     await page.evaluate(
       (prompt, deadline) => window.__bench.start(prompt, deadline),
       JSON.stringify(plan),
@@ -207,12 +279,17 @@ async function measure(browser, server, widget, plan, options) {
     }
     const busyTo = await taskDuration(cdp);
     if (options.trace) await page.tracing.stop();
+    if (options.profile) {
+      const { profile } = await cdp.send('Profiler.stop');
+      await writeFile(`${options.profile}-${plan.name}.cpuprofile`, JSON.stringify(profile));
+    }
     if (!result) return { finished: false };
     const end = timeOrigin + result.paintAt;
     const tokens = plan.fast + plan.paced;
     const measured = plan.paced > 0 ? plan.paced : plan.fast;
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    const detailAfter = detailBefore ? await heapBreakdown(cdp) : null;
     const longtasks = await page.evaluate(() => window.__longtasks.filter((d) => d > 0));
     return {
       finished: result.reason === 'complete',
@@ -223,6 +300,12 @@ async function measure(browser, server, widget, plan, options) {
       longCount: longtasks.length,
       nodesPerToken: result.nodes / tokens,
       heap: usedSize,
+      heapGrowth: usedSize - heapBefore,
+      detail: detailAfter && {
+        data: detailAfter.data - detailBefore.data,
+        code: detailAfter.code - detailBefore.code,
+        strings: detailAfter.strings - detailBefore.strings,
+      },
       length: result.length,
       wall: end - from,
     };
@@ -254,7 +337,18 @@ async function main() {
     .map((s) => s.trim())
     .filter((w) => w in WIDGETS);
   const rows = [
-    ['scenario', 'widget', 'ms/token', 'busy', 'longest task', 'tasks>50ms', 'nodes/token', 'heap after', 'text'],
+    [
+      'scenario',
+      'widget',
+      'ms/token',
+      'busy',
+      'longest task',
+      'tasks>50ms',
+      'nodes/token',
+      'heap after',
+      'heap growth',
+      'text',
+    ],
   ];
   try {
     for (const scenario of scenarios) {
@@ -279,9 +373,17 @@ async function main() {
           String(r.longCount),
           r.nodesPerToken.toFixed(2),
           `${(r.heap / 1024 / 1024).toFixed(1)} MB`,
-          `${(r.length / 1024).toFixed(0)} kB`,
+          `${(r.heapGrowth / 1024).toFixed(0)} kB (${(r.heapGrowth / Math.max(1, r.length)).toFixed(1)}x text)`,
+          `${(r.length / 1024).toFixed(1)} kB`,
         ];
         rows.push(row);
+        if (r.detail) {
+          const kB = (bytes) => `${(bytes / 1024).toFixed(0)} kB`;
+          console.log(
+            `  heap growth by snapshot: data ${kB(r.detail.data)} (${(r.detail.data / Math.max(1, r.length)).toFixed(1)}x text; ` +
+              `strings ${kB(r.detail.strings)}), compiled code ${kB(r.detail.code)}`,
+          );
+        }
         console.log(
           `  ${row
             .slice(2)
@@ -298,7 +400,8 @@ async function main() {
   console.log(
     '\nms/token and busy: main-thread task time (CDP TaskDuration) from the first paced token (burst: from send) to the' +
       '\nfinal paint, per measured token and as a share of that wall time. nodes/token: every node of the answer row' +
-      '\n(comments included) / tokens streamed. heap: JS heap used after a forced GC, page and widget included.',
+      '\n(comments included) / tokens streamed. heap after: JS heap used after a forced GC, page and widget included;' +
+      "\nheap growth: that minus the same before the message was sent, and as a multiple of the answer's text length.",
   );
 }
 

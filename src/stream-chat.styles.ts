@@ -71,7 +71,8 @@ const motion = css`
   }
   @media (prefers-reduced-motion: reduce) {
     .spinner,
-    .streaming ::after {
+    .streaming .bubble::after,
+    .streaming .md-caret::after {
       animation: none;
     }
   }

@@ -40,6 +40,8 @@ export class BlockList {
   private readonly groups: HTMLDivElement[] = [];
   private frozen: Frozen[] = [];
   private live: Live[] = [];
+  /** The element that shows the streaming caret (class `md-caret`), if any. */
+  private caret: Element | null = null;
 
   constructor() {
     this.root = document.createElement('div');
@@ -113,6 +115,37 @@ export class BlockList {
         render(template, live.end.parentNode as HTMLElement, { renderBefore: live.end });
       }
     });
+  }
+
+  /**
+   * Puts the class `md-caret` on the element the streaming caret follows: the last open block when
+   * it is a paragraph or heading, or the last item of a list that is the last open block; with
+   * `streaming` false, or no such element, on none. Only that element changes class, so the caret
+   * moving or going away restyles one element, never every block.
+   */
+  markCaret(streaming: boolean): void {
+    const target = streaming ? this.caretTarget() : null;
+    const old = this.caret;
+    if (old && (old !== target || !old.classList.contains('md-caret'))) {
+      old.classList.remove('md-caret');
+      if (old.classList.length === 0) old.removeAttribute('class');
+    }
+    if (target && !target.classList.contains('md-caret')) target.classList.add('md-caret');
+    this.caret = target;
+  }
+
+  private caretTarget(): Element | null {
+    const live = this.live.at(-1);
+    if (!live) return null;
+    let last = live.end.previousSibling;
+    while (last && last.nodeType !== Node.ELEMENT_NODE && last !== live.part.startNode) last = last.previousSibling;
+    if (!(last instanceof Element) || last === live.part.startNode) return null;
+    if (/^(P|H[1-6])$/.test(last.tagName)) return last;
+    if (last.tagName === 'UL' || last.tagName === 'OL') {
+      const item = last.lastElementChild;
+      return item?.tagName === 'LI' ? item : null;
+    }
+    return null;
   }
 
   /** Renders the sources list after the blocks (or nothing). */

@@ -135,7 +135,9 @@ export class MarkdownStream {
     this.input = text;
     this.source = this.carriageReturns ? text.replace(/\r\n?/g, '\n') : text;
 
-    const tail = this.source.slice(this.committedEnd);
+    // A copy, not a V8 substring: the lexer's strings are cut from it, and rendered blocks keep
+    // some of them, which would otherwise keep the whole message of that moment alive.
+    const tail = `${this.source.slice(this.committedEnd)}\n`.slice(0, -1);
     const tokens = lex(tail, this.links);
     const starts = offsets(tokens);
     const cut = commitPoint(tokens, starts, tail);
@@ -194,15 +196,17 @@ export class MarkdownStream {
       const again = lex(src, this.links);
       if (sameRaws(again, tokens)) committed = again;
     }
-    committed = committed.map(detach);
     const added = Object.create(null) as Links;
     for (const token of committed) collectDefinitions(token, this.links, added);
+    const links = Object.assign(Object.create(null) as Links, this.links);
+    const source = () => this.source;
     const before = this.committedBlocks.length;
     let offset = this.committedEnd;
     for (const token of committed) {
+      const end = offset + token.raw.length;
       if (token.type !== 'space')
-        this.committedBlocks.push(makeBlock(this.committedBlocks.length, offset, token, true));
-      offset += token.raw.length;
+        this.committedBlocks.push(new CommittedBlock(this.committedBlocks.length, offset, end, source, links, token));
+      offset = end;
     }
     this.committedEnd += src.length;
     if (Object.keys(added).length > 0) this.relink(before);
@@ -229,7 +233,8 @@ function relinked(block: Block, links: Links): Block | undefined {
   const tokens = lex(block.raw, links).filter((t) => t.type !== 'space');
   const token = tokens[0];
   if (tokens.length !== 1 || !token || JSON.stringify(token) === JSON.stringify(block.token)) return undefined;
-  return { ...block, token };
+  const { key, index, start, raw, closed } = block;
+  return { key, index, start, raw, token: detach(token), closed };
 }
 
 /**
@@ -247,6 +252,52 @@ function extendsText(text: string, prefix: string): boolean {
  */
 function detach(token: MarkedToken): MarkedToken {
   return JSON.parse(JSON.stringify(token)) as MarkedToken;
+}
+
+/**
+ * A committed block holds no text of its own: its source is cut from the stream's text when asked
+ * for, and its token is lexed again from that source when asked for after the first time. Keeping
+ * every committed token (with the raw and text of each inline token) would hold many times the
+ * message's size; a long answer's blocks are asked for their token once, when first rendered.
+ * A block that would lex differently on its own keeps its token.
+ */
+class CommittedBlock implements Block {
+  readonly closed = true;
+  private held: MarkedToken | undefined;
+  private readonly pinned: boolean;
+
+  constructor(
+    readonly index: number,
+    readonly start: number,
+    private readonly end: number,
+    private readonly source: () => string,
+    private readonly links: Links,
+    token: MarkedToken,
+  ) {
+    const json = JSON.stringify(token);
+    this.pinned = JSON.stringify(this.lexAlone()) !== json;
+    this.held = JSON.parse(json) as MarkedToken;
+  }
+
+  get key(): string {
+    return `${this.index}:${this.start}`;
+  }
+
+  get raw(): string {
+    return this.source().slice(this.start, this.end);
+  }
+
+  get token(): MarkedToken {
+    const held = this.held;
+    if (this.pinned && held) return held;
+    this.held = undefined;
+    return held ?? (this.lexAlone() as MarkedToken);
+  }
+
+  private lexAlone(): MarkedToken | undefined {
+    const tokens = lex(this.raw, this.links).filter((t) => t.type !== 'space');
+    return tokens.length === 1 ? tokens[0] : undefined;
+  }
 }
 
 function makeBlock(index: number, start: number, token: MarkedToken, closed: boolean): Block {

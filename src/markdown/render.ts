@@ -98,6 +98,7 @@ class MarkdownDirective extends Directive {
       this.blocks.freeze(index, block, marksKey(marks.get(index)), this.template(block, marks));
     }
     this.blocks.renderOpen(snapshot.tail.map((block) => this.template(block, marks)));
+    this.blocks.markCaret(streaming);
     this.blocks.renderSources(sources.length > 0 ? renderSources(sources) : null);
     const className = streaming ? 'md md-streaming' : 'md';
     if (this.blocks.root.className !== className) this.blocks.root.className = className;
@@ -152,6 +153,27 @@ class InlineMarkdownDirective extends Directive {
 /** Renders a short string as inline markdown (no blocks): emphasis, code, links. */
 export const renderInlineMarkdown: (text: string) => DirectiveResult<typeof InlineMarkdownDirective> =
   directive(InlineMarkdownDirective);
+
+let prepared = false;
+
+/**
+ * Lexes a short sample while the page is idle. The first lexing of a page compiles the lexer's
+ * regular expressions, tens of milliseconds on a slow machine: done beforehand, it does not hold
+ * up the first tokens of the first answer.
+ */
+export function prepareMarkdown(): void {
+  if (prepared) return;
+  prepared = true;
+  whenIdle(() =>
+    new MarkdownStream().update('# a\n\n> b\n\n- c\n\n1. *d* `e` [f](g)\n\n| h |\n|-|\n\n```\ni\n```\nj\n-\n'),
+  );
+}
+
+/** Runs `task` when the page is idle (soon, where the browser cannot tell). */
+export function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 3000 });
+  else setTimeout(task, 300);
+}
 
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   return a === b || (a.length === b.length && a.every((item, i) => item === b[i]));

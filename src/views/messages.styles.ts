@@ -106,12 +106,13 @@ export const messagesStyles = css`
     margin-bottom: 0;
   }
   /*
-   * The streaming caret sits inline after the last word when the last block is text, so it
-   * leaves no line of its own to collapse when the answer ends; otherwise below the block.
+   * The streaming caret sits inline after the last word when the last block is text (the renderer
+   * marks that paragraph, heading or list item \`md-caret\`), so it leaves no line of its own to
+   * collapse when the answer ends; otherwise below the block. Only the marked element matches, so
+   * the answer ending restyles that one element, not every paragraph of a long answer.
    */
-  .streaming .bubble:not(:has(.md > .md-chapter:last-child > .md-group:last-child > :is(p, h1, h2, h3, h4, h5, h6):last-child, .md > .md-chapter:last-child > .md-group:last-child > :is(ul, ol):last-child > li:last-child))::after,
-  .streaming :is(.md > .md-chapter:last-child > .md-group:last-child > :is(p, h1, h2, h3, h4, h5, h6):last-child,
-  .md > .md-chapter:last-child > .md-group:last-child > :is(ul, ol):last-child > li:last-child)::after {
+  .streaming .bubble:not(:has(.md-caret))::after,
+  .streaming .md-caret::after {
     content: '';
     display: inline-block;
     width: 8px;
@@ -122,7 +123,7 @@ export const messagesStyles = css`
     opacity: 0.4;
     animation: blink 1s steps(2) infinite;
   }
-  .streaming .bubble:not(:has(.md > .md-chapter:last-child > .md-group:last-child > :is(p, h1, h2, h3, h4, h5, h6):last-child, .md > .md-chapter:last-child > .md-group:last-child > :is(ul, ol):last-child > li:last-child))::after {
+  .streaming .bubble:not(:has(.md-caret))::after {
     display: block;
     margin: 6px 0 0;
   }

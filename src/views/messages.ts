@@ -5,6 +5,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Annotation, AssistantMessageItem, ThreadItem, WidgetNode } from '../protocol/types.js';
 import { format, type Strings } from '../i18n.js';
+import { prepareMarkdown, whenIdle } from '../markdown/render.js';
 import { renderAssistantText } from './assistant-text.js';
 import { renderItemActions, type ItemActionsProps } from './item-actions.js';
 import { renderSent } from './sent-attachments.js';
@@ -57,6 +58,8 @@ export interface RichItemOptions {
 
 /** The list of messages in the open thread. */
 export function renderMessages(props: MessagesProps): TemplateResult {
+  prepareTimestamps(props.locale);
+  prepareMarkdown();
   // Answers of the running response get their actions once it ends.
   const running = props.actions?.busy
     ? props.items.findLastIndex((item) => item.type === 'user_message')
@@ -162,6 +165,35 @@ function humanize(name: string): string {
 const timeCache = new Map<string, string>();
 const formatters = new Map<string, Intl.DateTimeFormat[]>();
 
+/** The time-only and the date-and-time formats of a locale, made on first use. */
+function formattersFor(locale: string): Intl.DateTimeFormat[] {
+  let found = formatters.get(locale);
+  if (!found) {
+    const make = (options: Intl.DateTimeFormatOptions) => {
+      try {
+        return new Intl.DateTimeFormat(locale, options);
+      } catch {
+        return new Intl.DateTimeFormat(undefined, options);
+      }
+    };
+    found = [make({ timeStyle: 'short' }), make({ dateStyle: 'medium', timeStyle: 'short' })];
+    formatters.set(locale, found);
+  }
+  return found;
+}
+
+/**
+ * Makes the locale's formats while the page is idle. The first date format a page makes loads the
+ * browser's locale data, a task of 100 ms or more: done here, it does not hold up the first
+ * message of a conversation (or the first token of its answer).
+ */
+function prepareTimestamps(locale: string): void {
+  if (formatters.has(locale) || preparing.has(locale)) return;
+  preparing.add(locale);
+  whenIdle(() => formattersFor(locale));
+}
+const preparing = new Set<string>();
+
 /**
  * When a message was written, in the locale (time only for today's): shown on hover or focus,
  * always in the accessibility tree.
@@ -172,20 +204,8 @@ function timestamp(iso: string, locale: string): TemplateResult | typeof nothing
   if (text === undefined) {
     const date = new Date(iso);
     if (Number.isNaN(date.getTime())) return nothing;
-    let found = formatters.get(locale);
-    if (!found) {
-      const make = (options: Intl.DateTimeFormatOptions) => {
-        try {
-          return new Intl.DateTimeFormat(locale, options);
-        } catch {
-          return new Intl.DateTimeFormat(undefined, options);
-        }
-      };
-      found = [make({ timeStyle: 'short' }), make({ dateStyle: 'medium', timeStyle: 'short' })];
-      formatters.set(locale, found);
-    }
     const today = date.toDateString() === new Date().toDateString();
-    text = found[today ? 0 : 1]!.format(date);
+    text = formattersFor(locale)[today ? 0 : 1]!.format(date);
     if (timeCache.size > 5000) timeCache.clear();
     timeCache.set(key, text);
   }

@@ -135,6 +135,23 @@ describe('markdown streaming', () => {
     expect(markup(element)).to.equal(oneShot(text));
   });
 
+  it('marks the element the streaming caret follows, one at a time, and none once finished', () => {
+    const element = container();
+    const caret = () => Array.from(element.querySelectorAll('.md-caret'), (node) => node.textContent);
+    render(renderMarkdown('# Title\n\nFirst par', { streaming: true }), element);
+    expect(caret()).to.deep.equal(['First par']);
+    render(renderMarkdown('# Title\n\nFirst paragraph.\n\n- one\n- tw', { streaming: true }), element);
+    expect(caret(), 'the last item of a list').to.deep.equal(['tw']);
+    const table = '# Title\n\nFirst paragraph.\n\n- one\n- two\n\n| a | b |\n|---|---|\n| 1 | 2';
+    render(renderMarkdown(table, { streaming: true }), element);
+    expect(caret(), 'a table shows the caret below it').to.deep.equal([]);
+    render(renderMarkdown(`${table} |\n\nLast`, { streaming: true }), element);
+    expect(caret()).to.deep.equal(['Last']);
+    render(renderMarkdown(`${table} |\n\nLast`), element);
+    expect(caret()).to.deep.equal([]);
+    expect(markup(element)).to.equal(oneShot(`${table} |\n\nLast`));
+  });
+
   it('changes no DOM node when an unchanged message renders again', () => {
     const element = container();
     render(renderMarkdown('Some *text*\n\nmore'), element);
