@@ -1,7 +1,8 @@
 /**
  * The one owner of the conversation state: it applies actions through `reduce()` and asks the
- * element to render, at once or (for stream deltas) once per frame. The controllers that change
- * the conversation share one store and a small config for requests and public events.
+ * element to render, at once or (for stream deltas) at most once per `STREAM_RENDER_INTERVAL_MS`.
+ * The controllers that change the conversation share one store and a small config for requests
+ * and public events.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ChatKitClientError, type ClientOptions } from '../protocol/client.js';
@@ -50,10 +51,25 @@ export function chatConfig(
   };
 }
 
+/**
+ * The shortest time between two renders of a streaming answer. A real model sends a token every
+ * 10-30 ms, and a render per token (a Lit update, then style, layout and paint of the growing
+ * message) costs more main-thread time than reading the token. Three frames at 60 Hz still reads
+ * as smooth typing, and it keeps the gap between paints at most about 60 ms. The first token, the
+ * end of an answer, user actions and every other event still render at once.
+ */
+const STREAM_RENDER_INTERVAL_MS = 48;
+
+/** About one frame: the timer wakes this early, so the render lands on the frame after it. */
+const FRAME_MS = 16;
+
 export class ChatStore implements ReactiveController {
   /** The conversation as the element renders it. */
   state: ChatState = initialState;
   private frame = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the last render was asked for. */
+  private rendered = -Infinity;
 
   /**
    * @param host - the element to re-render
@@ -67,13 +83,13 @@ export class ChatStore implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    if (this.frame) cancelAnimationFrame(this.frame);
-    this.frame = 0;
+    this.cancel();
   }
 
   /**
-   * Applies an action and schedules a render: at once, on the next frame (stream deltas), or not
-   * at all (keystrokes the textarea already shows).
+   * Applies an action and schedules a render: at once, on a frame at least
+   * `STREAM_RENDER_INTERVAL_MS` after the last render (stream deltas), or not at all (keystrokes
+   * the textarea already shows).
    */
   apply(action: Action, render: 'now' | 'frame' | 'none' = 'now'): void {
     const previous = this.state;
@@ -81,16 +97,31 @@ export class ChatStore implements ReactiveController {
     this.onChange(previous, this.state);
     if (render === 'none') return;
     if (render === 'now') {
-      if (this.frame) cancelAnimationFrame(this.frame);
-      this.frame = 0;
-      this.host.requestUpdate();
+      this.cancel();
+      this.render();
       return;
     }
-    if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this.host.requestUpdate();
-    });
+    if (this.frame || this.timer !== undefined) return;
+    // Wait out the interval with a timer (no idle frames), then render on the next frame.
+    const wait = this.rendered + STREAM_RENDER_INTERVAL_MS - FRAME_MS - performance.now();
+    if (wait <= 0) this.onFrame();
+    else this.timer = setTimeout(() => ((this.timer = undefined), this.onFrame()), wait);
+  }
+
+  private onFrame(): void {
+    this.frame = requestAnimationFrame(() => ((this.frame = 0), this.render()));
+  }
+
+  private render(): void {
+    this.rendered = performance.now();
+    this.host.requestUpdate();
+  }
+
+  private cancel(): void {
+    if (this.frame) cancelAnimationFrame(this.frame);
+    clearTimeout(this.timer);
+    this.frame = 0;
+    this.timer = undefined;
   }
 }
 

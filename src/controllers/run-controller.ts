@@ -241,7 +241,7 @@ export class RunController implements ReactiveController {
         if (this.call?.id !== id) break;
       }
       const delta = event.type === 'thread.item.updated';
-      // The first token paints at once; later bursts coalesce into one render per frame.
+      // The first token paints at once; later ones coalesce (see STREAM_RENDER_INTERVAL_MS).
       this.config.store.apply(
         { type: 'event-received', event, noticeId: ++this.localIds },
         delta && !firstDelta ? 'frame' : 'now',

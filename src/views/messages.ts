@@ -2,6 +2,7 @@
  * Template functions for the message list and each kind of thread item.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Annotation, AssistantMessageItem, ThreadItem, WidgetNode } from '../protocol/types.js';
 import { format, type Strings } from '../i18n.js';
@@ -67,11 +68,36 @@ export function renderMessages(props: MessagesProps): TemplateResult {
   return html`${repeat(
     props.items,
     (item) => item.id,
-    (item, index) =>
-      props.after
-        ? html`${renderItem(item, props, index > running)}${props.after(item.id)}`
-        : renderItem(item, props, index > running),
+    (item, index) => {
+      const row = renderRow(item, props, index > running);
+      return props.after ? html`${row}${props.after(item.id)}` : row;
+    },
   )}`;
+}
+
+/**
+ * A message whose inputs did not change is not rendered again: while an answer streams, Lit skips
+ * every finished message instead of walking its template on each update. Other items (tools,
+ * widgets, tasks) and messages with attachments keep state of their own and always render.
+ */
+function renderRow(item: ThreadItem, props: MessagesProps, running: boolean): unknown {
+  const plain = item.type === 'assistant_message' || (item.type === 'user_message' && !item.attachments?.length);
+  if (!plain) return renderItem(item, props, running);
+  const actions = props.actions;
+  const inputs = [
+    item,
+    props.streaming.has(item.id),
+    running,
+    props.incomplete?.has(item.id),
+    props.strings,
+    props.locale,
+    props.allowedImageDomains,
+    actions?.actions,
+    actions?.feedback.get(item.id),
+    actions?.copied === item.id,
+    actions?.busy,
+  ];
+  return guard(inputs, () => renderItem(item, props, running));
 }
 
 function renderItem(item: ThreadItem, props: MessagesProps, running = false): TemplateResult | typeof nothing {
