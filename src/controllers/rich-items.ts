@@ -89,9 +89,10 @@ export class RichItems {
   /** Adds the renderers' styles to the element's shadow root and starts using them. */
   private adopt(module: RichModule): void {
     const root = this.host.renderRoot;
-    const sheet = module.widgetStyles.styleSheet;
-    if (sheet && root instanceof ShadowRoot && !root.adoptedStyleSheets.includes(sheet)) {
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    if (root instanceof ShadowRoot) {
+      const sheets = module.richStyles.flatMap(({ styleSheet }) => (styleSheet ? [styleSheet] : []));
+      const missing = sheets.filter((sheet) => !root.adoptedStyleSheets.includes(sheet));
+      if (missing.length) root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...missing];
     }
     this.module = module;
   }

@@ -8,7 +8,11 @@ import type { RichContext } from './context.js';
 import { renderGeneratedImage, renderStructuredInput, renderTaskItem, renderWorkflow } from './activity.js';
 import { renderWidget } from './widget.js';
 
-export { widgetStyles } from './styles.js';
+import { widgetStyles } from './styles.js';
+import { activityStyles } from './activity.styles.js';
+
+/** The renderers' stylesheets, adopted into the element's shadow root when they load. */
+export const richStyles = [widgetStyles, activityStyles];
 
 /** Renders a widget, workflow, task, structured input or generated image item. */
 export function renderRichItem(item: ThreadItem, ctx: RichContext): TemplateResult | typeof nothing {
