@@ -17,7 +17,7 @@ export type AllowedOrigins = readonly string[] | '*' | ((origin: string) => bool
 export type GuardResult = 'proceed' | 'answered';
 
 /**
- * Refuses what a browser can send from another site without asking first: any method but POST
+ * Refuses what a browser can send from another site without asking first: every method but POST
  * (405), a body that is not declared `application/json` (415: a `<form enctype="text/plain">`
  * cannot set it), and a cross-site `Origin` the integrator did not allow (403). An allowed
  * cross-site origin gets CORS headers, and its preflight `OPTIONS` is answered here.
