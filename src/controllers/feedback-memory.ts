@@ -7,6 +7,7 @@
  * only means the choice is not remembered.
  */
 import type { FeedbackKind } from '../features.js';
+import { readStorage, writeStorage } from './storage.js';
 
 /** The `localStorage` key of the record. */
 export const FEEDBACK_STORAGE_KEY = 'stream-chat-feedback';
@@ -26,11 +27,8 @@ export function recallFeedback(endpoint: string, threadId: string): Map<string, 
 export function rememberFeedback(endpoint: string, threadId: string, itemId: string, kind: FeedbackKind): void {
   const entry: Entry = [absolute(endpoint), threadId, itemId, kind];
   const entries = read().filter((each) => each.slice(0, 3).join('\n') !== entry.slice(0, 3).join('\n'));
-  try {
-    localStorage.setItem(FEEDBACK_STORAGE_KEY, JSON.stringify([...entries, entry].slice(-MOST_FEEDBACK)));
-  } catch {
-    // Full or refused: the choice shows until the thread is left, as without storage.
-  }
+  // Full or refused storage: the choice shows until the thread is left, as without storage.
+  writeStorage(FEEDBACK_STORAGE_KEY, JSON.stringify([...entries, entry].slice(-MOST_FEEDBACK)));
 }
 
 function absolute(endpoint: string): string {
@@ -43,9 +41,10 @@ function absolute(endpoint: string): string {
 
 function read(): Entry[] {
   try {
-    const parsed: unknown = JSON.parse(localStorage.getItem(FEEDBACK_STORAGE_KEY) ?? '[]');
+    const parsed: unknown = JSON.parse(readStorage(FEEDBACK_STORAGE_KEY) ?? '[]');
     return Array.isArray(parsed) ? parsed.filter(isEntry) : [];
   } catch {
+    // Junk in the record (not JSON): nothing remembered.
     return [];
   }
 }

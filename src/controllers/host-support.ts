@@ -3,6 +3,7 @@
  * `ResizeObserver`), the remembered thread, its custom state, and `localStorage`, which can be disabled.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { readStorage, writeStorage } from './storage.js';
 
 /** Containers at least this wide (px) show history as a side panel; narrower ones overlay it. */
 const WIDE = 640;
@@ -73,24 +74,5 @@ export function setCustomState(host: Element, internals: ElementInternals, name:
     else internals.states.delete(name);
   } catch {
     // Browsers without CustomStateSet still get the attribute.
-  }
-}
-
-/** Reads a stored value; null when absent or storage is disabled. */
-function readStorage(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-/** Stores a value (null removes it). */
-function writeStorage(key: string, value: string | null): void {
-  try {
-    if (value === null) localStorage.removeItem(key);
-    else localStorage.setItem(key, value);
-  } catch {
-    // Storage can be disabled (privacy modes); the element works without it.
   }
 }
