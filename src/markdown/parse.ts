@@ -357,7 +357,8 @@ function followsBlankLine(src: string, start: number): boolean {
   return i >= 0 && src.charCodeAt(i) === 10;
 }
 
-function isClosedFence(token: Token): boolean {
+/** Whether a fenced code token has its closing fence (an indented block never counts). */
+export function isClosedFence(token: Token): boolean {
   if (token.type !== 'code' || token.codeBlockStyle === 'indented') return false;
   const lines = token.raw.replace(/\n+$/, '').split('\n');
   if (lines.length < 2) return false;

@@ -9,6 +9,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { MarkedToken, Token, Tokens } from 'marked';
 import { decodeEntities } from './entities.js';
 import { highlightCode } from './highlight-directive.js';
+import { isClosedFence } from './parse.js';
 import { isAllowedImage, isSafeUrl } from './url.js';
 
 /** Where a citation points (a structural subset of the protocol's `Source`). */
@@ -168,8 +169,7 @@ function codeBlock(token: Tokens.Code, ctx: Context, marks: readonly Mark[]): Te
   const { copy, copied } = ctx.strings;
   const code = token.text;
   // Highlighted once its closing fence has arrived (a streaming block stays plain until then).
-  const fence = /^\s*(`{3,}|~{3,})/.exec(token.raw)?.[1];
-  const closed = fence !== undefined && new RegExp(`\\n\\s*${fence}[\`~]*\\s*$`).test(token.raw);
+  const closed = isClosedFence(token);
   const handleCopy = (event: Event): void => copyCode(code, event.currentTarget, copied);
   return html`<div class="md-code"><div class="md-code-header">${
     lang ? html`<span class="md-code-lang">${lang}</span>` : nothing
