@@ -14,13 +14,13 @@ import {
   expectUpgradeUsesProperties,
   EVENT_NAMES,
   CLIENT_ACTION,
-  EXPECTED_TRANSCRIPT_TAIL,
+  expectInBandError,
+  expectScriptPlayed,
   SCRIPT,
   chatIn,
   container,
   countUpdates,
   createThread,
-  names,
   recordConsole,
   recordingFetch,
   type Received,
@@ -190,36 +190,17 @@ describe('React app with <stream-chat>', () => {
       // A widget action with a client handler reaches the app as stream-chat-action.
       await el.sendAction(CLIENT_ACTION);
 
-      expect(transcript(el).slice(-3)).to.deep.equal(EXPECTED_TRANSCRIPT_TAIL);
-      const created = el.threadId;
-      expect(created).to.match(/^thr_/);
-      expect(names(config.received)).to.include.ordered.members(['response-start', 'thread-change']);
-      expect(names(config.received)).to.include.members([
-        'progress',
-        'notice',
-        'effect',
-        'client-tool',
-        'thread-update',
-        'response-end',
-      ]);
+      const created = expectScriptPlayed(el, { received: config.received, headers: recorder.headers, app: 'react' });
       expect(config.received.find((event) => event.type === 'stream-chat-action')?.detail).to.deep.equal({
         action: { type: 'pick', payload: { n: 1 } },
         itemId: null,
         widget: null,
       });
-      expect(config.received.find((event) => event.type === 'stream-chat-effect')?.detail).to.deep.equal({
-        name: 'set_status',
-        data: { status: 'Planning' },
-      });
       expect(config.received.find((event) => event.type === 'stream-chat-thread-update')?.detail).to.deep.equal({
         thread: { id: created, title: 'Trip plan', status: { type: 'active' } },
       });
-      expect(recorder.headers.length).to.be.greaterThan(2);
-      expect(recorder.headers.every((headers) => headers.get('x-app') === 'react')).to.equal(true);
 
-      const failed = oneEvent(el, 'stream-chat-error');
-      void el.send('error Out of credit').catch(() => undefined);
-      expect((await failed).detail).to.include({ message: 'Out of credit', allowRetry: false });
+      await expectInBandError(el);
 
       const cleared = oneEvent(el, 'stream-chat-thread-change');
       config.controls?.setThreadId(null);

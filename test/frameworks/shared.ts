@@ -3,7 +3,7 @@
  * names a host app listens to, a `fetch` that records request headers on the way to the real
  * server, and a counter of the element's update cycles.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import type { PropertyValues } from 'lit';
 import { StreamChatElement } from '../../src/element.js';
 import { transcript } from '../element/helpers.js';
@@ -35,7 +35,7 @@ export const SCRIPT = [
 export const CLIENT_ACTION = { type: 'pick', payload: { n: 1 }, handler: 'client' } as const;
 
 /** What the app's state answers to the two tools, as the server reports it back. */
-export const EXPECTED_TRANSCRIPT_TAIL = [
+const EXPECTED_TRANSCRIPT_TAIL = [
   'assistant: tool output: {"items":["apple","pear"],"limit":2}',
   'assistant: tool output: {"theme":"sepia"}',
   'assistant: All done',
@@ -89,7 +89,7 @@ export function container(): { root: HTMLElement; cleanup: () => void } {
 }
 
 /** The names (without prefix) of the events received so far. */
-export function names(received: readonly Received[]): string[] {
+function names(received: readonly Received[]): string[] {
   return received.map((event) => event.type.replace('stream-chat-', ''));
 }
 
@@ -147,4 +147,41 @@ export async function expectUpgradeUsesProperties(
   await late.send('tool get_theme');
   await waitForLast(late, 'tool output: {"theme":"sepia"}');
   expect(setup.headers.at(-1)?.get('x-app')).to.equal(setup.app);
+}
+
+/**
+ * Checks what the app and the element show after the element played `SCRIPT`: both tool answers
+ * in the transcript, a new thread bound, the events in order, the effect's detail, and the app's
+ * header on every request. Returns the new thread's id.
+ */
+export function expectScriptPlayed(
+  el: StreamChatElement,
+  setup: { received: readonly Received[]; headers: readonly Headers[]; app: string },
+): string {
+  expect(transcript(el).slice(-3)).to.deep.equal(EXPECTED_TRANSCRIPT_TAIL);
+  const created = el.threadId;
+  expect(created).to.match(/^thr_/);
+  expect(names(setup.received)).to.include.ordered.members(['response-start', 'thread-change']);
+  expect(names(setup.received)).to.include.members([
+    'progress',
+    'notice',
+    'effect',
+    'client-tool',
+    'thread-update',
+    'response-end',
+  ]);
+  expect(setup.received.find((event) => event.type === 'stream-chat-effect')?.detail).to.deep.equal({
+    name: 'set_status',
+    data: { status: 'Planning' },
+  });
+  expect(setup.headers.length).to.be.greaterThan(2);
+  expect(setup.headers.every((headers) => headers.get('x-app') === setup.app)).to.equal(true);
+  return created as string;
+}
+
+/** Sends a message the server answers with an in-band error and checks the error event. */
+export async function expectInBandError(el: StreamChatElement): Promise<void> {
+  const failed = oneEvent(el, 'stream-chat-error');
+  void el.send('error Out of credit').catch(() => undefined);
+  expect((await failed).detail).to.include({ message: 'Out of credit', allowRetry: false });
 }

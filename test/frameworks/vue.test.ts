@@ -10,13 +10,13 @@ import {
   expectUpgradeUsesProperties,
   EVENT_NAMES,
   CLIENT_ACTION,
-  EXPECTED_TRANSCRIPT_TAIL,
+  expectInBandError,
+  expectScriptPlayed,
   SCRIPT,
   chatIn,
   container,
   countUpdates,
   createThread,
-  names,
   recordConsole,
   recordingFetch,
   type Received,
@@ -142,34 +142,15 @@ describe('Vue app with <stream-chat>', () => {
     // A widget action with a client handler reaches the app as stream-chat-action.
     await el.sendAction(CLIENT_ACTION);
 
-    expect(transcript(el).slice(-3)).to.deep.equal(EXPECTED_TRANSCRIPT_TAIL);
+    const created = expectScriptPlayed(el, { received: state.received, headers: recorder.headers, app: 'vue' });
     expect(root.querySelector('.status')?.textContent).to.equal('Planning');
-    const created = state.threadId.value;
-    expect(created).to.match(/^thr_/);
-    expect(el.threadId).to.equal(created);
-    expect(names(state.received)).to.include.ordered.members(['response-start', 'thread-change']);
-    expect(names(state.received)).to.include.members([
-      'progress',
-      'notice',
-      'effect',
-      'client-tool',
-      'thread-update',
-      'response-end',
-    ]);
-    expect(state.received.find((event) => event.type === 'stream-chat-effect')?.detail).to.deep.equal({
-      name: 'set_status',
-      data: { status: 'Planning' },
-    });
+    expect(state.threadId.value).to.equal(created);
     expect(state.received.find((event) => event.type === 'stream-chat-notice')?.detail).to.deep.equal({
       level: 'info',
       message: 'Using your selection',
     });
-    expect(recorder.headers.length).to.be.greaterThan(2);
-    expect(recorder.headers.every((headers) => headers.get('x-app') === 'vue')).to.equal(true);
 
-    const failed = oneEvent(el, 'stream-chat-error');
-    void el.send('error Out of credit').catch(() => undefined);
-    expect((await failed).detail).to.include({ message: 'Out of credit', allowRetry: false });
+    await expectInBandError(el);
 
     const cleared = oneEvent(el, 'stream-chat-thread-change');
     state.threadId.value = null;
