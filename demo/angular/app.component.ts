@@ -63,40 +63,8 @@ import type {
     </main>
   `,
   styles: `
-    .layout {
-      display: grid;
-      grid-template-columns: minmax(0, 1fr) 18rem;
-      gap: 1rem;
-      height: 100vh;
-      height: 100dvh;
-      padding: 1rem;
-      box-sizing: border-box;
-    }
-    .layout aside {
-      min-width: 0;
-      overflow: auto;
-      overflow-wrap: anywhere;
-    }
-    .layout fieldset {
-      min-inline-size: 0;
-    }
     stream-chat {
       --stream-chat-accent: #dd0031;
-      min-width: 0;
-      height: 100%;
-    }
-    /* Phones and narrow windows: the chat fills the screen, the panel follows below it. */
-    @media (max-width: 50rem) {
-      .layout {
-        grid-template-columns: minmax(0, 1fr);
-        height: auto;
-        padding: 0.5rem;
-      }
-      stream-chat {
-        height: calc(100vh - 1rem);
-        height: calc(100dvh - 1rem);
-        min-height: 20rem;
-      }
     }
   `,
 })
