@@ -48,21 +48,6 @@ import { parseRequest } from './validate.js';
 import { LateWork } from './late-work.js';
 import { toWire } from './wire.js';
 
-export type {
-  ActionFn,
-  ChatKitServerOptions,
-  NonStreamingResult,
-  ProcessOptions,
-  RespondContext,
-  RespondFn,
-  StreamCancelledFn,
-  StreamingResult,
-  StreamOptions,
-  SyncActionFn,
-} from './types.js';
-
-export { DEFAULT_PAGE_SIZE } from './requests.js';
-
 const STREAMING_TYPES: ReadonlySet<string> = new Set<StreamingRequest['type']>([
   'threads.create',
   'threads.add_user_message',

@@ -4,7 +4,7 @@
  * element can be tried and tested by hand.
  */
 import type { JsonObject, JsonValue, ThreadMetadata, ThreadStreamEvent, UserMessageItem } from '../protocol/types.js';
-import type { RespondContext, RespondFn } from './chatkit-server.js';
+import type { RespondContext, RespondFn } from './types.js';
 import { describeReceived } from './demo-received.js';
 import { CustomStreamError } from './errors.js';
 import { clientEffect, clientToolCall, notice, progress, streamAssistantText } from './respond-helpers.js';

@@ -5,7 +5,7 @@
  * `demoWidgetAction` and `demoWidgetSyncAction` to pass to `ChatKitServer` as `action` and `syncAction`.
  */
 import type { StructuredInputItem, Task, ThreadMetadata, ThreadStreamEvent, WidgetItem } from '../protocol/types.js';
-import type { ActionFn, RespondContext, SyncActionFn } from './chatkit-server.js';
+import type { ActionFn, RespondContext, SyncActionFn } from './types.js';
 import { streamAssistantText } from './respond-helpers.js';
 import * as w from './widgets/builders.js';
 import { streamWidget } from './widgets/stream.js';

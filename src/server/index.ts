@@ -12,20 +12,20 @@
  *
  * @module
  */
-export {
-  ChatKitServer,
-  DEFAULT_PAGE_SIZE,
-  type ActionFn,
-  type ChatKitServerOptions,
-  type NonStreamingResult,
-  type ProcessOptions,
-  type RespondContext,
-  type RespondFn,
-  type StreamCancelledFn,
-  type StreamingResult,
-  type StreamOptions,
-  type SyncActionFn,
-} from './chatkit-server.js';
+export { ChatKitServer } from './chatkit-server.js';
+export { DEFAULT_PAGE_SIZE } from './requests.js';
+export type {
+  ActionFn,
+  ChatKitServerOptions,
+  NonStreamingResult,
+  ProcessOptions,
+  RespondContext,
+  RespondFn,
+  StreamCancelledFn,
+  StreamingResult,
+  StreamOptions,
+  SyncActionFn,
+} from './types.js';
 export { saveCancelledTurn } from './turn.js';
 export { createChatKitHandler, type ChatKitHandler, type ChatKitHandlerOptions } from './handler.js';
 export type { AllowedOrigins } from './request-guard.js';

@@ -12,7 +12,7 @@ import type {
   ThreadMetadata,
   ThreadStreamEvent,
 } from '../protocol/types.js';
-import type { RespondContext } from './chatkit-server.js';
+import type { RespondContext } from './types.js';
 
 /** A `progress_update` event. */
 export type ProgressEvent = Extract<ThreadStreamEvent, { type: 'progress_update' }>;

@@ -6,7 +6,7 @@
  */
 import type { Agent, ModelProvider, Runner } from '@openai/agents';
 import type { JsonObject, JsonValue, ThreadItem, UserMessageItem } from '../../protocol/types.js';
-import type { RespondFn } from '../chatkit-server.js';
+import type { RespondFn } from '../types.js';
 import { AgentChatContext, chatContextOf } from './chat-context.js';
 import { loadAgentInput, type AgentInputMessage } from './history.js';
 import { providerStreamError } from './provider-errors.js';

@@ -4,7 +4,7 @@
  * a per-context buffer until the bridge streams them, in order with the model's output.
  */
 import type { JsonObject, ThreadMetadata, ThreadStreamEvent } from '../../protocol/types.js';
-import type { RespondContext } from '../chatkit-server.js';
+import type { RespondContext } from '../types.js';
 import { clientEffect, progress } from '../respond-helpers.js';
 
 type Sink = (event: ThreadStreamEvent) => void;

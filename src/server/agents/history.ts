@@ -4,7 +4,7 @@
  * attachments as data URLs (or named in text); the newest items up to a limit, oldest first.
  */
 import type { Attachment, ThreadItem, ThreadMetadata, UserMessageItem } from '../../protocol/types.js';
-import type { RespondContext } from '../chatkit-server.js';
+import type { RespondContext } from '../types.js';
 
 /** One part of a user message for the model: text, an image or a file (as data URLs). */
 export type AgentUserContent =

@@ -4,7 +4,7 @@
  * page's selection as a client tool) given to `createAgentResponder` with a system prompt.
  */
 import type { JsonObject, JsonValue } from '../../protocol/types.js';
-import type { RespondFn } from '../chatkit-server.js';
+import type { RespondFn } from '../types.js';
 import {
   createAgentResponder,
   type AgentClientTool,

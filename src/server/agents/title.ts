@@ -4,7 +4,7 @@
  * (the server then sends `thread.updated`), straight into the store after it.
  */
 import type { ThreadMetadata } from '../../protocol/types.js';
-import type { RespondContext } from '../chatkit-server.js';
+import type { RespondContext } from '../types.js';
 
 /** The instructions of the title model by default. */
 export const DEFAULT_TITLE_INSTRUCTIONS =

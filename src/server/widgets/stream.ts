@@ -11,7 +11,7 @@ import type {
   WidgetItem,
   WidgetNode,
 } from '../../protocol/types.js';
-import type { RespondContext } from '../chatkit-server.js';
+import type { RespondContext } from '../types.js';
 import type { WidgetRoot } from './schema.js';
 
 /** The updates `diffWidget` produces. */
