@@ -15,7 +15,7 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
  * with room for syntax highlighting): it stops growth, it does not claim the goals.
  */
 // The IIFE also inlines the syntax highlighter (3.7 kB gzip), which the module loads on first use.
-const BUDGETS = { 'dist/stream-chat.js': 51 * 1024, 'dist/stream-chat.iife.js': 80 * 1024 };
+const BUDGETS = { 'dist/stream-chat.js': 51 * 1024, 'dist/stream-chat.iife.js': 78.5 * 1024 };
 const TARGETS = { 'dist/stream-chat.js': 40 * 1024, 'dist/stream-chat.iife.js': 60 * 1024 };
 
 const kb = (n) => `${(n / 1024).toFixed(1)} kB`;

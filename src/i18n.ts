@@ -180,14 +180,26 @@ const en: Strings = {
 
 const tables: Record<string, Strings> = { en };
 
+/**
+ * Builds a table from a built-in locale's list, which holds its strings in English's key order:
+ * a copy of English's table with each string, in order, replaced by the list's next one.
+ */
+function fromList(list: readonly string[]): Strings {
+  let i = 0;
+  // JSON.parse's reviver meets the strings of a nested table in order, before the table itself.
+  return JSON.parse(JSON.stringify(en), (_key, value: unknown) =>
+    typeof value == 'string' ? list[i++] : value,
+  ) as Strings;
+}
+
 /** The built-in locales that load on first use, by language. */
-const chunks: Record<string, () => Promise<Strings>> = {
-  ar: () => import('./locales/ar.js').then((module) => module.ar),
-  de: () => import('./locales/de.js').then((module) => module.de),
-  es: () => import('./locales/es.js').then((module) => module.es),
-  fr: () => import('./locales/fr.js').then((module) => module.fr),
-  ja: () => import('./locales/ja.js').then((module) => module.ja),
-  zh: () => import('./locales/zh.js').then((module) => module.zh),
+const chunks: Record<string, () => Promise<{ default: readonly string[] }>> = {
+  ar: () => import('./locales/ar.js'),
+  de: () => import('./locales/de.js'),
+  es: () => import('./locales/es.js'),
+  fr: () => import('./locales/fr.js'),
+  ja: () => import('./locales/ja.js'),
+  zh: () => import('./locales/zh.js'),
 };
 const loading = new Map<string, Promise<Strings>>();
 
@@ -201,7 +213,7 @@ export function loadLocale(locale: string | undefined): Promise<Strings> {
   if (!load || tables[language]) return Promise.resolve(stringsFor(locale));
   let pending = loading.get(language);
   if (!pending) {
-    pending = load().then((strings) => (tables[language] ??= strings));
+    pending = load().then((module) => (tables[language] ??= fromList(module.default)));
     loading.set(language, pending);
   }
   return pending.then(() => stringsFor(locale));

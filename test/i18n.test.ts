@@ -3,26 +3,32 @@ import '../src/index.js';
 import type { StreamChatElement } from '../src/stream-chat.js';
 import { defineLocale, directionOf, loadLocale, stringsFor, type Strings } from '../src/i18n.js';
 import type { ErrorCode } from '../src/errors.js';
-import { ar } from '../src/locales/ar.js';
-import { de } from '../src/locales/de.js';
-import { es } from '../src/locales/es.js';
-import { fr } from '../src/locales/fr.js';
-import { ja } from '../src/locales/ja.js';
-import { zh } from '../src/locales/zh.js';
+import arList from '../src/locales/ar.js';
+import deList from '../src/locales/de.js';
+import esList from '../src/locales/es.js';
+import frList from '../src/locales/fr.js';
+import jaList from '../src/locales/ja.js';
+import zhList from '../src/locales/zh.js';
+import { KEYS } from '../src/locales/keys.js';
 import { part, parts, sendAndWait } from './element/helpers.js';
 import { recordingFetch } from './frameworks/shared.js';
 
 const en = stringsFor('en');
-const LOCALES: Record<string, Strings> = { de, fr, es, ja, zh, ar };
+const LISTS: Record<string, readonly string[]> = {
+  de: deList,
+  fr: frList,
+  es: esList,
+  ja: jaList,
+  zh: zhList,
+  ar: arList,
+};
 
-/** Every key path of a table (`send`, `errors.network`, …), sorted. */
-function keys(table: Strings): string[] {
-  const top = Object.keys(table).filter((key) => !(GROUPS as readonly string[]).includes(key));
-  return [...top, ...GROUPS.flatMap((group) => Object.keys(table[group]).map((key) => `${group}.${key}`))].sort();
+/** Every key path of a table (`send`, `rich.skip`, `errors.network`, …), in the table's order. */
+function keys(table: object, prefix = ''): string[] {
+  return Object.entries(table).flatMap(([key, value]: [string, unknown]) =>
+    typeof value === 'string' ? [prefix + key] : keys(value as object, `${prefix}${key}.`),
+  );
 }
-
-/** The tables nested in `Strings`: error messages and the widget words. */
-const GROUPS = ['errors', 'rich'] as const;
 
 /** The string at a key path. */
 function at(table: Strings, path: string): string | undefined {
@@ -42,13 +48,13 @@ describe('locales', () => {
     expect(stringsFor('ja')).to.equal(en);
     const el = await fixture<StreamChatElement>(html`<stream-chat api-url="/api/chat" locale="ja"></stream-chat>`);
     const input = part(el, 'input') as HTMLTextAreaElement;
-    await waitUntil(() => input.placeholder === ja.placeholder, 'the Japanese strings never arrived');
-    expect(part(el, 'send-button').getAttribute('aria-label')).to.equal(ja.send);
-    expect(stringsFor('ja')).to.equal(ja);
+    await waitUntil(() => input.placeholder === 'メッセージ', 'the Japanese strings never arrived');
+    expect(part(el, 'send-button').getAttribute('aria-label')).to.equal('送信');
+    expect(stringsFor('ja')).to.equal(await loadLocale('ja'));
   });
 
   it('finds a table by full tag, then by language, then falls back to English', async () => {
-    for (const name of Object.keys(LOCALES)) await loadLocale(name);
+    const [de, zh] = [await loadLocale('de'), await loadLocale('zh')];
     expect(stringsFor('de')).to.equal(de);
     expect(stringsFor('de-AT')).to.equal(de);
     expect(stringsFor('DE-ch')).to.equal(de);
@@ -71,10 +77,16 @@ describe('locales', () => {
     expect(stringsFor('pt-PT')).to.equal(pt);
   });
 
-  for (const [name, table] of Object.entries(LOCALES)) {
-    it(`${name} translates every English string and error code, keeping its placeholders`, () => {
-      expect(keys(table)).to.deep.equal(keys(en));
-      for (const path of keys(en)) {
+  it("lists the keys of every English string and error code in English's order", () => {
+    expect(keys(en)).to.deep.equal(KEYS);
+  });
+
+  for (const [name, list] of Object.entries(LISTS)) {
+    it(`${name} translates every English string and error code, keeping its placeholders`, async () => {
+      expect(list).to.have.length(KEYS.length);
+      const table = await loadLocale(name);
+      expect(keys(table)).to.deep.equal(KEYS);
+      for (const path of KEYS) {
         const text = at(table, path);
         expect(text, `${name}: ${path}`).to.be.a('string').and.not.equal('');
         expect(placeholders(text), `${name}: ${path}`).to.deep.equal(placeholders(at(en, path)));
@@ -120,9 +132,9 @@ describe('<stream-chat> locale', () => {
     el.send('Hallo').catch(() => undefined);
     const error = await failed;
     expect(error.detail.code).to.equal('http');
-    expect(error.detail.message).to.equal(de.errors['http']);
+    expect(error.detail.message).to.equal((await loadLocale('de')).errors['http']);
     await el.updateComplete;
-    expect(part(el, 'error').textContent).to.contain(de.errors['http']);
+    expect(part(el, 'error').textContent).to.contain((await loadLocale('de')).errors['http']);
     expect(part(el, 'retry-button').textContent?.trim()).to.equal('Erneut versuchen');
   });
 
@@ -131,7 +143,7 @@ describe('<stream-chat> locale', () => {
     const el = await fixture<StreamChatElement>(
       html`<stream-chat api-url="/api/chat" locale="ja" .fetch=${recorder.fetch}></stream-chat>`,
     );
-    expect((part(el, 'input') as HTMLTextAreaElement).placeholder).to.equal(ja.placeholder);
+    expect((part(el, 'input') as HTMLTextAreaElement).placeholder).to.equal((await loadLocale('ja')).placeholder);
     el.locale = 'es-MX';
     await el.updateComplete;
     expect((part(el, 'input') as HTMLTextAreaElement).placeholder).to.equal('Mensaje');
@@ -159,7 +171,7 @@ describe('<stream-chat> locale', () => {
     expect(getComputedStyle(part(el, 'composer')).direction).to.equal('rtl');
     expect(getComputedStyle(part(el, 'messages')).direction).to.equal('rtl');
     const input = part(el, 'input') as HTMLTextAreaElement;
-    expect(input.placeholder).to.equal(ar.placeholder);
+    expect(input.placeholder).to.equal((await loadLocale('ar')).placeholder);
     expect(input.getAttribute('dir')).to.equal('auto');
     expect(part(el, 'send-button').getAttribute('aria-label')).to.equal('إرسال');
     await expect(el).to.be.accessible();

@@ -4,7 +4,7 @@
  * counts as zero. Colours are chart tokens only.
  */
 import { html, svg, nothing, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { inlineStyle } from './inline-style.js';
 import { CHART_COLORS, color } from './tokens.js';
 
 type Datum = Record<string, unknown>;
@@ -113,7 +113,7 @@ export function renderChart(node: Record<string, unknown>, styles: Record<string
   const showY = node.showYAxis !== false;
   const showLegend = node.showLegend !== false && series.length > 1;
 
-  return html`<figure class="w-chart" style=${styleMap(styles)}>
+  return html`<figure class="w-chart" ${inlineStyle(styles)}>
     <svg viewBox="0 0 ${W} ${H}" preserveAspectRatio="none" role="img" aria-label=${series.map((s) => s.label).join(', ')} class="w-chart-svg">
       <line x1=${PAD.left} x2=${W - PAD.right} y1=${y(0)} y2=${y(0)} class="w-axis"></line>
       ${showY ? svg`<text x=${PAD.left - 6} y=${y(max) + 4} text-anchor="end" class="w-tick">${max}</text><text x=${PAD.left - 6} y=${y(min) + 4} text-anchor="end" class="w-tick">${min}</text>` : nothing}
@@ -122,7 +122,7 @@ export function renderChart(node: Record<string, unknown>, styles: Record<string
     </svg>
     ${
       showLegend
-        ? html`<figcaption class="w-legend">${series.map((s) => html`<span><i class="w-swatch" style=${styleMap({ background: s.color })}></i>${s.label}</span>`)}</figcaption>`
+        ? html`<figcaption class="w-legend">${series.map((s) => html`<span><i class="w-swatch" ${inlineStyle({ background: s.color })}></i>${s.label}</span>`)}</figcaption>`
         : nothing
     }
     <table class="w-sr-only">

@@ -4,7 +4,7 @@
  * the form-value collection ChatKit does on submit.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { inlineStyle } from './inline-style.js';
 import type { JsonObject, JsonValue, WidgetNode } from '../protocol/types.js';
 import type { ActionRequest } from './context.js';
 import { icon } from './icons.js';
@@ -123,7 +123,7 @@ export function renderControl(node: Node, path: string, scope: Scope): TemplateR
       const styles = textStyles(node);
       const c = color(node.color);
       if (c) styles.color = c;
-      return html`<label class="w-label" for=${fieldId(scope, str(node.fieldName))} style=${styleMap(styles)}>${str(node.value)}</label>`;
+      return html`<label class="w-label" for=${fieldId(scope, str(node.fieldName))} ${inlineStyle(styles)}>${str(node.value)}</label>`;
     }
     case 'Input': {
       const type = token(node.inputType, ['number', 'email', 'text', 'password', 'tel', 'url'] as const, 'text');

@@ -20,7 +20,7 @@ export const widgetStyles = css`
   .w-workflow,
   .w-generated,
   .w-task-card {
-    border: 1px solid var(--stream-chat-border, color-mix(in srgb, currentColor 18%, transparent));
+    border: 1px solid var(--stream-chat-border-color, color-mix(in srgb, currentColor 18%, transparent));
     border-radius: var(--stream-chat-radius, 12px);
     background: var(--stream-chat-surface, Canvas);
     padding: 12px;
@@ -171,7 +171,7 @@ export const widgetStyles = css`
   }
   .w-divider {
     border: 0;
-    border-top: 1px solid var(--stream-chat-border, color-mix(in srgb, currentColor 18%, transparent));
+    border-top: 1px solid var(--stream-chat-border-color, color-mix(in srgb, currentColor 18%, transparent));
     margin: 4px 0;
     width: 100%;
   }
@@ -187,7 +187,7 @@ export const widgetStyles = css`
     display: block;
   }
   .w-frame {
-    border: 1px solid var(--stream-chat-border, color-mix(in srgb, currentColor 18%, transparent));
+    border: 1px solid var(--stream-chat-border-color, color-mix(in srgb, currentColor 18%, transparent));
     border-radius: 8px;
   }
   .w-button {
@@ -234,7 +234,7 @@ export const widgetStyles = css`
     padding: 6px 8px;
     border-radius: 8px;
     background: transparent;
-    border: 1px solid var(--stream-chat-border, color-mix(in srgb, currentColor 25%, transparent));
+    border: 1px solid var(--stream-chat-border-color, color-mix(in srgb, currentColor 25%, transparent));
     min-width: 0;
   }
   .w-field:user-invalid {
@@ -271,7 +271,7 @@ export const widgetStyles = css`
     flex-direction: column;
   }
   .w-list > li + li {
-    border-top: 1px solid var(--stream-chat-border, color-mix(in srgb, currentColor 12%, transparent));
+    border-top: 1px solid var(--stream-chat-border-color, color-mix(in srgb, currentColor 12%, transparent));
   }
   .w-list-item {
     display: flex;

@@ -33,8 +33,8 @@ const SURFACE: Record<string, string> = {
 
 /** Border colour tokens. */
 const BORDER: Record<string, string> = {
-  default: 'var(--stream-chat-border, color-mix(in srgb, currentColor 18%, transparent))',
-  subtle: 'var(--stream-chat-border, color-mix(in srgb, currentColor 10%, transparent))',
+  default: 'var(--stream-chat-border-color, color-mix(in srgb, currentColor 18%, transparent))',
+  subtle: 'var(--stream-chat-border-color, color-mix(in srgb, currentColor 10%, transparent))',
   strong: 'color-mix(in srgb, currentColor 35%, transparent)',
 };
 

@@ -4,7 +4,7 @@
  * only from `allowed_image_domains`.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { inlineStyle } from './inline-style.js';
 import type { WidgetNode } from '../protocol/types.js';
 import { isAllowedImage } from '../markdown/url.js';
 import type { ActionRequest, RichContext, WidgetAction } from './context.js';
@@ -76,7 +76,7 @@ function renderRoot(node: Node, scope: Scope): Out {
     case 'ListView':
       return renderListView(node, scope);
     case 'Basic':
-      return html`<div class="w-basic w-col" style=${styleMap(boxStyles(node))}>${renderChildren(node, '0', scope)}</div>`;
+      return html`<div class="w-basic w-col" ${inlineStyle(boxStyles(node))}>${renderChildren(node, '0', scope)}</div>`;
     default:
       return renderNode(node, '0', scope);
   }
@@ -141,9 +141,9 @@ function renderCard(node: Node, scope: Scope): TemplateResult {
     };
     // The browser checks required and pattern fields before `submit` fires: an invalid form posts
     // nothing, and the first invalid field gets focus and the browser's own, localized message.
-    return html`<form class=${classes} style=${styleMap(styles)} @submit=${submit}>${body}</form>`;
+    return html`<form class=${classes} ${inlineStyle(styles)} @submit=${submit}>${body}</form>`;
   }
-  return html`<div class=${classes} style=${styleMap(styles)}>${body}</div>`;
+  return html`<div class=${classes} ${inlineStyle(styles)}>${body}</div>`;
 }
 
 function renderListView(node: Node, scope: Scope): TemplateResult {
@@ -171,9 +171,9 @@ function renderListItem(node: Node, path: string, scope: Scope): TemplateResult 
   if (align) styles['align-items'] = align;
   const action = actionOf(node.onClickAction);
   const content = renderChildren(node, path, scope);
-  if (!action) return html`<div class="w-list-item w-row" style=${styleMap(styles)}>${content}</div>`;
+  if (!action) return html`<div class="w-list-item w-row" ${inlineStyle(styles)}>${content}</div>`;
   const busy = scope.ctx.busy.has(`${scope.itemId}:${path}`);
-  return html`<button type="button" class="w-list-item w-row w-clickable" style=${styleMap(styles)} aria-busy=${busy ? 'true' : 'false'} ?disabled=${busy}
+  return html`<button type="button" class="w-list-item w-row w-clickable" ${inlineStyle(styles)} aria-busy=${busy ? 'true' : 'false'} ?disabled=${busy}
     @click=${() => scope.ctx.act(request(scope, action, path, 'container'))}>${content}</button>`;
 }
 
@@ -184,7 +184,7 @@ function renderNode(node: Node, path: string, scope: Scope): Out {
     case 'Row':
     case 'Col': {
       const direction = node.type === 'Row' || (node.type === 'Box' && node.direction === 'row') ? 'w-row' : 'w-col';
-      return html`<div class="w-box ${direction}" style=${styleMap(boxStyles(node))}>${renderChildren(node, path, scope)}</div>`;
+      return html`<div class="w-box ${direction}" ${inlineStyle(boxStyles(node))}>${renderChildren(node, path, scope)}</div>`;
     }
     case 'Form': {
       const action = actionOf(node.onSubmitAction);
@@ -196,7 +196,7 @@ function renderNode(node: Node, path: string, scope: Scope): Out {
           );
       };
       const direction = node.direction === 'row' ? 'w-row' : 'w-col';
-      return html`<form class="w-box w-form ${direction}" style=${styleMap(boxStyles(node))} @submit=${submit}>${renderChildren(node, path, scope)}</form>`;
+      return html`<form class="w-box w-form ${direction}" ${inlineStyle(boxStyles(node))} @submit=${submit}>${renderChildren(node, path, scope)}</form>`;
     }
     case 'Transition':
       return html`${renderChildren(node, path, scope)}`;
@@ -204,15 +204,15 @@ function renderNode(node: Node, path: string, scope: Scope): Out {
       return renderListItem(node, path, scope);
     case 'Text': {
       const size = token(node.size, ['xs', 'sm', 'md', 'lg', 'xl'] as const, 'md');
-      return html`<p class="w-text w-text-${size} ${node.truncate === true ? 'w-truncate' : ''}" dir="auto" style=${styleMap(textStyles(node))}>${str(node.value)}</p>`;
+      return html`<p class="w-text w-text-${size} ${node.truncate === true ? 'w-truncate' : ''}" dir="auto" ${inlineStyle(textStyles(node))}>${str(node.value)}</p>`;
     }
     case 'Title': {
       const size = token(node.size, ['sm', 'md', 'lg', 'xl', '2xl', '3xl', '4xl', '5xl'] as const, 'md');
-      return html`<p class="w-title w-title-${size} ${node.truncate === true ? 'w-truncate' : ''}" role="heading" aria-level="3" dir="auto" style=${styleMap(textStyles(node))}>${str(node.value)}</p>`;
+      return html`<p class="w-title w-title-${size} ${node.truncate === true ? 'w-truncate' : ''}" role="heading" aria-level="3" dir="auto" ${inlineStyle(textStyles(node))}>${str(node.value)}</p>`;
     }
     case 'Caption': {
       const size = token(node.size, ['sm', 'md', 'lg'] as const, 'md');
-      return html`<p class="w-caption w-caption-${size} ${node.truncate === true ? 'w-truncate' : ''}" dir="auto" style=${styleMap(textStyles(node))}>${str(node.value)}</p>`;
+      return html`<p class="w-caption w-caption-${size} ${node.truncate === true ? 'w-truncate' : ''}" dir="auto" ${inlineStyle(textStyles(node))}>${str(node.value)}</p>`;
     }
     case 'Markdown':
       return html`<div class="w-markdown" dir="auto">${scope.ctx.markdown(str(node.value), node.streaming === true && scope.ctx.streaming)}</div>`;
@@ -234,17 +234,17 @@ function renderNode(node: Node, path: string, scope: Scope): Out {
       if (size) styles['border-top-width'] = size;
       const spacing = length(node.spacing, true);
       if (spacing) styles['margin-block'] = spacing;
-      return html`<hr class="w-divider ${node.flush === true ? 'w-flush' : ''}" style=${styleMap(styles)} />`;
+      return html`<hr class="w-divider ${node.flush === true ? 'w-flush' : ''}" ${inlineStyle(styles)} />`;
     }
     case 'Spacer': {
       const min = length(node.minSize);
-      return html`<div class="w-spacer" style=${styleMap(min ? { 'min-width': min, 'min-height': min } : {})}></div>`;
+      return html`<div class="w-spacer" ${inlineStyle(min ? { 'min-width': min, 'min-height': min } : {})}></div>`;
     }
     case 'Icon': {
       const size = token(node.size, ['xs', 'sm', 'md', 'lg', 'xl', '2xl', '3xl'] as const, 'md');
       const px = { xs: 10, sm: 12, md: 16, lg: 20, xl: 24, '2xl': 32, '3xl': 40 }[size];
       const c = color(node.color);
-      return html`<span class="w-icon-wrap" style=${styleMap(c ? { color: c } : {})}>${icon(node.name, px)}</span>`;
+      return html`<span class="w-icon-wrap" ${inlineStyle(c ? { color: c } : {})}>${icon(node.name, px)}</span>`;
     }
     case 'Image':
       return renderImage(node, scope);
@@ -271,5 +271,5 @@ function renderImage(node: Node, scope: Scope): Out {
   if (r) styles['border-radius'] = r;
   const bg = color(node.background, 'surface');
   if (bg) styles.background = bg;
-  return html`<img class="w-image ${node.frame === true ? 'w-frame' : ''}" src=${src} alt=${str(node.alt)} referrerpolicy="no-referrer" loading="lazy" style=${styleMap(styles)} />`;
+  return html`<img class="w-image ${node.frame === true ? 'w-frame' : ''}" src=${src} alt=${str(node.alt)} referrerpolicy="no-referrer" loading="lazy" ${inlineStyle(styles)} />`;
 }

@@ -64,6 +64,29 @@ describe('the script-tag builds, on a plain page under a strict CSP', () => {
     });
   }
 
+  for (const build of ['module', 'classic']) {
+    it(`${build}: lays out a widget with its inline styles and causes no CSP violation`, async () => {
+      const { frame, win } = await openPage(build);
+      try {
+        const chat = win.document.querySelector('stream-chat') as HTMLElement & { send(text: string): Promise<void> };
+        chat.setAttribute('api-url', '/api/widgets');
+        await chat.send('all');
+        const box = () =>
+          Array.from(chat.shadowRoot?.querySelectorAll<HTMLElement>('[part~="widget"] .w-box') ?? []).find(
+            (node) => node.textContent?.trim() === 'In a box',
+          );
+        await waitUntil(box, 'the widget rendered', { timeout: 4000 });
+        // Padding 2 is two 4px steps; the border is blue-500 from the palette.
+        const style = win.getComputedStyle(box()!);
+        expect(style.paddingTop).to.equal('8px');
+        expect(style.borderTopWidth).to.equal('1px');
+        expect(win.violations).to.deep.equal([]);
+      } finally {
+        frame.remove();
+      }
+    });
+  }
+
   it('module: a text conversation loads no optional part; the history panel and the composer extras load theirs on first use', async () => {
     const { frame, win } = await openPage('module');
     try {

@@ -126,6 +126,19 @@ describe('widgets: components', () => {
     expect(requested.filter((url) => new URL(url).origin !== location.origin)).to.deep.equal([]);
     await expect(el).to.be.accessible();
   });
+  it('draws its borders in --stream-chat-border-color; the element border shorthand --stream-chat-border leaves them be', async () => {
+    const { el } = await scenario('all');
+    el.style.setProperty('--stream-chat-border', '3px dashed rgb(255, 0, 0)');
+    el.style.setProperty('--stream-chat-border-color', 'rgb(0, 128, 0)');
+    const card = q(part(el, 'widget'), '.w-card');
+    const style = getComputedStyle(card);
+    expect([style.borderTopWidth, style.borderTopStyle, style.borderTopColor]).to.deep.equal([
+      '1px',
+      'solid',
+      'rgb(0, 128, 0)',
+    ]);
+    expect(getComputedStyle(q(card, 'hr')).borderTopColor).to.equal('rgb(0, 128, 0)');
+  });
 });
 
 describe('widgets: streaming updates', () => {

@@ -1,0 +1,105 @@
+/**
+ * The key of every UI string, in English's order (`en` in `i18n.ts`, nested tables flattened to
+ * `rich.*` and `errors.*`). Each built-in locale is a list of its strings in this order, so the
+ * keys ship once (in English) rather than with every locale. Only types leave this module: the
+ * list itself is what tests hold English's order against.
+ */
+import type { ErrorCode } from '../errors.js';
+import type { RichStrings, Strings } from '../i18n.js';
+
+/** A key path of `Strings`. */
+export type StringKey = Exclude<keyof Strings, 'rich' | 'errors'> | `rich.${keyof RichStrings}` | `errors.${ErrorCode}`;
+
+export const KEYS = [
+  'placeholder',
+  'send',
+  'stop',
+  'retry',
+  'newThread',
+  'dismiss',
+  'copy',
+  'copied',
+  'messages',
+  'you',
+  'assistant',
+  'loading',
+  'toolRunning',
+  'toolDone',
+  'widget',
+  'image',
+  'closed',
+  'locked',
+  'history',
+  'openHistory',
+  'closeHistory',
+  'untitled',
+  'rename',
+  'renameTitle',
+  'delete',
+  'confirmDelete',
+  'cancel',
+  'save',
+  'queued',
+  'incomplete',
+  'noThreads',
+  'historyFailed',
+  'loadingOlder',
+  'jumpToNewest',
+  'newTextBelow',
+  'attach',
+  'remove',
+  'retryUpload',
+  'uploadFailed',
+  'attached',
+  'tooLarge',
+  'badType',
+  'tooMany',
+  'dropFiles',
+  'dictate',
+  'stopDictation',
+  'transcribing',
+  'micDenied',
+  'noMic',
+  'transcribeFailed',
+  'goodResponse',
+  'badResponse',
+  'regenerate',
+  'tool',
+  'noTool',
+  'model',
+  'suggestions',
+  'rich.submit',
+  'rich.skip',
+  'rich.skipped',
+  'rich.working',
+  'rich.done',
+  'rich.generatingImage',
+  'rich.generatedImage',
+  'rich.imageBlocked',
+  'rich.showMore',
+  'rich.yourAnswer',
+  'errors.stream.error',
+  'errors.custom',
+  'errors.network',
+  'errors.offline',
+  'errors.http',
+  'errors.bad_content_type',
+  'errors.bad_frame',
+  'errors.empty_stream',
+  'errors.idle_timeout',
+  'errors.frame_too_large',
+  'errors.thread_not_found',
+  'errors.rename_failed',
+  'errors.delete_failed',
+  'errors.feedback_failed',
+  'errors.busy',
+  'errors.empty_message',
+  'errors.nothing_to_retry',
+  'errors.unknown',
+] as const satisfies readonly StringKey[];
+
+/** One string per entry of a list of keys (a mapped tuple: the same length). */
+type StringsOf<List extends readonly unknown[]> = { readonly [I in keyof List]: string };
+
+/** A built-in locale's strings: one per key of `KEYS`, in its order. */
+export type StringList = StringsOf<typeof KEYS>;
