@@ -121,6 +121,15 @@ export const markdownStyles = css`
   .md-table th {
     background: var(--_surface);
   }
+  .md-table .md-align-left {
+    text-align: left;
+  }
+  .md-table .md-align-center {
+    text-align: center;
+  }
+  .md-table .md-align-right {
+    text-align: right;
+  }
   .md-task {
     list-style: none;
     margin-inline-start: -1.3em;

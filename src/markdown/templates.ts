@@ -246,9 +246,10 @@ function table(token: Tokens.Table, ctx: Context, marks: readonly Mark[]): Templ
     rowMarks.set(row, [...(rowMarks.get(row) ?? []), { ...mark, offset: END }]);
   }
   const cell = (c: Tokens.TableCell, own: readonly Mark[], header: boolean): TemplateResult => {
-    const style = c.align ? `text-align: ${c.align}` : nothing;
+    // A class, not a style attribute: a strict CSP (no 'unsafe-inline' styles) blocks the attribute.
+    const align = c.align ? `md-align-${c.align}` : nothing;
     const content = inlineWithMarks(c.tokens, ctx, own, 0);
-    return header ? html`<th style=${style}>${content}</th>` : html`<td style=${style}>${content}</td>`;
+    return header ? html`<th class=${align}>${content}</th>` : html`<td class=${align}>${content}</td>`;
   };
   const cells = (row: readonly Tokens.TableCell[], r: number, header: boolean): TemplateResult[] =>
     row.map((c, i) => cell(c, i === row.length - 1 ? (rowMarks.get(r) ?? []) : [], header));

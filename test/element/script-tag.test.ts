@@ -87,6 +87,23 @@ describe('the script-tag builds, on a plain page under a strict CSP', () => {
     });
   }
 
+  for (const build of ['module', 'classic']) {
+    it(`${build}: aligns markdown table columns and causes no CSP violation`, async () => {
+      const { frame, win } = await openPage(build);
+      try {
+        const chat = win.document.querySelector('stream-chat') as HTMLElement & { send(text: string): Promise<void> };
+        await chat.send('markdown | Item | Qty | Note |\\n|:--|:-:|--:|\\n| pear | 2 | ripe |');
+        const cells = () => Array.from(chat.shadowRoot?.querySelectorAll<HTMLElement>('.md-table td') ?? []);
+        await waitUntil(() => cells().length === 3, 'the table rendered', { timeout: 4000 });
+        const aligns = cells().map((cell) => win.getComputedStyle(cell).textAlign);
+        expect(aligns).to.deep.equal(['left', 'center', 'right']);
+        expect(win.violations).to.deep.equal([]);
+      } finally {
+        frame.remove();
+      }
+    });
+  }
+
   it('module: a text conversation loads no optional part; the history panel and the composer extras load theirs on first use', async () => {
     const { frame, win } = await openPage('module');
     try {
