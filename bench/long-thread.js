@@ -42,6 +42,10 @@ const SPEC = {
   runs: { default: 5, help: 'runs, each in a fresh tab; medians and maxima are printed' },
   pages: { default: 5, help: 'scroll-to-top page loads per run' },
   'heap-detail': { default: 0, help: '1: heap snapshots before and after opening, growth split into data and code' },
+  'heap-snapshot': {
+    default: '',
+    help: "with --heap-detail=1: write the first run's snapshots to <heap-snapshot>-{before,after}.heapsnapshot (compare them with bench/heap-diff.js)",
+  },
   'timeout-s': { default: 15, help: 'how long to wait for one load or page before giving up on it' },
 };
 
@@ -242,7 +246,9 @@ async function main() {
         await cdp.send('Performance.enable');
         await sleep(300); // let loading work settle
 
-        const detailBefore = options['heap-detail'] ? await heapBreakdown(cdp) : null;
+        const snapshotFile = (when) =>
+          options['heap-snapshot'] && run === 1 ? `${options['heap-snapshot']}-${when}.heapsnapshot` : undefined;
+        const detailBefore = options['heap-detail'] ? await heapBreakdown(cdp, snapshotFile('before')) : null;
         await cdp.send('HeapProfiler.collectGarbage');
         const heapBefore = (await cdp.send('Runtime.getHeapUsage')).usedSize;
         const busyBefore = await taskDuration(cdp);
@@ -254,7 +260,7 @@ async function main() {
         await cdp.send('HeapProfiler.collectGarbage');
         const counters = await cdp.send('Memory.getDOMCounters');
         const heapOpen = (await cdp.send('Runtime.getHeapUsage')).usedSize;
-        const detailOpen = detailBefore ? await heapBreakdown(cdp) : null;
+        const detailOpen = detailBefore ? await heapBreakdown(cdp, snapshotFile('after')) : null;
         if (detailOpen)
           console.log(
             `heap growth by snapshot: data ${fmt((detailOpen.data - detailBefore.data) / 1024, 'kB', 0)} ` +

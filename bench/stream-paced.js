@@ -61,6 +61,10 @@ const SPEC = {
     default: 0,
     help: '1: take heap snapshots before and after the answer and split the growth into data and compiled code',
   },
+  'heap-snapshot': {
+    default: '',
+    help: 'with --heap-detail=1: write the snapshots to <heap-snapshot>-<scenario>-<widget>-{before,after}.heapsnapshot (compare them with bench/heap-diff.js)',
+  },
   'deadline-s': { default: 90, help: 'a stream still rendering after this long is reported unfinished' },
 };
 
@@ -243,7 +247,9 @@ async function measure(browser, server, widget, plan, options) {
       });
     }
     await sleep(300);
-    const detailBefore = options['heap-detail'] ? await heapBreakdown(cdp) : null;
+    const snapshotFile = (when) =>
+      options['heap-snapshot'] ? `${options['heap-snapshot']}-${plan.name}-${when}.heapsnapshot` : undefined;
+    const detailBefore = options['heap-detail'] ? await heapBreakdown(cdp, snapshotFile('before')) : null;
     await cdp.send('HeapProfiler.collectGarbage');
     const heapBefore = (await cdp.send('Runtime.getHeapUsage')).usedSize;
     const timeOrigin = await page.evaluate(() => performance.timeOrigin);
@@ -289,7 +295,7 @@ async function measure(browser, server, widget, plan, options) {
     const measured = plan.paced > 0 ? plan.paced : plan.fast;
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-    const detailAfter = detailBefore ? await heapBreakdown(cdp) : null;
+    const detailAfter = detailBefore ? await heapBreakdown(cdp, snapshotFile('after')) : null;
     const longtasks = await page.evaluate(() => window.__longtasks.filter((d) => d > 0));
     return {
       finished: result.reason === 'complete',
