@@ -15,6 +15,7 @@ import type { MarkedToken } from 'marked';
 import { BlockList } from './block-list.js';
 import { MarkdownStream, createLexer, type Block, type StreamSnapshot } from './parse.js';
 import {
+  copyOnClick,
   inline,
   renderBlock,
   renderSources,
@@ -61,6 +62,7 @@ class MarkdownDirective extends Directive {
   constructor(part: PartInfo) {
     super(part);
     if (part.type !== PartType.CHILD) throw new Error('renderMarkdown() belongs in a child position');
+    this.blocks.root.addEventListener('click', copyOnClick);
   }
 
   render(text: string, options: RenderMarkdownOptions = {}): unknown {
