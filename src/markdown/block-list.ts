@@ -38,10 +38,10 @@ export class BlockList {
    * Frozen block `i`: what it was rendered from and with, and its nodes. Three flat lists rather
    * than an object and a node list per block: a long answer has hundreds of blocks.
    */
-  private frozenIds: unknown[] = [];
-  private frozenMarks: string[] = [];
-  private frozenNodes: Nodes[] = [];
-  private live: Live[] = [];
+  private readonly frozenIds: unknown[] = [];
+  private readonly frozenMarks: string[] = [];
+  private readonly frozenNodes: Nodes[] = [];
+  private readonly live: Live[] = [];
   /** The element that shows the streaming caret (class `md-caret`), if any. */
   private caret: Element | null = null;
 
@@ -163,13 +163,23 @@ export class BlockList {
   /** Forgets every block (the text was replaced, or what blocks render with changed). */
   clear(): void {
     for (const live of this.live) removeLive(live);
-    for (const chapter of this.chapters) chapter.remove();
-    this.live = [];
-    this.frozenIds = [];
-    this.frozenMarks = [];
-    this.frozenNodes = [];
+    // The chapters are the nodes before the sources list (also after release()).
+    for (let node = this.root.firstChild; node && node !== this.bodyEnd; node = this.root.firstChild) node.remove();
+    this.release();
+  }
+
+  /**
+   * Forgets the blocks and keeps their DOM as it is, for a message that is finished: it holds no
+   * list per block any more. The next render must start with {@link clear}.
+   */
+  release(): void {
+    this.live.length = 0;
+    this.frozenIds.length = 0;
+    this.frozenMarks.length = 0;
+    this.frozenNodes.length = 0;
     this.chapters.length = 0;
     this.groups.length = 0;
+    this.caret = null;
   }
 
   /** The group element of block `index`, created (with its chapter) when it is the first. */
@@ -205,7 +215,7 @@ function removeLive(live: Live): void {
 }
 
 /** The nodes of `template` rendered once, without Lit's markers (an empty comment if none). */
-function staticNodes(template: TemplateResult): ChildNode[] {
+export function staticNodes(template: TemplateResult): ChildNode[] {
   const holder = document.createDocumentFragment();
   render(template, holder);
   const nodes = strip(Array.from(holder.childNodes));
