@@ -330,6 +330,7 @@ async function main() {
   const server = await startServerWorker(new URL(import.meta.url), { bundle: options.bundle });
   const { chromium, stop } = await launchWithServer(server);
   const { text, tokens } = markdownAnswer(options['burst-tokens']);
+  const answerTokens = markdownAnswer(40000).tokens; // what the server streams (see serve())
   console.log(headerLine('stream-paced', chromium.version));
   console.log(`measuring ${options.bundle}`);
   console.log(
@@ -385,9 +386,13 @@ async function main() {
         rows.push(row);
         if (r.detail) {
           const kB = (bytes) => `${(bytes / 1024).toFixed(0)} kB`;
+          // The text the element holds is the answer's markdown source (the item's text), not the
+          // shorter text shown.
+          const source = answerTokens.slice(0, plan.fast + plan.paced).join('').length;
           console.log(
-            `  heap growth by snapshot: data ${kB(r.detail.data)} (${(r.detail.data / Math.max(1, r.length)).toFixed(1)}x text; ` +
-              `strings ${kB(r.detail.strings)}), compiled code ${kB(r.detail.code)}`,
+            `  heap growth by snapshot: data ${kB(r.detail.data)} (${(r.detail.data / Math.max(1, source)).toFixed(2)}x ` +
+              `the ${(source / 1024).toFixed(1)} kB of markdown the answer holds; strings ${kB(r.detail.strings)}), ` +
+              `compiled code ${kB(r.detail.code)}`,
           );
         }
         console.log(
