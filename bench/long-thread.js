@@ -42,6 +42,14 @@ const SPEC = {
   runs: { default: 5, help: 'runs, each in a fresh tab; medians and maxima are printed' },
   pages: { default: 5, help: 'scroll-to-top page loads per run' },
   'heap-detail': { default: 0, help: '1: heap snapshots before and after opening, growth split into data and code' },
+  'heap-snapshot': {
+    default: '',
+    help: "with --heap-detail=1: write the first run's snapshots to <heap-snapshot>-{before,after}.heapsnapshot (compare them with bench/heap-diff.js)",
+  },
+  'warm-up': {
+    default: 0,
+    help: '1: open a 4-item thread, then a new conversation, before each measured open: the heap growth then leaves out what the page makes once, on first use (templates, object shapes, code)',
+  },
   'timeout-s': { default: 15, help: 'how long to wait for one load or page before giving up on it' },
 };
 
@@ -105,6 +113,12 @@ window.__bench = {
       probe,
     };
   },
+  /** Goes back to a new conversation. */
+  async close() {
+    el.threadId = null;
+    await el.updateComplete;
+    await __probe.afterPaint();
+  },
   async pageUp(timeoutMs) {
     const list = scroller();
     const before = rows().length;
@@ -159,25 +173,50 @@ window.__bench = {
 };
 </script></body></html>`;
 
+/** The text of each item of a seeded thread (the same on every call). */
+function threadTexts(items, seed) {
+  const rand = random(seed);
+  return Array.from({ length: items }, (_, index) => shortMarkdown(rand, index % 2 === 0 ? 'user' : 'assistant'));
+}
+
+const WARM_UP_THREAD = 'thr_warmup';
+
 /** Worker thread: seeds the store and serves the page, dist/stream-chat.js and the ChatKit endpoint. */
 async function serve({ items }) {
   const { ChatKitServer, MemoryStore, createChatKitHandler } = await loadServerKit();
   const store = new MemoryStore();
+  const thread = await seed(store, 'thr_longlong', threadTexts(items, 7));
+  await seed(store, WARM_UP_THREAD, threadTexts(4, 8), 'msg_w');
+  const chatkit = new ChatKitServer({
+    store,
+    async *respond() {
+      // Opening and paging never stream.
+    },
+  });
+  await serveFromWorker({
+    routes: { '/': PAGE, '/dist/stream-chat.js': { file: 'dist/stream-chat.js' } },
+    chatkit: createChatKitHandler(chatkit),
+    info: { threadId: thread.id },
+  });
+}
+
+/** A thread of alternating user and assistant messages with the given texts. */
+async function seed(store, id, texts, prefix = 'msg_') {
+  const items = texts.length;
   const thread = {
-    id: 'thr_longlong',
+    id,
     created_at: '2025-01-01T00:00:00.000Z',
     title: `A ${items}-item thread`,
     status: { type: 'active' },
     metadata: {},
   };
   await store.createThread(thread, undefined);
-  const rand = random(7);
   const base = Date.parse(thread.created_at);
   for (let index = 0; index < items; index++) {
     const created_at = new Date(base + (index + 1) * 1000).toISOString();
-    const id = `msg_${index.toString(16).padStart(8, '0')}`;
+    const id = `${prefix}${index.toString(16).padStart(8, '0')}`;
     const user = index % 2 === 0;
-    const text = shortMarkdown(rand, user ? 'user' : 'assistant');
+    const text = texts[index];
     await store.addThreadItem(
       thread.id,
       user
@@ -200,23 +239,14 @@ async function serve({ items }) {
       undefined,
     );
   }
-  const chatkit = new ChatKitServer({
-    store,
-    async *respond() {
-      // Opening and paging never stream.
-    },
-  });
-  await serveFromWorker({
-    routes: { '/': PAGE, '/dist/stream-chat.js': { file: 'dist/stream-chat.js' } },
-    chatkit: createChatKitHandler(chatkit),
-    info: { threadId: thread.id },
-  });
+  return thread;
 }
 
 async function main() {
   const options = readOptions(USAGE, SPEC);
   requireFiles('long-thread', ['dist/stream-chat.js', 'dist/server/index.js']);
   const server = await startServerWorker(new URL(import.meta.url), { items: options.items });
+  const texts = threadTexts(options.items, 7);
   const { chromium, stop } = await launchWithServer(server);
 
   const bundle = statSync(fromRoot('dist/stream-chat.js'));
@@ -241,8 +271,15 @@ async function main() {
         const cdp = await page.createCDPSession();
         await cdp.send('Performance.enable');
         await sleep(300); // let loading work settle
+        if (options['warm-up']) {
+          await page.evaluate((id, ms) => window.__bench.open(id, ms), WARM_UP_THREAD, timeoutMs);
+          await page.evaluate(() => window.__bench.close());
+          await sleep(300);
+        }
 
-        const detailBefore = options['heap-detail'] ? await heapBreakdown(cdp) : null;
+        const snapshotFile = (when) =>
+          options['heap-snapshot'] && run === 1 ? `${options['heap-snapshot']}-${when}.heapsnapshot` : undefined;
+        const detailBefore = options['heap-detail'] ? await heapBreakdown(cdp, snapshotFile('before')) : null;
         await cdp.send('HeapProfiler.collectGarbage');
         const heapBefore = (await cdp.send('Runtime.getHeapUsage')).usedSize;
         const busyBefore = await taskDuration(cdp);
@@ -254,11 +291,16 @@ async function main() {
         await cdp.send('HeapProfiler.collectGarbage');
         const counters = await cdp.send('Memory.getDOMCounters');
         const heapOpen = (await cdp.send('Runtime.getHeapUsage')).usedSize;
-        const detailOpen = detailBefore ? await heapBreakdown(cdp) : null;
+        const detailOpen = detailBefore ? await heapBreakdown(cdp, snapshotFile('after')) : null;
+        // The element holds the items of the first page it loaded (every one shown as a row): their
+        // markdown is the text it holds.
+        const held = texts.slice(texts.length - nodesOpen.rows).reduce((sum, text) => sum + text.length, 0);
+        const data = detailOpen ? detailOpen.data - detailBefore.data : NaN;
         if (detailOpen)
           console.log(
-            `heap growth by snapshot: data ${fmt((detailOpen.data - detailBefore.data) / 1024, 'kB', 0)} ` +
-              `(strings ${fmt((detailOpen.strings - detailBefore.strings) / 1024, 'kB', 0)}), ` +
+            `heap growth by snapshot: data ${fmt(data / 1024, 'kB', 0)} ` +
+              `(${(data / Math.max(1, held)).toFixed(1)}x the ${fmt(held / 1024, 'kB', 1)} of markdown of the ${nodesOpen.rows} items held; ` +
+              `strings ${fmt((detailOpen.strings - detailBefore.strings) / 1024, 'kB', 0)}), ` +
               `compiled code ${fmt((detailOpen.code - detailBefore.code) / 1024, 'kB', 0)}`,
           );
 
@@ -270,7 +312,7 @@ async function main() {
           await sleep(150); // let the restored scroll position settle before the next scroll
         }
         const nodesPaged = await page.evaluate(() => window.__bench.nodes());
-        runs.push({ open, nodesOpen, counters, pages, nodesPaged, heapGrowth: heapOpen - heapBefore });
+        runs.push({ open, nodesOpen, counters, pages, nodesPaged, heapGrowth: heapOpen - heapBefore, held, data });
         console.log(
           `run ${run}/${options.runs}: load-end ${fmt(open.loadEnd)}, first paint ${fmt(open.painted)}, ${open.rows} rows; ` +
             `pages: ${pages.map((p) => `${fmt(p.painted, '', 0)}`).join(' / ')} ms, jumps ${pages.map((p) => fmt(p.jump, '', 0)).join(' / ')} px ` +
@@ -322,10 +364,18 @@ function report(runs, options) {
 
   const growth = median(runs.map((r) => r.heapGrowth));
   const text = median(runs.map((r) => r.nodesOpen.text));
+  const held = median(runs.map((r) => r.held));
   console.log(
-    `\nJS heap growth from opening (after GC, median): ${fmt(growth / 1024, 'kB', 0)} for ` +
-      `${fmt(text / 1024, 'kB', 1)} of text shown (${(growth / Math.max(1, text)).toFixed(1)}x)`,
+    `\nJS heap growth from opening (after GC, median${options['warm-up'] ? ', after a warm-up thread' : ''}): ` +
+      `${fmt(growth / 1024, 'kB', 0)} for ${fmt(held / 1024, 'kB', 1)} of markdown held ` +
+      `(${fmt(text / 1024, 'kB', 1)} of text shown; ${(growth / Math.max(1, held)).toFixed(1)}x the markdown)`,
   );
+  if (options['heap-detail']) {
+    const data = median(runs.map((r) => r.data));
+    console.log(
+      `  of it data (heap snapshots, median): ${fmt(data / 1024, 'kB', 0)}, ${(data / held).toFixed(1)}x the markdown`,
+    );
+  }
 
   console.log('\nDOM nodes (median over runs)');
   const nodeRow = (label, get) => [

@@ -61,6 +61,10 @@ const SPEC = {
     default: 0,
     help: '1: take heap snapshots before and after the answer and split the growth into data and compiled code',
   },
+  'heap-snapshot': {
+    default: '',
+    help: 'with --heap-detail=1: write the snapshots to <heap-snapshot>-<scenario>-<widget>-{before,after}.heapsnapshot (compare them with bench/heap-diff.js)',
+  },
   'deadline-s': { default: 90, help: 'a stream still rendering after this long is reported unfinished' },
 };
 
@@ -243,7 +247,9 @@ async function measure(browser, server, widget, plan, options) {
       });
     }
     await sleep(300);
-    const detailBefore = options['heap-detail'] ? await heapBreakdown(cdp) : null;
+    const snapshotFile = (when) =>
+      options['heap-snapshot'] ? `${options['heap-snapshot']}-${plan.name}-${when}.heapsnapshot` : undefined;
+    const detailBefore = options['heap-detail'] ? await heapBreakdown(cdp, snapshotFile('before')) : null;
     await cdp.send('HeapProfiler.collectGarbage');
     const heapBefore = (await cdp.send('Runtime.getHeapUsage')).usedSize;
     const timeOrigin = await page.evaluate(() => performance.timeOrigin);
@@ -289,7 +295,7 @@ async function measure(browser, server, widget, plan, options) {
     const measured = plan.paced > 0 ? plan.paced : plan.fast;
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-    const detailAfter = detailBefore ? await heapBreakdown(cdp) : null;
+    const detailAfter = detailBefore ? await heapBreakdown(cdp, snapshotFile('after')) : null;
     const longtasks = await page.evaluate(() => window.__longtasks.filter((d) => d > 0));
     return {
       finished: result.reason === 'complete',
@@ -324,6 +330,7 @@ async function main() {
   const server = await startServerWorker(new URL(import.meta.url), { bundle: options.bundle });
   const { chromium, stop } = await launchWithServer(server);
   const { text, tokens } = markdownAnswer(options['burst-tokens']);
+  const answerTokens = markdownAnswer(40000).tokens; // what the server streams (see serve())
   console.log(headerLine('stream-paced', chromium.version));
   console.log(`measuring ${options.bundle}`);
   console.log(
@@ -379,9 +386,13 @@ async function main() {
         rows.push(row);
         if (r.detail) {
           const kB = (bytes) => `${(bytes / 1024).toFixed(0)} kB`;
+          // The text the element holds is the answer's markdown source (the item's text), not the
+          // shorter text shown.
+          const source = answerTokens.slice(0, plan.fast + plan.paced).join('').length;
           console.log(
-            `  heap growth by snapshot: data ${kB(r.detail.data)} (${(r.detail.data / Math.max(1, r.length)).toFixed(1)}x text; ` +
-              `strings ${kB(r.detail.strings)}), compiled code ${kB(r.detail.code)}`,
+            `  heap growth by snapshot: data ${kB(r.detail.data)} (${(r.detail.data / Math.max(1, source)).toFixed(2)}x ` +
+              `the ${(source / 1024).toFixed(1)} kB of markdown the answer holds; strings ${kB(r.detail.strings)}), ` +
+              `compiled code ${kB(r.detail.code)}`,
           );
         }
         console.log(

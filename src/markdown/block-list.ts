@@ -17,12 +17,8 @@ import { render, type RootPart, type TemplateResult } from 'lit';
 const GROUP = 16;
 const CHAPTER = 16;
 
-/** A block rendered for the last time: its nodes, and what it was rendered with. */
-interface Frozen {
-  readonly id: unknown;
-  readonly marks: string;
-  readonly nodes: readonly ChildNode[];
-}
+/** The top-level nodes of a frozen block: one node, as most blocks render to, or a list. */
+type Nodes = ChildNode | readonly ChildNode[];
 
 /** An open block: a Lit render root between two markers inside its group. */
 interface Live {
@@ -38,8 +34,14 @@ export class BlockList {
   private readonly sourcesEnd: Comment;
   private readonly chapters: HTMLDivElement[] = [];
   private readonly groups: HTMLDivElement[] = [];
-  private frozen: Frozen[] = [];
-  private live: Live[] = [];
+  /**
+   * Frozen block `i`: what it was rendered from and with, and its nodes. Three flat lists rather
+   * than an object and a node list per block: a long answer has hundreds of blocks.
+   */
+  private readonly frozenIds: unknown[] = [];
+  private readonly frozenMarks: string[] = [];
+  private readonly frozenNodes: Nodes[] = [];
+  private readonly live: Live[] = [];
   /** The element that shows the streaming caret (class `md-caret`), if any. */
   private caret: Element | null = null;
 
@@ -53,13 +55,12 @@ export class BlockList {
 
   /** How many blocks are frozen; block `i < frozenCount` is never rendered again unless replaced. */
   get frozenCount(): number {
-    return this.frozen.length;
+    return this.frozenIds.length;
   }
 
   /** True when frozen block `index` was rendered from `id` with `marks`. */
   isCurrent(index: number, id: unknown, marks: string): boolean {
-    const block = this.frozen[index];
-    return !!block && block.id === id && block.marks === marks;
+    return index < this.frozenCount && this.frozenIds[index] === id && this.frozenMarks[index] === marks;
   }
 
   /**
@@ -67,13 +68,13 @@ export class BlockList {
    * replaced (citations arrived for it).
    */
   freeze(index: number, id: unknown, marks: string, template: TemplateResult): void {
-    const old = this.frozen[index];
-    if (old) {
+    if (index < this.frozenCount) {
+      const old = listOf(this.frozenNodes[index] as Nodes);
       const nodes = staticNodes(template);
-      const first = old.nodes[0];
+      const first = old[0];
       for (const node of nodes) first?.before(node);
-      for (const node of old.nodes) node.remove();
-      this.frozen[index] = { id, marks, nodes };
+      for (const node of old) node.remove();
+      this.setFrozen(index, id, marks, nodes);
       return;
     }
     const live = this.live.shift();
@@ -91,12 +92,18 @@ export class BlockList {
         kept.push(placeholder);
       }
       live.end.remove();
-      this.frozen.push({ id, marks, nodes: kept });
+      this.setFrozen(index, id, marks, kept);
       return;
     }
     const nodes = staticNodes(template);
     this.groupFor(index).append(...nodes);
-    this.frozen.push({ id, marks, nodes });
+    this.setFrozen(index, id, marks, nodes);
+  }
+
+  private setFrozen(index: number, id: unknown, marks: string, nodes: readonly ChildNode[]): void {
+    this.frozenIds[index] = id;
+    this.frozenMarks[index] = marks;
+    this.frozenNodes[index] = nodes.length === 1 ? (nodes[0] as ChildNode) : nodes.slice();
   }
 
   /** Renders the open blocks after the frozen ones (index `frozenCount + i` for `templates[i]`). */
@@ -108,7 +115,7 @@ export class BlockList {
     templates.forEach((template, i) => {
       let live = this.live[i];
       if (!live) {
-        const end = this.groupFor(this.frozen.length + i).appendChild(document.createComment(''));
+        const end = this.groupFor(this.frozenCount + i).appendChild(document.createComment(''));
         live = { part: render(template, end.parentNode as HTMLElement, { renderBefore: end }), end };
         this.live.push(live);
       } else {
@@ -156,11 +163,23 @@ export class BlockList {
   /** Forgets every block (the text was replaced, or what blocks render with changed). */
   clear(): void {
     for (const live of this.live) removeLive(live);
-    for (const chapter of this.chapters) chapter.remove();
-    this.live = [];
-    this.frozen = [];
+    // The chapters are the nodes before the sources list (also after release()).
+    for (let node = this.root.firstChild; node && node !== this.bodyEnd; node = this.root.firstChild) node.remove();
+    this.release();
+  }
+
+  /**
+   * Forgets the blocks and keeps their DOM as it is, for a message that is finished: it holds no
+   * list per block any more. The next render must start with {@link clear}.
+   */
+  release(): void {
+    this.live.length = 0;
+    this.frozenIds.length = 0;
+    this.frozenMarks.length = 0;
+    this.frozenNodes.length = 0;
     this.chapters.length = 0;
     this.groups.length = 0;
+    this.caret = null;
   }
 
   /** The group element of block `index`, created (with its chapter) when it is the first. */
@@ -184,6 +203,10 @@ export class BlockList {
   }
 }
 
+function listOf(nodes: Nodes): readonly ChildNode[] {
+  return Array.isArray(nodes) ? nodes : [nodes as ChildNode];
+}
+
 function removeLive(live: Live): void {
   const start = live.part.startNode as ChildNode | null;
   for (let node = start?.nextSibling; node && node !== live.end; node = start?.nextSibling) node.remove();
@@ -192,7 +215,7 @@ function removeLive(live: Live): void {
 }
 
 /** The nodes of `template` rendered once, without Lit's markers (an empty comment if none). */
-function staticNodes(template: TemplateResult): ChildNode[] {
+export function staticNodes(template: TemplateResult): ChildNode[] {
   const holder = document.createDocumentFragment();
   render(template, holder);
   const nodes = strip(Array.from(holder.childNodes));

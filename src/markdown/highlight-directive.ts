@@ -3,8 +3,9 @@
  * closed and the highlighter (a separate chunk, `highlight.ts`) has loaded. An open block that is
  * still streaming stays plain, so streaming never waits for or pays for highlighting.
  */
-import { noChange } from 'lit';
+import { html, noChange } from 'lit';
 import { AsyncDirective, directive, type ChildPart } from 'lit/async-directive.js';
+import { staticNodes } from './block-list.js';
 
 type Highlighter = typeof import('./highlight.js');
 
@@ -39,13 +40,25 @@ class HighlightDirective extends AsyncDirective {
     };
     if (loaded) return show(loaded);
     loading ??= import('./highlight.js');
+    // Taken now: once the block is frozen, the part's markers are gone and it has no parent.
+    const element = part.parentNode;
     loading.then(
       (module) => {
         loaded = module;
         // Not if the block changed or its DOM was dropped meanwhile; once back if it was detached.
         this.late = () => {
           this.late = undefined;
-          if (this.key === key && part.startNode?.parentNode) this.setValue(show(module));
+          if (this.key !== key) return;
+          if (part.startNode?.parentNode) this.setValue(show(module));
+          else if (element instanceof Element && element.isConnected && element.textContent === code) {
+            // A frozen block (see block-list.ts) has no markers left: its text is swapped for the
+            // highlighted spans as static nodes.
+            const spans = module.highlight(code, lang);
+            if (spans) {
+              element.replaceChildren(...staticNodes(html`${spans}`));
+              module.adoptStyles(element);
+            }
+          }
         };
         if (this.isConnected) this.late();
       },

@@ -115,6 +115,10 @@ export class MarkdownStream {
   private revision = 0;
   private relinkedView = false;
   private last: { input: string; final: boolean; snapshot: StreamSnapshot } | undefined;
+  /** Reads the current text for committed blocks (one closure per stream, not per block). */
+  private readonly sourceText = (): string => this.source;
+  /** A copy of the definitions as of the last commit that added one, shared by the blocks since. */
+  private committedLinks: Links = Object.create(null) as Links;
 
   /**
    * Parses the message's current text.
@@ -190,6 +194,7 @@ export class MarkdownStream {
     this.committedBlocks = [];
     this.committedEnd = 0;
     this.links = Object.create(null) as Links;
+    this.committedLinks = Object.create(null) as Links;
     this.revision += 1;
   }
 
@@ -204,18 +209,20 @@ export class MarkdownStream {
     }
     const added = Object.create(null) as Links;
     for (const token of committed) collectDefinitions(token, this.links, added);
-    const links = Object.assign(Object.create(null) as Links, this.links);
-    const source = () => this.source;
+    const changed = Object.keys(added).length > 0;
+    if (changed) this.committedLinks = Object.assign(Object.create(null) as Links, this.links);
     const before = this.committedBlocks.length;
     let offset = this.committedEnd;
     for (const token of committed) {
       const end = offset + token.raw.length;
       if (token.type !== 'space')
-        this.committedBlocks.push(new CommittedBlock(this.committedBlocks.length, offset, end, source, links, token));
+        this.committedBlocks.push(
+          new CommittedBlock(this.committedBlocks.length, offset, end, this.sourceText, this.committedLinks, token),
+        );
       offset = end;
     }
     this.committedEnd += src.length;
-    if (Object.keys(added).length > 0) this.relink(before);
+    if (changed) this.relink(before);
   }
 
   /**
@@ -268,7 +275,6 @@ function detach(token: MarkedToken): MarkedToken {
  * A block that would lex differently on its own keeps its token.
  */
 class CommittedBlock implements Block {
-  readonly closed = true;
   private held: MarkedToken | undefined;
   private readonly pinned: boolean;
 
@@ -283,6 +289,10 @@ class CommittedBlock implements Block {
     const json = JSON.stringify(token);
     this.pinned = JSON.stringify(this.lexAlone()) !== json;
     this.held = JSON.parse(json) as MarkedToken;
+  }
+
+  get closed(): true {
+    return true;
   }
 
   get key(): string {
@@ -307,7 +317,18 @@ class CommittedBlock implements Block {
 }
 
 function makeBlock(index: number, start: number, token: MarkedToken, closed: boolean): Block {
-  return { key: `${index}:${start}`, index, start, raw: token.raw, token, closed };
+  // The key is made when asked for: numbers turned into strings on every update fill V8's
+  // number-to-string cache, which then grows to its full size (64 kB) for good.
+  return {
+    get key() {
+      return `${index}:${start}`;
+    },
+    index,
+    start,
+    raw: token.raw,
+    token,
+    closed,
+  };
 }
 
 /** Start offset of each token; marked's top-level raws concatenate to the lexed source. */

@@ -15,6 +15,7 @@ import type { MarkedToken } from 'marked';
 import { BlockList } from './block-list.js';
 import { MarkdownStream, createLexer, type Block, type StreamSnapshot } from './parse.js';
 import {
+  copyOnClick,
   inline,
   renderBlock,
   renderSources,
@@ -50,7 +51,8 @@ const noAnnotations: readonly Annotation[] = [];
 
 /** Renders a message's markdown text into a child part; state is kept on that part. */
 class MarkdownDirective extends Directive {
-  private readonly stream = new MarkdownStream();
+  /** The incremental parse; dropped once the text is final (see release()). */
+  private stream: MarkdownStream | undefined;
   private readonly blocks = new BlockList();
   private context: Context = { domains: noDomains, strings: defaultStrings };
   private revision = -1;
@@ -61,6 +63,7 @@ class MarkdownDirective extends Directive {
   constructor(part: PartInfo) {
     super(part);
     if (part.type !== PartType.CHILD) throw new Error('renderMarkdown() belongs in a child position');
+    this.blocks.root.addEventListener('click', copyOnClick);
   }
 
   render(text: string, options: RenderMarkdownOptions = {}): unknown {
@@ -78,7 +81,7 @@ class MarkdownDirective extends Directive {
       return noChange;
     }
     this.last = { text, streaming, annotations };
-    const snapshot = this.stream.update(text, { final: !streaming });
+    const snapshot = (this.stream ??= new MarkdownStream()).update(text, { final: !streaming });
     if (contextChanged || snapshot.revision !== this.revision) {
       this.blocks.clear();
       this.revision = snapshot.revision;
@@ -97,12 +100,33 @@ class MarkdownDirective extends Directive {
       const block = committed[index] as Block;
       this.blocks.freeze(index, block, marksKey(marks.get(index)), this.template(block, marks));
     }
-    this.blocks.renderOpen(snapshot.tail.map((block) => this.template(block, marks)));
+    if (streaming) this.blocks.renderOpen(snapshot.tail.map((block) => this.template(block, marks)));
+    else {
+      // A final text's tail is closed too: frozen like the committed blocks.
+      for (const block of snapshot.tail) {
+        this.blocks.freeze(this.blocks.frozenCount, null, '', this.template(block, marks));
+      }
+      this.blocks.renderOpen([]);
+    }
     this.blocks.markCaret(streaming);
     this.blocks.renderSources(sources.length > 0 ? renderSources(sources) : null);
     const className = streaming ? 'md md-streaming' : 'md';
     if (this.blocks.root.className !== className) this.blocks.root.className = className;
+    if (!streaming) this.release();
     return this.blocks.root;
+  }
+
+  /**
+   * A finished message keeps its DOM and nothing else: no parse, no list per block, no template
+   * parts or tokens. Should it render again with other inputs (citations or strings changed, text
+   * edited), it is parsed and rendered again from its text, as when its context changes.
+   */
+  private release(): void {
+    this.stream = undefined;
+    this.blocks.release();
+    this.cited = [];
+    // The next snapshot (from a new parse) never matches: the blocks are cleared first.
+    this.revision = -1;
   }
 
   private template(block: Block, marks: ReadonlyMap<number, Mark[]>): TemplateResult {

@@ -170,10 +170,11 @@ function codeBlock(token: Tokens.Code, ctx: Context, marks: readonly Mark[]): Te
   const code = token.text;
   // Highlighted once its closing fence has arrived (a streaming block stays plain until then).
   const closed = isClosedFence(token);
-  const handleCopy = (event: Event): void => copyCode(code, event.currentTarget, copied);
+  // The copy button has no listener of its own (see copyOnClick): a listener would keep the
+  // block's whole template instance alive after the block is frozen.
   return html`<div class="md-code"><div class="md-code-header">${
     lang ? html`<span class="md-code-lang">${lang}</span>` : nothing
-  }${marks.map(renderMark)}<button type="button" class="md-copy" aria-label=${copy} data-copied=${copied} @click=${handleCopy}><span
+  }${marks.map(renderMark)}<button type="button" class="md-copy" aria-label=${copy} data-copied=${copied}><span
         class="md-copy-label"
         >${copy}</span
       ></button><span class="md-copy-status visually-hidden" role="status"></span></div><pre class="md-pre" tabindex="0"><code>${highlightCode(code, lang, closed)}</code></pre></div>`;
@@ -181,14 +182,24 @@ function codeBlock(token: Tokens.Code, ctx: Context, marks: readonly Mark[]): Te
 
 const copiedTimers = new WeakMap<Element, ReturnType<typeof setTimeout>>();
 
+/**
+ * The click listener of a message's rendered markdown (one per message): a click on a code block's
+ * copy button copies the code shown in that block, which is exactly the block's code (highlighting
+ * only wraps runs of it in spans).
+ */
+export function copyOnClick(event: Event): void {
+  const target = event.target;
+  const button = target instanceof Element ? target.closest('.md-copy') : null;
+  const code = button?.closest('.md-code')?.querySelector('.md-pre > code');
+  if (button && code) copyCode(code.textContent ?? '', button, button.getAttribute('data-copied') ?? '');
+}
+
 /** Copies `text` and, once it is on the clipboard, says so next to the button for a moment. */
-function copyCode(text: string, target: EventTarget | null, copied: string): void {
+function copyCode(text: string, button: Element, copied: string): void {
   const clipboard = typeof navigator === 'undefined' ? undefined : (navigator.clipboard as Clipboard | undefined);
   if (!clipboard || typeof clipboard.writeText !== 'function') return;
-  const button = target instanceof Element ? target : undefined;
   clipboard.writeText(text).then(
     () => {
-      if (!button) return;
       const status = button.nextElementSibling;
       // The status element has no bindings, so Lit never rewrites what is set here.
       if (status) status.textContent = copied;

@@ -210,7 +210,8 @@ export function reduce(state: ChatState, action: Action): ChatState {
       return {
         ...state,
         threadId: action.thread.id,
-        thread: action.thread,
+        // Without the items page it came with: the items are kept once, in `items`.
+        thread: metadataOf(action.thread),
         items: action.items.filter(visible),
         olderCursor: action.olderCursor,
         loading: false,

@@ -393,6 +393,42 @@ describe('options', () => {
     expect(markup(element)).to.equal(oneShot(text));
   });
 
+  it('renders a finished message again when its citations or its text change afterwards', () => {
+    const element = container();
+    const text = 'First paragraph.\n\n```js\nconst a = 1;\n```\n\nLast paragraph.';
+    stream(element, [text.slice(0, 20), text.slice(20, 40), text.slice(40)]);
+    expect(markup(element)).to.equal(oneShot(text));
+    const annotations: Annotation[] = [
+      { source: { type: 'url', title: 'A', url: 'https://example.com/a' }, index: 16 },
+      { source: { type: 'url', title: 'B', url: 'https://example.com/b' }, index: text.length },
+    ];
+    render(renderMarkdown(text, { annotations }), element);
+    expect(markup(element)).to.equal(oneShot(text, { annotations }));
+    render(renderMarkdown(text), element);
+    expect(markup(element)).to.equal(oneShot(text));
+    const longer = `${text}\n\n- one\n- two`;
+    render(renderMarkdown(longer, { streaming: true }), element);
+    render(renderMarkdown(longer), element);
+    expect(markup(element)).to.equal(oneShot(longer));
+  });
+
+  it('copies the exact code of a block that closed while streaming', async () => {
+    const element = await fixture<HTMLElement>(html`<div></div>`);
+    const code = 'if (a < b && c) {\n  return "&amp;";\n}';
+    stream(element, ['Intro\n\n```\n', code.slice(0, 9), `${code.slice(9)}\n\`\`\`\n\nAfter `, 'the code.']);
+    const copied: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: (value: string) => (copied.push(value), Promise.resolve()) },
+    });
+    try {
+      element.querySelector<HTMLButtonElement>('.md-copy-label')?.click();
+    } finally {
+      Reflect.deleteProperty(navigator, 'clipboard');
+    }
+    expect(copied).to.deep.equal([code]);
+  });
+
   it('treats CRLF and CR line endings like LF, even split between deltas', () => {
     const element = container();
     stream(element, ['# T\r', '\n\r\npara', 'graph\r\n- a\r- b\r', '\n']);

@@ -305,7 +305,14 @@ describe('reduce', () => {
     const loading = run(sent, { type: 'thread-loading', threadId: 't' });
     expect(loading.items).to.deep.equal([]);
     expect(loading.loading).to.equal(true);
-    const loaded = run(loading, { type: 'thread-loaded', thread, items: [assistant('b', 'new')], olderCursor: 'b' });
+    const page = { data: [assistant('b', 'new')], has_more: true, after: 'b' };
+    const loaded = run(loading, {
+      type: 'thread-loaded',
+      thread: { ...thread, items: page } as typeof thread,
+      items: [assistant('b', 'new')],
+      olderCursor: 'b',
+    });
+    expect(loaded.thread, 'the metadata, without the items page').to.deep.equal(thread);
     const older = run(loaded, { type: 'older-items-loaded', items: [assistant('a', 'old')], olderCursor: null });
     expect(older.items.map((item) => item.id)).to.deep.equal(['a', 'b']);
     expect(older.olderCursor).to.equal(null);
