@@ -53,6 +53,10 @@ const SPEC = {
     help: 'write a CPU profile of each measured page to <profile>-<scenario>-<widget>.cpuprofile',
   },
   bundle: { default: 'dist/stream-chat.js', help: 'the <stream-chat> build to measure (to compare two builds)' },
+  base: {
+    default: '',
+    help: 'another <stream-chat> build, measured as the widget `base` (A/B in one run: --widgets=base,ours --base=<old dist/stream-chat.js>)',
+  },
   'warm-up': {
     default: 0,
     help: 'tokens of a first answer before the measured one (<stream-chat> only): heap growth is then what the answer holds, not code compiled on first use',
@@ -61,6 +65,7 @@ const SPEC = {
     default: 0,
     help: '1: take heap snapshots before and after the answer and split the growth into data and compiled code',
   },
+  repeat: { default: 1, help: 'run every scenario and widget this many times, in turn (A/B on a busy machine)' },
   'deadline-s': { default: 90, help: 'a stream still rendering after this long is reported unfinished' },
 };
 
@@ -188,12 +193,13 @@ window.__bench = {
 
 const WIDGETS = {
   ours: { label: '<stream-chat>', path: '/ours.html' },
+  base: { label: '<stream-chat> --base', path: '/base.html' },
   reader: { label: 'fetch + SSE split only (floor)', path: '/reader.html' },
   'deep-chat': { label: 'deep-chat 2.4.2', path: '/deep-chat.html' },
 };
 
 /** Worker thread: the ChatKit endpoint (built server kit) and the pages. The prompt is the plan, as JSON. */
-async function serve({ bundle }) {
+async function serve({ bundle, base }) {
   const { tokens } = markdownAnswer(40000);
   const { ChatKitServer, MemoryStore, createChatKitHandler, streamAssistantText } = await loadServerKit();
   const chatkit = new ChatKitServer({
@@ -208,6 +214,12 @@ async function serve({ bundle }) {
       '/ours.html': OURS_PAGE,
       '/deep-chat.html': DEEP_CHAT_PAGE,
       '/reader.html': READER_PAGE,
+      ...(base
+        ? {
+            '/base.html': OURS_PAGE.replace('/dist/stream-chat.js', '/base/stream-chat.js'),
+            '/base/stream-chat.js': { file: base },
+          }
+        : {}),
       '/dist/stream-chat.js': { file: bundle },
       '/deep-chat.js': { file: 'node_modules/deep-chat/dist/deepChat.bundle.js' },
     },
@@ -232,7 +244,7 @@ async function measure(browser, server, widget, plan, options) {
     await page.waitForFunction(() => window.__bench?.ready === true, { timeout: 30_000 });
     const cdp = await page.createCDPSession();
     await cdp.send('Performance.enable');
-    const warmUp = widget === 'ours' ? options['warm-up'] : 0;
+    const warmUp = widget === 'ours' || widget === 'base' ? options['warm-up'] : 0;
     if (warmUp > 0) {
       const first = { fast: warmUp, fastRate: options['burst-rate'], pauseMs: 0, paced: 0, rate: options.rate };
       await page.evaluate((prompt) => window.__bench.start(prompt), JSON.stringify(first));
@@ -318,10 +330,11 @@ async function main() {
   const options = readOptions(USAGE, SPEC);
   requireFiles('stream-paced', [
     options.bundle,
+    ...(options.base ? [options.base] : []),
     'dist/server/index.js',
     'node_modules/deep-chat/dist/deepChat.bundle.js',
   ]);
-  const server = await startServerWorker(new URL(import.meta.url), { bundle: options.bundle });
+  const server = await startServerWorker(new URL(import.meta.url), { bundle: options.bundle, base: options.base });
   const { chromium, stop } = await launchWithServer(server);
   const { text, tokens } = markdownAnswer(options['burst-tokens']);
   console.log(headerLine('stream-paced', chromium.version));
@@ -351,47 +364,50 @@ async function main() {
     ],
   ];
   try {
-    for (const scenario of scenarios) {
-      for (const widget of widgets) {
-        const plan = plans(options, widget)[scenario];
-        if (!plan) continue;
-        plan.name = `${scenario}-${widget}`;
-        const what =
-          scenario === 'burst'
-            ? `${plan.fast} tokens at ${plan.fastRate}/s`
-            : `${plan.paced} at ${plan.rate}/s${plan.fast ? ` after ${plan.fast}` : ''}`;
-        process.stdout.write(`${scenario} (${what}): ${WIDGETS[widget].label} ... `);
-        const r = await measure(chromium.browser, server, widget, plan, options);
-        console.log(r.finished ? `done in ${fmt(r.wall / 1000, 's', 1)}` : `NOT finished (${r.reason ?? 'deadline'})`);
-        if (!r.finished) continue;
-        const row = [
-          `${scenario}: ${what}`,
-          WIDGETS[widget].label,
-          fmt(r.perToken, '', 3),
-          `${(r.busyShare * 100).toFixed(1)}%`,
-          r.longCount ? fmt(r.longest) : 'none > 50 ms',
-          String(r.longCount),
-          r.nodesPerToken.toFixed(2),
-          `${(r.heap / 1024 / 1024).toFixed(1)} MB`,
-          `${(r.heapGrowth / 1024).toFixed(0)} kB (${(r.heapGrowth / Math.max(1, r.length)).toFixed(1)}x text)`,
-          `${(r.length / 1024).toFixed(1)} kB`,
-        ];
-        rows.push(row);
-        if (r.detail) {
-          const kB = (bytes) => `${(bytes / 1024).toFixed(0)} kB`;
+    for (let round = 0; round < options.repeat; round++)
+      for (const scenario of scenarios) {
+        for (const widget of widgets) {
+          const plan = plans(options, widget)[scenario];
+          if (!plan) continue;
+          plan.name = `${scenario}-${widget}`;
+          const what =
+            scenario === 'burst'
+              ? `${plan.fast} tokens at ${plan.fastRate}/s`
+              : `${plan.paced} at ${plan.rate}/s${plan.fast ? ` after ${plan.fast}` : ''}`;
+          process.stdout.write(`${scenario} (${what}): ${WIDGETS[widget].label} ... `);
+          const r = await measure(chromium.browser, server, widget, plan, options);
           console.log(
-            `  heap growth by snapshot: data ${kB(r.detail.data)} (${(r.detail.data / Math.max(1, r.length)).toFixed(1)}x text; ` +
-              `strings ${kB(r.detail.strings)}), compiled code ${kB(r.detail.code)}`,
+            r.finished ? `done in ${fmt(r.wall / 1000, 's', 1)}` : `NOT finished (${r.reason ?? 'deadline'})`,
+          );
+          if (!r.finished) continue;
+          const row = [
+            `${scenario}: ${what}`,
+            WIDGETS[widget].label,
+            fmt(r.perToken, '', 3),
+            `${(r.busyShare * 100).toFixed(1)}%`,
+            r.longCount ? fmt(r.longest) : 'none > 50 ms',
+            String(r.longCount),
+            r.nodesPerToken.toFixed(2),
+            `${(r.heap / 1024 / 1024).toFixed(1)} MB`,
+            `${(r.heapGrowth / 1024).toFixed(0)} kB (${(r.heapGrowth / Math.max(1, r.length)).toFixed(1)}x text)`,
+            `${(r.length / 1024).toFixed(1)} kB`,
+          ];
+          rows.push(row);
+          if (r.detail) {
+            const kB = (bytes) => `${(bytes / 1024).toFixed(0)} kB`;
+            console.log(
+              `  heap growth by snapshot: data ${kB(r.detail.data)} (${(r.detail.data / Math.max(1, r.length)).toFixed(1)}x text; ` +
+                `strings ${kB(r.detail.strings)}), compiled code ${kB(r.detail.code)}`,
+            );
+          }
+          console.log(
+            `  ${row
+              .slice(2)
+              .map((cell, i) => `${rows[0][i + 2]} ${cell}`)
+              .join(', ')}`,
           );
         }
-        console.log(
-          `  ${row
-            .slice(2)
-            .map((cell, i) => `${rows[0][i + 2]} ${cell}`)
-            .join(', ')}`,
-        );
       }
-    }
   } finally {
     await stop();
   }
