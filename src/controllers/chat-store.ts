@@ -60,6 +60,13 @@ export function chatConfig(
  */
 const STREAM_RENDER_INTERVAL_MS = 48;
 
+/**
+ * Where a streamed render costs more (a slow machine, a long answer), the interval grows so that
+ * rendering takes at most this share of the time, up to {@link MAX_STREAM_INTERVAL_MS}.
+ */
+const STREAM_RENDER_SHARE = 0.08;
+const MAX_STREAM_INTERVAL_MS = 200;
+
 /** About one frame: the timer wakes this early, so the render lands on the frame after it. */
 const FRAME_MS = 16;
 
@@ -70,6 +77,9 @@ export class ChatStore implements ReactiveController {
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** When the last render was asked for. */
   private rendered = -Infinity;
+  /** The main-thread time of recent streamed renders (ms): the update, then style, layout and paint. */
+  private cost = 0;
+  private probe: MessageChannel | undefined;
 
   /**
    * @param host - the element to re-render
@@ -84,6 +94,8 @@ export class ChatStore implements ReactiveController {
 
   hostDisconnected(): void {
     this.cancel();
+    this.probe?.port1.close();
+    this.probe = undefined;
   }
 
   /**
@@ -103,13 +115,35 @@ export class ChatStore implements ReactiveController {
     }
     if (this.frame || this.timer !== undefined) return;
     // Wait out the interval with a timer (no idle frames), then render on the next frame.
-    const wait = this.rendered + STREAM_RENDER_INTERVAL_MS - FRAME_MS - performance.now();
+    const interval = Math.min(
+      MAX_STREAM_INTERVAL_MS,
+      Math.max(STREAM_RENDER_INTERVAL_MS, this.cost / STREAM_RENDER_SHARE),
+    );
+    const wait = this.rendered + interval - FRAME_MS - performance.now();
     if (wait <= 0) this.onFrame();
     else this.timer = setTimeout(() => ((this.timer = undefined), this.onFrame()), wait);
   }
 
   private onFrame(): void {
-    this.frame = requestAnimationFrame(() => ((this.frame = 0), this.render()));
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.render();
+      this.measure();
+    });
+  }
+
+  /**
+   * Times a streamed render: from its frame's callbacks to the first task after that frame's
+   * style, layout and paint (a posted message runs then).
+   */
+  private measure(): void {
+    const start = this.rendered;
+    this.probe ??= new MessageChannel();
+    this.probe.port1.onmessage = () => {
+      const cost = performance.now() - start;
+      this.cost = this.cost ? 0.7 * this.cost + 0.3 * cost : cost;
+    };
+    this.probe.port2.postMessage(0);
   }
 
   private render(): void {
