@@ -64,7 +64,7 @@ const STREAM_RENDER_INTERVAL_MS = 48;
  * Where a streamed render costs more (a slow machine, a long answer), the interval grows so that
  * rendering takes at most this share of the time, up to {@link MAX_STREAM_INTERVAL_MS}.
  */
-const STREAM_RENDER_SHARE = 0.08;
+const STREAM_RENDER_SHARE = 0.05;
 const MAX_STREAM_INTERVAL_MS = 200;
 
 /** About one frame: the timer wakes this early, so the render lands on the frame after it. */
@@ -80,6 +80,13 @@ export class ChatStore implements ReactiveController {
   /** The main-thread time of recent streamed renders (ms): the update, then style, layout and paint. */
   private cost = 0;
   private probe: MessageChannel | undefined;
+  /** Text parts (item id, content index) grown by deltas since the last render; null: more changed. */
+  private grown: Map<string, readonly [string, number]> | null = new Map();
+  /**
+   * Renders the grown text parts into the page without the element's update; false when it
+   * cannot, and the element updates. Set by the shell.
+   */
+  renderText: ((grown: Iterable<readonly [string, number]>) => boolean) | undefined;
 
   /**
    * @param host - the element to re-render
@@ -108,6 +115,7 @@ export class ChatStore implements ReactiveController {
     this.state = reduce(previous, action);
     this.onChange(previous, this.state);
     if (render === 'none') return;
+    if (render === 'frame') this.track(action);
     if (render === 'now') {
       this.cancel();
       this.render();
@@ -127,9 +135,25 @@ export class ChatStore implements ReactiveController {
   private onFrame(): void {
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
-      this.render();
+      const grown = this.grown;
+      if (grown?.size && this.renderText?.(grown.values())) {
+        this.rendered = performance.now();
+        this.grown = new Map();
+      } else {
+        this.render();
+      }
       this.measure();
     });
+  }
+
+  /** Notes what a streamed action changed: one text part, or (null) anything else. */
+  private track(action: Action): void {
+    const event = action.type === 'event-received' ? action.event : undefined;
+    if (event?.type === 'thread.item.updated' && event.update.type === 'assistant_message.content_part.text_delta') {
+      this.grown?.set(`${event.update.content_index}:${event.item_id}`, [event.item_id, event.update.content_index]);
+    } else {
+      this.grown = null;
+    }
   }
 
   /**
@@ -148,6 +172,7 @@ export class ChatStore implements ReactiveController {
 
   private render(): void {
     this.rendered = performance.now();
+    this.grown = new Map();
     this.host.requestUpdate();
   }
 
