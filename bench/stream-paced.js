@@ -21,7 +21,9 @@
 //
 // Build first (`npm run build`), then: node bench/stream-paced.js [--scenarios=short,long,burst]
 // It prints figures and never fails on time.
+import { readdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { headerLine, launchWithServer, taskDuration } from './lib/browser.js';
@@ -218,13 +220,25 @@ async function serve({ bundle, base }) {
         ? {
             '/base.html': OURS_PAGE.replace('/dist/stream-chat.js', '/base/stream-chat.js'),
             '/base/stream-chat.js': { file: base },
+            ...chunks(base, '/base/'),
           }
         : {}),
       '/dist/stream-chat.js': { file: bundle },
+      ...chunks(bundle, '/dist/'),
       '/deep-chat.js': { file: 'node_modules/deep-chat/dist/deepChat.bundle.js' },
     },
     chatkit: createChatKitHandler(chatkit),
   });
+}
+
+/**
+ * The optional parts a build loads on first use (`stream-chat-*.js` beside it, the syntax
+ * highlighter among them), served beside it as a page would.
+ */
+function chunks(bundle, at) {
+  const folder = dirname(bundle);
+  const names = readdirSync(folder).filter((name) => /^stream-chat-.+\.js$/.test(name));
+  return Object.fromEntries(names.map((name) => [at + name, { file: join(folder, name) }]));
 }
 
 function plans(options, widget) {
