@@ -67,12 +67,18 @@ const STREAM_RENDER_INTERVAL_MS = 48;
 const STREAM_RENDER_SHARE = 0.05;
 const MAX_STREAM_INTERVAL_MS = 200;
 
+const TEXT_DELTA = 'assistant_message.content_part.text_delta';
+
 /** About one frame: the timer wakes this early, so the render lands on the frame after it. */
 const FRAME_MS = 16;
 
 export class ChatStore implements ReactiveController {
-  /** The conversation as the element renders it. */
-  state: ChatState = initialState;
+  private current: ChatState = initialState;
+  /**
+   * Consecutive text deltas of one message part, not applied yet: a token costs an array push, and
+   * the reducer (which copies the item list) runs once per read of the state, not once per token.
+   */
+  private text: { itemId: string; index: number; deltas: string[] } | null = null;
   private frame = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** When the last render was asked for. */
@@ -99,6 +105,12 @@ export class ChatStore implements ReactiveController {
     host.addController(this);
   }
 
+  /** The conversation as the element renders it. */
+  get state(): ChatState {
+    if (this.text) this.flush();
+    return this.current;
+  }
+
   hostDisconnected(): void {
     this.cancel();
     this.probe?.port1.close();
@@ -111,9 +123,20 @@ export class ChatStore implements ReactiveController {
    * the textarea already shows).
    */
   apply(action: Action, render: 'now' | 'frame' | 'none' = 'now'): void {
-    const previous = this.state;
-    this.state = reduce(previous, action);
-    this.onChange(previous, this.state);
+    const event = action.type === 'event-received' ? action.event : undefined;
+    const update = event?.type === 'thread.item.updated' ? event.update : undefined;
+    if (render === 'frame' && event?.type === 'thread.item.updated' && update?.type === TEXT_DELTA) {
+      const text = this.text;
+      if (text?.itemId === event.item_id && text.index === update.content_index) text.deltas.push(update.delta);
+      else {
+        if (text) this.flush();
+        this.text = { itemId: event.item_id, index: update.content_index, deltas: [update.delta] };
+      }
+    } else {
+      const previous = this.state;
+      this.current = reduce(previous, action);
+      this.onChange(previous, this.current);
+    }
     if (render === 'none') return;
     if (render === 'frame') this.track(action);
     if (render === 'now') {
@@ -144,6 +167,17 @@ export class ChatStore implements ReactiveController {
       }
       this.measure();
     });
+  }
+
+  /** Applies the buffered text deltas as one (the same result as one by one). */
+  private flush(): void {
+    const { itemId, index, deltas } = this.text as NonNullable<ChatStore['text']>;
+    this.text = null;
+    const previous = this.current;
+    const update = { type: TEXT_DELTA, content_index: index, delta: deltas.join('') } as const;
+    const event = { type: 'thread.item.updated', item_id: itemId, update } as const;
+    this.current = reduce(previous, { type: 'event-received', event });
+    this.onChange(previous, this.current);
   }
 
   /** Notes what a streamed action changed: one text part, or (null) anything else. */
