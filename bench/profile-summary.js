@@ -10,7 +10,7 @@
 //
 // It prints figures only; it reads nothing but the files it is given.
 import { readFileSync } from 'node:fs';
-import { SourceMapConsumer } from 'source-map-js';
+import { SourceMap } from 'node:module';
 import { readOptions } from './lib/options.js';
 
 const USAGE = `
@@ -29,7 +29,7 @@ const ms = (us) => (us / 1000).toFixed(1).padStart(9);
 function summariseProfile(profile, options) {
   let consumer = null;
   try {
-    consumer = new SourceMapConsumer(JSON.parse(readFileSync(options.map, 'utf8')));
+    consumer = new SourceMap(JSON.parse(readFileSync(options.map, 'utf8')));
   } catch {
     console.log(`(no source map at ${options.map}: bundle positions are shown as they are)`);
   }
@@ -43,7 +43,11 @@ function summariseProfile(profile, options) {
   }
   const original = (frame) => {
     if (!consumer || !frame.url.endsWith('/dist/stream-chat.js') || frame.lineNumber < 0) return null;
-    return consumer.originalPositionFor({ line: frame.lineNumber + 1, column: frame.columnNumber });
+    // Both 0-based; the entry at or before the position.
+    const entry = consumer.findEntry(frame.lineNumber, frame.columnNumber);
+    return entry?.originalSource
+      ? { source: entry.originalSource, line: entry.originalLine + 1, name: entry.name }
+      : null;
   };
   const sourceOf = (frame) => {
     if (!frame.url) return frame.functionName.startsWith('(') ? frame.functionName : '(native/V8)';
