@@ -8,21 +8,6 @@ export const markdownStyles = css`
   .md > .md-chapter:last-child > .md-group:last-child > :last-child {
     margin-bottom: 0;
   }
-  /*
-   * Every group but the message's last (which holds the growing block) skips style, layout and
-   * paint while off screen: a frame of a long answer, and its end, touch only what shows. A
-   * contained group keeps its last block's margin inside it, so a heading that starts the next
-   * group takes a smaller top margin (about the 1em it would collapse with).
-   */
-  .md-chapter > .md-group:not(:last-child),
-  .md-chapter:not(:last-child) > .md-group {
-    content-visibility: auto;
-    contain-intrinsic-size: auto 400px;
-  }
-  .md-group + .md-group > :is(h1, h2, h3, h4, h5, h6):first-child,
-  .md-chapter + .md-chapter > .md-group:first-child > :is(h1, h2, h3, h4, h5, h6):first-child {
-    margin-top: 0.35em;
-  }
   .md :is(h1, h2, h3, h4, h5, h6) {
     line-height: 1.25;
     margin-top: 1em;
