@@ -21,7 +21,9 @@
 //
 // Build first (`npm run build`), then: node bench/stream-paced.js [--scenarios=short,long,burst]
 // It prints figures and never fails on time.
+import { readdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { headerLine, launchWithServer, taskDuration } from './lib/browser.js';
@@ -53,6 +55,10 @@ const SPEC = {
     help: 'write a CPU profile of each measured page to <profile>-<scenario>-<widget>.cpuprofile',
   },
   bundle: { default: 'dist/stream-chat.js', help: 'the <stream-chat> build to measure (to compare two builds)' },
+  base: {
+    default: '',
+    help: 'another <stream-chat> build, measured as the widget `base` (A/B in one run: --widgets=base,ours --base=<old dist/stream-chat.js>)',
+  },
   'warm-up': {
     default: 0,
     help: 'tokens of a first answer before the measured one (<stream-chat> only): heap growth is then what the answer holds, not code compiled on first use',
@@ -65,6 +71,7 @@ const SPEC = {
     default: '',
     help: 'with --heap-detail=1: write the snapshots to <heap-snapshot>-<scenario>-<widget>-{before,after}.heapsnapshot (compare them with bench/heap-diff.js)',
   },
+  repeat: { default: 1, help: 'run every scenario and widget this many times, in turn (A/B on a busy machine)' },
   'deadline-s': { default: 90, help: 'a stream still rendering after this long is reported unfinished' },
 };
 
@@ -192,12 +199,13 @@ window.__bench = {
 
 const WIDGETS = {
   ours: { label: '<stream-chat>', path: '/ours.html' },
+  base: { label: '<stream-chat> --base', path: '/base.html' },
   reader: { label: 'fetch + SSE split only (floor)', path: '/reader.html' },
   'deep-chat': { label: 'deep-chat 2.4.2', path: '/deep-chat.html' },
 };
 
 /** Worker thread: the ChatKit endpoint (built server kit) and the pages. The prompt is the plan, as JSON. */
-async function serve({ bundle }) {
+async function serve({ bundle, base }) {
   const { tokens } = markdownAnswer(40000);
   const { ChatKitServer, MemoryStore, createChatKitHandler, streamAssistantText } = await loadServerKit();
   const chatkit = new ChatKitServer({
@@ -212,11 +220,29 @@ async function serve({ bundle }) {
       '/ours.html': OURS_PAGE,
       '/deep-chat.html': DEEP_CHAT_PAGE,
       '/reader.html': READER_PAGE,
+      ...(base
+        ? {
+            '/base.html': OURS_PAGE.replace('/dist/stream-chat.js', '/base/stream-chat.js'),
+            '/base/stream-chat.js': { file: base },
+            ...chunks(base, '/base/'),
+          }
+        : {}),
       '/dist/stream-chat.js': { file: bundle },
+      ...chunks(bundle, '/dist/'),
       '/deep-chat.js': { file: 'node_modules/deep-chat/dist/deepChat.bundle.js' },
     },
     chatkit: createChatKitHandler(chatkit),
   });
+}
+
+/**
+ * The optional parts a build loads on first use (`stream-chat-*.js` beside it, the syntax
+ * highlighter among them), served beside it as a page would.
+ */
+function chunks(bundle, at) {
+  const folder = dirname(bundle);
+  const names = readdirSync(folder).filter((name) => /^stream-chat-.+\.js$/.test(name));
+  return Object.fromEntries(names.map((name) => [at + name, { file: join(folder, name) }]));
 }
 
 function plans(options, widget) {
@@ -236,7 +262,7 @@ async function measure(browser, server, widget, plan, options) {
     await page.waitForFunction(() => window.__bench?.ready === true, { timeout: 30_000 });
     const cdp = await page.createCDPSession();
     await cdp.send('Performance.enable');
-    const warmUp = widget === 'ours' ? options['warm-up'] : 0;
+    const warmUp = widget === 'ours' || widget === 'base' ? options['warm-up'] : 0;
     if (warmUp > 0) {
       const first = { fast: warmUp, fastRate: options['burst-rate'], pauseMs: 0, paced: 0, rate: options.rate };
       await page.evaluate((prompt) => window.__bench.start(prompt), JSON.stringify(first));
@@ -324,10 +350,11 @@ async function main() {
   const options = readOptions(USAGE, SPEC);
   requireFiles('stream-paced', [
     options.bundle,
+    ...(options.base ? [options.base] : []),
     'dist/server/index.js',
     'node_modules/deep-chat/dist/deepChat.bundle.js',
   ]);
-  const server = await startServerWorker(new URL(import.meta.url), { bundle: options.bundle });
+  const server = await startServerWorker(new URL(import.meta.url), { bundle: options.bundle, base: options.base });
   const { chromium, stop } = await launchWithServer(server);
   const { text, tokens } = markdownAnswer(options['burst-tokens']);
   const answerTokens = markdownAnswer(40000).tokens; // what the server streams (see serve())
@@ -358,51 +385,54 @@ async function main() {
     ],
   ];
   try {
-    for (const scenario of scenarios) {
-      for (const widget of widgets) {
-        const plan = plans(options, widget)[scenario];
-        if (!plan) continue;
-        plan.name = `${scenario}-${widget}`;
-        const what =
-          scenario === 'burst'
-            ? `${plan.fast} tokens at ${plan.fastRate}/s`
-            : `${plan.paced} at ${plan.rate}/s${plan.fast ? ` after ${plan.fast}` : ''}`;
-        process.stdout.write(`${scenario} (${what}): ${WIDGETS[widget].label} ... `);
-        const r = await measure(chromium.browser, server, widget, plan, options);
-        console.log(r.finished ? `done in ${fmt(r.wall / 1000, 's', 1)}` : `NOT finished (${r.reason ?? 'deadline'})`);
-        if (!r.finished) continue;
-        const row = [
-          `${scenario}: ${what}`,
-          WIDGETS[widget].label,
-          fmt(r.perToken, '', 3),
-          `${(r.busyShare * 100).toFixed(1)}%`,
-          r.longCount ? fmt(r.longest) : 'none > 50 ms',
-          String(r.longCount),
-          r.nodesPerToken.toFixed(2),
-          `${(r.heap / 1024 / 1024).toFixed(1)} MB`,
-          `${(r.heapGrowth / 1024).toFixed(0)} kB (${(r.heapGrowth / Math.max(1, r.length)).toFixed(1)}x text)`,
-          `${(r.length / 1024).toFixed(1)} kB`,
-        ];
-        rows.push(row);
-        if (r.detail) {
-          const kB = (bytes) => `${(bytes / 1024).toFixed(0)} kB`;
-          // The text the element holds is the answer's markdown source (the item's text), not the
-          // shorter text shown.
-          const source = answerTokens.slice(0, plan.fast + plan.paced).join('').length;
+    for (let round = 0; round < options.repeat; round++)
+      for (const scenario of scenarios) {
+        for (const widget of widgets) {
+          const plan = plans(options, widget)[scenario];
+          if (!plan) continue;
+          plan.name = `${scenario}-${widget}`;
+          const what =
+            scenario === 'burst'
+              ? `${plan.fast} tokens at ${plan.fastRate}/s`
+              : `${plan.paced} at ${plan.rate}/s${plan.fast ? ` after ${plan.fast}` : ''}`;
+          process.stdout.write(`${scenario} (${what}): ${WIDGETS[widget].label} ... `);
+          const r = await measure(chromium.browser, server, widget, plan, options);
           console.log(
-            `  heap growth by snapshot: data ${kB(r.detail.data)} (${(r.detail.data / Math.max(1, source)).toFixed(2)}x ` +
-              `the ${(source / 1024).toFixed(1)} kB of markdown the answer holds; strings ${kB(r.detail.strings)}), ` +
-              `compiled code ${kB(r.detail.code)}`,
+            r.finished ? `done in ${fmt(r.wall / 1000, 's', 1)}` : `NOT finished (${r.reason ?? 'deadline'})`,
+          );
+          if (!r.finished) continue;
+          const row = [
+            `${scenario}: ${what}`,
+            WIDGETS[widget].label,
+            fmt(r.perToken, '', 3),
+            `${(r.busyShare * 100).toFixed(1)}%`,
+            r.longCount ? fmt(r.longest) : 'none > 50 ms',
+            String(r.longCount),
+            r.nodesPerToken.toFixed(2),
+            `${(r.heap / 1024 / 1024).toFixed(1)} MB`,
+            `${(r.heapGrowth / 1024).toFixed(0)} kB (${(r.heapGrowth / Math.max(1, r.length)).toFixed(1)}x text)`,
+            `${(r.length / 1024).toFixed(1)} kB`,
+          ];
+          rows.push(row);
+          if (r.detail) {
+            const kB = (bytes) => `${(bytes / 1024).toFixed(0)} kB`;
+            // The text the element holds is the answer's markdown source (the item's text), not the
+            // shorter text shown.
+            const source = answerTokens.slice(0, plan.fast + plan.paced).join('').length;
+            console.log(
+              `  heap growth by snapshot: data ${kB(r.detail.data)} (${(r.detail.data / Math.max(1, source)).toFixed(2)}x ` +
+                `the ${(source / 1024).toFixed(1)} kB of markdown the answer holds; strings ${kB(r.detail.strings)}), ` +
+                `compiled code ${kB(r.detail.code)}`,
+            );
+          }
+          console.log(
+            `  ${row
+              .slice(2)
+              .map((cell, i) => `${rows[0][i + 2]} ${cell}`)
+              .join(', ')}`,
           );
         }
-        console.log(
-          `  ${row
-            .slice(2)
-            .map((cell, i) => `${rows[0][i + 2]} ${cell}`)
-            .join(', ')}`,
-        );
       }
-    }
   } finally {
     await stop();
   }

@@ -69,6 +69,11 @@ export class AutoscrollController implements ReactiveController {
     this.setFollowing(this.behind(el, top) <= SLACK);
   };
 
+  /** Whether the list follows the newest content (the user has not scrolled up from it). */
+  get pinned(): boolean {
+    return this.following;
+  }
+
   /** The scrolling element, once rendered. */
   get element(): HTMLElement | undefined {
     return this.scroller;

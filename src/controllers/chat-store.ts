@@ -60,16 +60,39 @@ export function chatConfig(
  */
 const STREAM_RENDER_INTERVAL_MS = 48;
 
+/**
+ * Where a streamed render costs more (a slow machine, a long answer), the interval grows so that
+ * rendering takes at most this share of the time, up to {@link MAX_STREAM_INTERVAL_MS}.
+ */
+const STREAM_RENDER_SHARE = 0.05;
+const MAX_STREAM_INTERVAL_MS = 200;
+
+const TEXT_DELTA = 'assistant_message.content_part.text_delta';
+
 /** About one frame: the timer wakes this early, so the render lands on the frame after it. */
 const FRAME_MS = 16;
 
 export class ChatStore implements ReactiveController {
-  /** The conversation as the element renders it. */
-  state: ChatState = initialState;
+  private current: ChatState = initialState;
+  /**
+   * Consecutive text deltas of one message part, not applied yet: a token costs an array push, and
+   * the reducer (which copies the item list) runs once per read of the state, not once per token.
+   */
+  private text: { itemId: string; index: number; deltas: string[] } | null = null;
   private frame = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** When the last render was asked for. */
   private rendered = -Infinity;
+  /** The main-thread time of recent streamed renders (ms): the update, then style, layout and paint. */
+  private cost = 0;
+  private probe: MessageChannel | undefined;
+  /** Text parts (item id, content index) grown by deltas since the last render; null: more changed. */
+  private grown: Map<string, readonly [string, number]> | null = new Map();
+  /**
+   * Renders the grown text parts into the page without the element's update; false when it
+   * cannot, and the element updates. Set by the shell.
+   */
+  renderText: ((grown: Iterable<readonly [string, number]>) => boolean) | undefined;
 
   /**
    * @param host - the element to re-render
@@ -82,8 +105,16 @@ export class ChatStore implements ReactiveController {
     host.addController(this);
   }
 
+  /** The conversation as the element renders it. */
+  get state(): ChatState {
+    if (this.text) this.flush();
+    return this.current;
+  }
+
   hostDisconnected(): void {
     this.cancel();
+    this.probe?.port1.close();
+    this.probe = undefined;
   }
 
   /**
@@ -92,10 +123,22 @@ export class ChatStore implements ReactiveController {
    * the textarea already shows).
    */
   apply(action: Action, render: 'now' | 'frame' | 'none' = 'now'): void {
-    const previous = this.state;
-    this.state = reduce(previous, action);
-    this.onChange(previous, this.state);
+    const event = action.type === 'event-received' ? action.event : undefined;
+    const update = event?.type === 'thread.item.updated' ? event.update : undefined;
+    if (render === 'frame' && event?.type === 'thread.item.updated' && update?.type === TEXT_DELTA) {
+      const text = this.text;
+      if (text?.itemId === event.item_id && text.index === update.content_index) text.deltas.push(update.delta);
+      else {
+        if (text) this.flush();
+        this.text = { itemId: event.item_id, index: update.content_index, deltas: [update.delta] };
+      }
+    } else {
+      const previous = this.state;
+      this.current = reduce(previous, action);
+      this.onChange(previous, this.current);
+    }
     if (render === 'none') return;
+    if (render === 'frame') this.track(action);
     if (render === 'now') {
       this.cancel();
       this.render();
@@ -103,17 +146,67 @@ export class ChatStore implements ReactiveController {
     }
     if (this.frame || this.timer !== undefined) return;
     // Wait out the interval with a timer (no idle frames), then render on the next frame.
-    const wait = this.rendered + STREAM_RENDER_INTERVAL_MS - FRAME_MS - performance.now();
+    const interval = Math.min(
+      MAX_STREAM_INTERVAL_MS,
+      Math.max(STREAM_RENDER_INTERVAL_MS, this.cost / STREAM_RENDER_SHARE),
+    );
+    const wait = this.rendered + interval - FRAME_MS - performance.now();
     if (wait <= 0) this.onFrame();
     else this.timer = setTimeout(() => ((this.timer = undefined), this.onFrame()), wait);
   }
 
   private onFrame(): void {
-    this.frame = requestAnimationFrame(() => ((this.frame = 0), this.render()));
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      const grown = this.grown;
+      if (grown?.size && this.renderText?.(grown.values())) {
+        this.rendered = performance.now();
+        this.grown = new Map();
+      } else {
+        this.render();
+      }
+      this.measure();
+    });
+  }
+
+  /** Applies the buffered text deltas as one (the same result as one by one). */
+  private flush(): void {
+    const { itemId, index, deltas } = this.text as NonNullable<ChatStore['text']>;
+    this.text = null;
+    const previous = this.current;
+    const update = { type: TEXT_DELTA, content_index: index, delta: deltas.join('') } as const;
+    const event = { type: 'thread.item.updated', item_id: itemId, update } as const;
+    this.current = reduce(previous, { type: 'event-received', event });
+    this.onChange(previous, this.current);
+  }
+
+  /** Notes what a streamed action changed: one text part, or (null) anything else. */
+  private track(action: Action): void {
+    const event = action.type === 'event-received' ? action.event : undefined;
+    if (event?.type === 'thread.item.updated' && event.update.type === 'assistant_message.content_part.text_delta') {
+      this.grown?.set(`${event.update.content_index}:${event.item_id}`, [event.item_id, event.update.content_index]);
+    } else {
+      this.grown = null;
+    }
+  }
+
+  /**
+   * Times a streamed render: from its frame's callbacks to the first task after that frame's
+   * style, layout and paint (a posted message runs then).
+   */
+  private measure(): void {
+    const start = this.rendered;
+    this.probe ??= new MessageChannel();
+    this.probe.port1.onmessage = () => {
+      const cost = performance.now() - start;
+      this.cost = this.cost ? 0.7 * this.cost + 0.3 * cost : cost;
+    };
+    this.probe.port2.postMessage(0);
   }
 
   private render(): void {
     this.rendered = performance.now();
+    this.grown = new Map();
     this.host.requestUpdate();
   }
 

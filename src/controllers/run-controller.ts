@@ -231,11 +231,15 @@ export class RunController implements ReactiveController {
       },
     });
     let slice = performance.now();
+    let handled = slice;
     for await (const event of events) {
       if (this.call?.id !== id) break;
       // A fast server can deliver thousands of events in one network chunk: give the browser
-      // the main thread back every few milliseconds, so input and paint never wait long.
-      if (performance.now() - slice > SLICE_MS) {
+      // the main thread back every few milliseconds, so input and paint never wait long. An event
+      // that came after a wait for the network starts a new stretch: the browser had the thread.
+      const now = performance.now();
+      if (now - handled > 4) slice = now;
+      else if (now - slice > SLICE_MS) {
         await yieldToMain();
         slice = performance.now();
         if (this.call?.id !== id) break;
@@ -248,6 +252,7 @@ export class RunController implements ReactiveController {
       );
       if (delta) firstDelta = false;
       announce(this.config.dispatch, event);
+      handled = performance.now();
     }
   }
 

@@ -6,6 +6,8 @@
 import type { ReactiveControllerHost } from 'lit';
 import { describeError, resolveLocale, type Strings } from '../i18n.js';
 import type { ChatProps } from '../views/chat.js';
+import { LiveMarkdown } from '../markdown/render.js';
+import { liveKey } from '../views/messages.js';
 import { AutoscrollController } from './autoscroll.js';
 import { ChatStore, chatConfig, type ConfigHost } from './chat-store.js';
 import type { ClientToolHandler } from './client-tools.js';
@@ -84,6 +86,18 @@ export function createShell(host: ShellHost, strings: () => Strings): Shell {
     stopRun: () => chat.stop(),
   });
   const autoscroll = new AutoscrollController(host, store);
+  // A streamed delta renders into its answer's text directly, unless the user scrolled up (the
+  // element's update then shows the "new text below" button).
+  const live = new LiveMarkdown();
+  store.renderText = (grown) => {
+    if (!autoscroll.pinned) return false;
+    for (const [id, index] of grown) {
+      const item = store.state.items.findLast((candidate) => candidate.id === id);
+      const text = item?.type === 'assistant_message' ? item.content[index]?.text : undefined;
+      if (text === undefined || !live.update(liveKey(id, index), text)) return false;
+    }
+    return true;
+  };
   const threads = new HistoryController(host, { ...config, open: (id) => (host.threadId = id), newThread });
   const layout = new NarrowController(host);
   new RememberThread(host, () => store.state);
@@ -111,6 +125,7 @@ export function createShell(host: ShellHost, strings: () => Strings): Shell {
       announcement: composer.announcement,
       errorMessage: state.error ? describeError(s, state.error) : '',
       renderRich: rich.render,
+      live,
       bindScroller: autoscroll.bind,
       bindContent: autoscroll.bindContent,
       scrollButton: autoscroll.button,

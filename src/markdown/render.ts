@@ -43,6 +43,33 @@ export interface RenderMarkdownOptions {
    * of its full text parsed at once.
    */
   readonly streaming?: boolean;
+  /**
+   * While `streaming`, registers the part under `key`, so that `registry.update(key, text)`
+   * renders a longer text into it without the update of the element around it.
+   */
+  readonly live?: { readonly registry: LiveMarkdown; readonly key: string };
+}
+
+/**
+ * The markdown parts of streaming messages, by key: a streamed delta renders into its part directly,
+ * not through the whole element's template (see `ChatStore`).
+ */
+export class LiveMarkdown {
+  private readonly parts = new Map<string, (text: string) => boolean>();
+
+  /** Renders `text` into the part registered under `key`; false when none is, or it left the page. */
+  update(key: string, text: string): boolean {
+    const part = this.parts.get(key);
+    if (part?.(text)) return true;
+    this.parts.delete(key);
+    return false;
+  }
+
+  /** Registers (or, with no `render`, forgets) the part under `key`. */
+  set(key: string, render?: (text: string) => boolean): void {
+    if (render) this.parts.set(key, render);
+    else this.parts.delete(key);
+  }
 }
 
 const defaultStrings: MarkdownStrings = { copy: 'Copy', copied: 'Copied' };
@@ -81,6 +108,11 @@ class MarkdownDirective extends Directive {
       return noChange;
     }
     this.last = { text, streaming, annotations };
+    const live = options.live;
+    live?.registry.set(
+      live.key,
+      streaming ? (next) => this.blocks.root.isConnected && (this.render(next, options), true) : undefined,
+    );
     const snapshot = (this.stream ??= new MarkdownStream()).update(text, { final: !streaming });
     if (contextChanged || snapshot.revision !== this.revision) {
       this.blocks.clear();

@@ -3,7 +3,7 @@
  *
  * No Lit, no DOM beyond `fetch` and web streams, so it runs in browsers, workers and Node.
  */
-import { EventSourceParserStream } from 'eventsource-parser/stream';
+import { createParser, type ParseError } from 'eventsource-parser';
 import type {
   NonStreamingRequest,
   NonStreamingResponses,
@@ -123,19 +123,39 @@ export async function* streamEvents(
     await response.body?.cancel().catch(() => undefined);
     throw new ChatKitClientError('bad_content_type', `Expected an event stream, got "${type || 'no content type'}"`);
   }
-  const reader = response.body
-    .pipeThrough(new TextDecoderStream())
-    .pipeThrough(new EventSourceParserStream({ maxBufferSize: MAX_FRAME, onError: 'terminate' }))
-    .getReader();
+  // The body is read and split by hand, not piped through two TransformStreams: a model sends
+  // every token in its own network write, so this runs once per token, and each pipe costs
+  // promise jobs per chunk.
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  const frames: string[] = [];
+  let broken: ParseError | undefined;
+  const parser = createParser({
+    maxBufferSize: MAX_FRAME,
+    onEvent: (message) => void frames.push(message.data),
+    onError: (error) => void (broken ??= error),
+  });
+  const idle = idleWatch(reader, options.idleTimeout ?? 0);
   let count = 0;
   try {
     for (;;) {
-      const next = await readWithTimeout(reader, options.idleTimeout ?? 0);
+      idle.reading = true;
+      const next = await reader.read();
+      idle.reading = false;
+      if (idle.stalled)
+        throw new ChatKitClientError('idle_timeout', `No data from the server for ${options.idleTimeout} ms`);
       if (next.done || options.signal?.aborted) break;
-      const event = decodeFrame(next.value.data, options);
-      if (!event) continue;
-      count++;
-      yield event;
+      parser.feed(decoder.decode(next.value, { stream: true }));
+      // Frames before a broken line still count; the stream ends at the break.
+      for (let i = 0; i < frames.length; i++) {
+        if (options.signal?.aborted) return;
+        const event = decodeFrame(frames[i] as string, options);
+        if (!event) continue;
+        count++;
+        yield event;
+      }
+      frames.length = 0;
+      if (broken) throw broken;
     }
   } catch (error) {
     if (options.signal?.aborted) return;
@@ -145,6 +165,7 @@ export async function* streamEvents(
     }
     throw new ChatKitClientError('network', `The stream broke: ${describe(error)}`);
   } finally {
+    idle.stop();
     reader.cancel().catch(() => undefined);
   }
   if (count === 0 && !options.signal?.aborted) {
@@ -172,23 +193,42 @@ function decodeFrame(data: string, options: ClientOptions): ThreadStreamEvent | 
   return value as unknown as ThreadStreamEvent;
 }
 
-async function readWithTimeout<T>(
-  reader: ReadableStreamDefaultReader<T>,
+/**
+ * Ends a read that waits longer than `timeout` ms (0: never) by cancelling the reader, which
+ * resolves the pending read as done; `stalled` then says why. One timer for the whole stream,
+ * re-armed when it fires, rather than a timer per read (a read per token).
+ */
+function idleWatch(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
   timeout: number,
-): Promise<ReadableStreamReadResult<T>> {
-  if (!timeout) return reader.read();
+): { reading: boolean; readonly stalled: boolean; stop(): void } {
+  let since = performance.now();
+  let reading = false;
+  let stalled = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const stalled = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new ChatKitClientError('idle_timeout', `No data from the server for ${timeout} ms`)),
-      timeout,
-    );
-  });
-  try {
-    return await Promise.race([reader.read(), stalled]);
-  } finally {
-    clearTimeout(timer);
-  }
+  const check = () => {
+    const left = reading ? since + timeout - performance.now() : timeout;
+    if (left > 0) {
+      timer = setTimeout(check, left);
+      return;
+    }
+    stalled = true;
+    reader.cancel().catch(() => undefined);
+  };
+  if (timeout > 0) timer = setTimeout(check, timeout);
+  return {
+    get reading() {
+      return reading;
+    },
+    set reading(value: boolean) {
+      if (value) since = performance.now();
+      reading = value;
+    },
+    get stalled() {
+      return stalled;
+    },
+    stop: () => clearTimeout(timer),
+  };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -3,7 +3,7 @@
  * so the renderer can change without touching the views.
  */
 import type { Annotation } from '../protocol/types.js';
-import { renderMarkdown, type MarkdownStrings } from '../markdown/render.js';
+import { renderMarkdown, type MarkdownStrings, type RenderMarkdownOptions } from '../markdown/render.js';
 
 /** What the text renderer gets besides the text. */
 export interface TextRenderOptions {
@@ -11,6 +11,8 @@ export interface TextRenderOptions {
   annotations: readonly Annotation[];
   allowedImageDomains: readonly string[];
   strings: MarkdownStrings;
+  /** Where a streamed delta renders without the element's update (see `LiveMarkdown`). */
+  live?: RenderMarkdownOptions['live'];
 }
 
 /**

@@ -59,6 +59,7 @@ export interface ChatProps {
   errorMessage: string;
   /** Renders widgets, workflows, structured input and generated images (see `MessagesProps`). */
   renderRich?: MessagesProps['renderRich'];
+  live?: MessagesProps['live'];
   bindScroller: (element?: Element) => void;
   bindContent: (element?: Element) => void;
   /** The "jump to newest" button, or null. */
@@ -125,6 +126,7 @@ export function renderChat(props: ChatProps): TemplateResult {
             actions: f.actions,
             imageAllowed: f.imageAllowed,
             renderRich: props.renderRich,
+            live: props.live,
           })}
           ${showNotices(notices.loose)}
         </div>

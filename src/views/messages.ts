@@ -6,7 +6,7 @@ import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Annotation, AssistantMessageItem, ThreadItem, WidgetNode } from '../protocol/types.js';
 import { format, type Strings } from '../i18n.js';
-import { prepareMarkdown, whenIdle } from '../markdown/render.js';
+import { prepareMarkdown, whenIdle, type LiveMarkdown } from '../markdown/render.js';
 import { renderAssistantText } from './assistant-text.js';
 import { renderItemActions, type ItemActionsProps } from './item-actions.js';
 import { renderSent } from './sent-attachments.js';
@@ -32,6 +32,8 @@ export interface MessagesProps {
    * use); undefined while loading, and the item shows as plain text meanwhile.
    */
   renderRich?: (item: ThreadItem, options: RichItemOptions) => TemplateResult | undefined;
+  /** Where streaming answers' text parts register, so a delta renders into them directly. */
+  live?: LiveMarkdown;
 }
 
 /** The "jump to newest" button shown while the user is scrolled up from a streaming answer. */
@@ -164,12 +166,13 @@ function renderAssistant(
     aria-busy=${streaming ? 'true' : 'false'}
   >
     <div class="bubble" dir="auto">
-      ${item.content.map((part) =>
+      ${item.content.map((part, index) =>
         renderAssistantText(part.text, {
           streaming,
           annotations: part.annotations ?? NO_ANNOTATIONS,
           allowedImageDomains: props.allowedImageDomains,
           strings,
+          live: props.live && { registry: props.live, key: liveKey(item.id, index) },
         }),
       )}
       ${incomplete ? html`<p class="incomplete-note">${props.strings.incomplete}</p>` : nothing}
@@ -177,6 +180,11 @@ function renderAssistant(
     ${streaming ? nothing : timestamp(item.created_at, props.locale)}
     ${props.actions && !streaming && !running ? renderItemActions(item, props.actions) : nothing}
   </div>`;
+}
+
+/** The key a streaming answer's text part registers under in `LiveMarkdown`. */
+export function liveKey(itemId: string, index: number): string {
+  return `${index}:${itemId}`;
 }
 
 /** A function name as words: "get_selected_items" and "getSelectedItems" read "get selected items". */
