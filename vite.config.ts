@@ -1,5 +1,6 @@
 import { build, defineConfig, type Plugin } from 'vite';
-import { markedLexerOnly, minifyTemplates, plainDynamicImport, staticDynamicImports } from './build/vite-plugins.js';
+import { markedLexerOnly } from './build/marked-lexer.js';
+import { minifyTemplates, plainDynamicImport, staticDynamicImports } from './build/vite-plugins.js';
 
 /**
  * Two library builds:
