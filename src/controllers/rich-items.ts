@@ -13,6 +13,7 @@ import type { RichStrings } from '../i18n.js';
 import type { RichItemOptions } from '../views/messages.js';
 import type { ActionRequest, RichContext, WidgetAction } from '../widgets/context.js';
 import { showError, shownError, type ChatConfig } from './chat-store.js';
+import { adoptStyles } from './lazy-styles.js';
 import type { RunController } from './run-controller.js';
 
 export type { WidgetAction } from '../widgets/context.js';
@@ -88,12 +89,7 @@ export class RichItems {
 
   /** Adds the renderers' styles to the element's shadow root and starts using them. */
   private adopt(module: RichModule): void {
-    const root = this.host.renderRoot;
-    if (root instanceof ShadowRoot) {
-      const sheets = module.richStyles.flatMap(({ styleSheet }) => (styleSheet ? [styleSheet] : []));
-      const missing = sheets.filter((sheet) => !root.adoptedStyleSheets.includes(sheet));
-      if (missing.length) root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...missing];
-    }
+    adoptStyles(this.host.renderRoot, module.richStyles);
     this.module = module;
   }
 
