@@ -164,13 +164,53 @@ function trimLexer(body: Node[], lexerName: string, output: MagicString, fail: (
     }
   }
 
+  // The GFM tables extend the CommonMark ones (`{...normal, ...}`), which the lexer never reads
+  // itself but to start from them, and at once replace them by the GFM ones: it starts from the GFM
+  // ones, and the CommonMark entries the GFM tables keep are written into them.
+  const inlined = new Set<Node>();
+  for (const { name, init } of tables) {
+    const variant = (key: string) => {
+      const value = ((init!.properties as Node[]).find((each) => propertyName(each) === key)?.value ?? {}) as Named;
+      const declaration = value.type === 'Identifier' ? declarations.get(value.name) : undefined;
+      if (declaration?.init?.type !== 'ObjectExpression') fail(`the ${key} rules of ${name} are not an object`);
+      return declaration!;
+    };
+    const [normal, gfm] = [variant('normal'), variant('gfm')];
+    let reads = 0;
+    walk(body, (node) => {
+      const object = node.object as Named | undefined;
+      if (!isMember(node, 'normal') || object?.type !== 'Identifier' || object.name !== name) return;
+      output.overwrite((node.property as Node).start, (node.property as Node).end, 'gfm');
+      reads++;
+    });
+    if (!reads) fail(`no read of ${name}.normal`);
+    remove((init!.properties as Node[]).find((each) => propertyName(each) === 'normal')!);
+    const [spread, ...own] = gfm.init!.properties as Node[];
+    const base = normal.init!.properties as Node[];
+    const argument = spread?.argument as Named | undefined;
+    if (spread?.type !== 'SpreadElement' || argument?.name !== normal.name || own.some((each) => !propertyName(each)))
+      fail(`the gfm rules of ${name} do not start with ...${normal.name}`);
+    if (base.some((each) => !propertyName(each))) fail(`the normal rules of ${name} are not plain entries`);
+    const replaced = new Set(own.map(propertyName));
+    const kept = base.filter((each) => !replaced.has(propertyName(each)));
+    for (const each of base) if (replaced.has(propertyName(each))) remove(each);
+    output.overwrite(
+      spread!.start,
+      spread!.end,
+      kept.map((each) => output.original.slice(each.start, each.end)).join(','),
+    );
+    remove(spread!);
+    inlined.add(normal.node);
+  }
+
   const other = otherPatterns(lexerClass, declarations, fail);
   const otherName = [...declarations.values()].find(({ init }) => init === other)!.name;
   for (let changed = true; changed;) {
     changed = false;
     const refs = references(body, removed, declarations);
     for (const declaration of declarations.values()) {
-      if (removed.has(declaration.node) || declaration.name === lexerName || refs.get(declaration.name)) continue;
+      if (removed.has(declaration.node) || inlined.has(declaration.node) || declaration.name === lexerName) continue;
+      if (refs.get(declaration.name)) continue;
       if (declaration.init && !isPure(declaration.init, (callee) => isPureFunction(callee, declarations))) continue;
       remove(declaration.node);
       changed = true;
@@ -192,6 +232,12 @@ function trimLexer(body: Node[], lexerName: string, output: MagicString, fail: (
   }
   for (const name of unusedTables)
     if (!removed.has(declarations.get(name)!.node)) fail(`the rule table ${name} is still referenced`);
+  const refs = references(body, removed, declarations);
+  for (const node of inlined) {
+    const name = (node.id as Named).name;
+    if (refs.get(name)) fail(`the rule table ${name}, written into another, is still referenced`);
+    removed.add(node);
+  }
 
   for (const declarators of lists) removeListItems(declarators, removed, output, true);
   for (const { init } of tables) removeListItems(init!.properties as Node[], removed, output, false);
