@@ -138,7 +138,7 @@ function trimLexer(body: Node[], lexerName: string, output: MagicString, fail: (
     .join('||');
   output.appendLeft(
     ((constructor.value as Node).body as Node).start + 1,
-    `if(${options}&&(${refused}))throw Error("marked-lexer-only: the lexer options differ from the ones this build fixes");`,
+    `if(${options}&&(${refused}))throw Error("marked-lexer-only: other lexer options");`,
   );
 
   // The static members the element never calls, among them `rules`, the only holder of the tables.
