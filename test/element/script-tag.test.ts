@@ -54,6 +54,9 @@ describe('the script-tag builds, on a plain page under a strict CSP', () => {
           );
         await waitUntil(() => answer().includes('Hello from the build'), 'the answer rendered');
         expect(answer()).to.include('tool output: {"from":"plain page"}');
+        // The client-tool plumbing loaded when the stream brought the call (the IIFE has it inside).
+        if (build === 'module')
+          expect(scriptsLoaded(win)).to.deep.equal(['stream-chat.js', 'stream-chat-client-tools.js']);
         expect(win.chatEvents).to.deep.equal([
           'response-start',
           'thread-change',
