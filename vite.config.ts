@@ -1,5 +1,7 @@
 import { build, defineConfig, type Plugin } from 'vite';
-import { markedLexerOnly, minifyTemplates, plainDynamicImport, staticDynamicImports } from './build/vite-plugins.js';
+import { staticLitProperties } from './build/lit-properties.js';
+import { markedLexerOnly } from './build/marked-lexer.js';
+import { minifyTemplates, plainDynamicImport, staticDynamicImports } from './build/vite-plugins.js';
 
 /**
  * Two library builds:
@@ -15,9 +17,9 @@ export default defineConfig(({ mode }) => {
   return {
     // The script-tag files hold only marked's lexer, and the static text of their templates minified.
     plugins: bundle
-      ? [markedLexerOnly(), minifyTemplates(), plainDynamicImport(), thenIife()]
+      ? [markedLexerOnly(), staticLitProperties(), minifyTemplates(), plainDynamicImport(), thenIife()]
       : iife
-        ? [markedLexerOnly(), minifyTemplates(), staticDynamicImports()]
+        ? [markedLexerOnly(), staticLitProperties(), minifyTemplates(), staticDynamicImports()]
         : [],
     build: {
       target: 'es2022',

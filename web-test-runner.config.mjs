@@ -73,7 +73,9 @@ function countingReporter() {
 }
 
 export default {
-  files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['test/**/*.test.ts', '!test/server/**'],
+  files: process.env.WTR_FILES
+    ? process.env.WTR_FILES.split(',')
+    : ['test/**/*.test.ts', '!test/server/**', '!test/build/**'],
   nodeResolve: { exportConditions: ['production'] },
   concurrency: 1,
   testsFinishTimeout: 120_000,

@@ -1,44 +1,12 @@
 /**
  * Build plugins for the script-tag files (`vite build --mode bundle`), each only making the output
- * smaller, never changing what it does:
- * - {@link markedLexerOnly}: marked's module creates a default `marked` instance with top-level
- *   side effects, so a bundler keeps its parser and renderer although only the `Lexer` is used;
+ * smaller, never changing what it does (marked's lexer is trimmed by `marked-lexer.ts`):
  * - {@link minifyTemplates}: the CSS of Lit `css` templates minified with esbuild, and the
  *   indentation of `html`/`svg` templates collapsed.
  */
 import { transformSync } from 'esbuild';
 import MagicString from 'magic-string';
 import { parseAst, type Plugin } from 'vite';
-
-/**
- * Ends marked's module before its default instance (`const marked = new Marked()` and the `marked.*`
- * functions bound to it), so that only the classes the element imports (the `Lexer` and what it
- * uses) reach the bundle. The class exports stay; an import of `marked`, `parse` or the other
- * instance functions fails the build instead of silently shipping them.
- */
-export function markedLexerOnly(): Plugin {
-  return {
-    name: 'marked-lexer-only',
-    transform: {
-      filter: { id: /[\\/]node_modules[\\/]marked[\\/]lib[\\/]marked\.esm\.js$/ },
-      handler(code) {
-        // `var v=new ne;function x(l,e){return v.parse(l,e)}`: the default instance and `marked()`.
-        const instance = /var ([\w$]+)=new [\w$]+;function [\w$]+\([\w$]+,[\w$]+\)\{return \1\.parse\(/.exec(code);
-        const exports = /export\{([^}]*)\};?\s*(\/\/# sourceMappingURL=.*)?\s*$/.exec(code);
-        if (!instance || !exports) this.error('marked-lexer-only: marked.esm.js has changed shape; update the plugin');
-        const head = code.slice(0, instance.index);
-        const kept = exports[1]!.split(',').filter((spec) => {
-          const local = spec.split(' as ')[0]!.trim();
-          return new RegExp(`(?:var|let|const|function|class) ${local.replace('$', '\\$')}\\b`).test(head);
-        });
-        if (!kept.some((spec) => spec.endsWith(' as Lexer')))
-          this.error('marked-lexer-only: the Lexer is not declared');
-        // Only a tail is cut and a line appended: the positions of the code kept do not move.
-        return { code: `${head}\nexport{${kept.join(',')}};\n`, map: null };
-      },
-    },
-  };
-}
 
 type Node = { type: string; start: number; end: number; [key: string]: unknown };
 interface Quasi extends Node {

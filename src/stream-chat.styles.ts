@@ -5,7 +5,6 @@ import { reset } from './styles/reset.js';
 import { tokens } from './styles/tokens.js';
 import { composerStyles } from './views/composer.styles.js';
 import { headerStyles } from './views/header.styles.js';
-import { historyStyles } from './views/history.styles.js';
 import { messagesStyles } from './views/messages.styles.js';
 import { statusStyles } from './views/status.styles.js';
 import { featureStyles } from './views/features.styles.js';
@@ -81,13 +80,14 @@ const motion = css`
 /**
  * The element's styles, composed from fragments: tokens, resets, then each view's styles (kept
  * beside its template). Internals are styled by class; `part` attributes are only the public
- * hook, so renaming a part never restyles the element.
+ * hook, so renaming a part never restyles the element. The styles of parts that load on first
+ * use come with them (`controllers/lazy-styles.ts`): the history panel's before `controls`, the
+ * rich items' last.
  */
 export const styles: CSSResultGroup = [
   tokens,
   reset,
   layout,
-  historyStyles,
   controls,
   headerStyles,
   messagesStyles,

@@ -2,7 +2,8 @@
  * Client tools: asks the page for a tool's result (a `stream-chat-client-tool` listener first,
  * then the `clientTools` handlers), bounded by a timeout and the run's signal, and turns the
  * answer into JSON the server can take. Errors become an `{error}` result, and an output whose run
- * ended meanwhile is still posted, so the server is never left waiting. No Lit, no DOM.
+ * ended meanwhile is still posted, so the server is never left waiting. No Lit, no DOM. A file of
+ * its own beside the module, which the run controller loads when a stream first brings a call.
  */
 import { streamEvents, type ClientOptions } from '../protocol/client.js';
 import type { ClientToolCallItem, JsonObject, JsonValue, StreamingRequest } from '../protocol/types.js';
@@ -23,15 +24,19 @@ export interface ClientToolOptions {
   signal: AbortSignal;
 }
 
+const STOPPED = 'The response was stopped';
+
 /** Asks the page for a client tool's result: listener first, then a handler, else an error result. */
 export async function callClientTool(call: ClientToolCallItem, options: ClientToolOptions): Promise<JsonValue> {
+  // Stopped while this module loaded: the page is not asked, the server still gets an answer.
+  if (options.signal.aborted) return { error: STOPPED };
   const answer = askListener(call, options.ask) ?? askHandler(call, options.handlers[call.name]);
   if (!answer) return { error: `No handler for client tool "${call.name}"` };
   const { timeout, signal } = options;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const limits = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`Client tool "${call.name}" timed out after ${timeout} ms`)), timeout);
-    signal.addEventListener('abort', () => reject(new Error('The response was stopped')), { once: true });
+    signal.addEventListener('abort', () => reject(new Error(STOPPED)), { once: true });
   });
   try {
     return toJson(await Promise.race([answer, limits]), call.name);

@@ -111,10 +111,7 @@ export class Features implements ReactiveController {
   /** The props of the feature views. */
   props(strings: Strings, allowedImageDomains: readonly string[], busy: boolean): FeatureProps {
     const settings = this.config.settings();
-    const extras = this.extras;
-    const limits = extras && settings.attachments;
     const endpoint = new URL(settings.apiUrl || '.', document.baseURI).origin;
-    const accept = typeof limits?.accept === 'string' ? limits.accept : (limits?.accept ?? []).join(',');
     return {
       strings,
       busy,
@@ -132,34 +129,20 @@ export class Features implements ReactiveController {
       },
       // Sent images show only from the chat server itself or the thread's allowed image hosts.
       imageAllowed: (url) => safeOrigin(url) === endpoint || isAllowedImage(url, allowedImageDomains),
-      views: extras?.views ?? null,
-      attach: limits
-        ? {
-            accept,
-            files: extras.attachments.files,
-            message: extras.attachments.message,
-            dragging: extras.attachments.dragging,
-          }
-        : null,
-      onFiles: extras?.attachments.handleFiles ?? ignore,
-      onDrag: extras?.attachments.handleDrag ?? ignore,
-      onPaste: extras?.attachments.handlePaste ?? ignore,
-      onRemove: (key) => extras?.attachments.remove(key),
-      onRetryUpload: (key) => extras?.attachments.retry(key),
-      dictation:
-        extras && settings.dictation ? { status: extras.dictation.status, message: extras.dictation.message } : null,
-      onDictate: extras?.dictation.toggle ?? ignore,
-      toolPlaceholder: extras?.menus.tool?.placeholder,
-      menus: {
-        tools: settings.composerTools,
-        models: settings.composerModels,
-        tool: extras?.menus.tool?.id ?? '',
-        model: extras?.menus.model?.id ?? '',
-        disabled: busy,
-        strings,
-        onTool: extras?.menus.chooseTool ?? ignore,
-        onModel: extras?.menus.chooseModel ?? ignore,
-      },
+      ...(this.extras?.props(settings.attachments, settings.dictation, strings, busy) ?? {
+        views: null,
+        attach: null,
+        onFiles: ignore,
+        onDrag: ignore,
+        onPaste: ignore,
+        onRemove: ignore,
+        onRetryUpload: ignore,
+        dictation: null,
+        onDictate: ignore,
+        toolPlaceholder: undefined,
+        // Not shown before the extras load.
+        menus: { tools: [], models: [], tool: '', model: '', disabled: busy, strings, onTool: ignore, onModel: ignore },
+      }),
     };
   }
 }

@@ -1,6 +1,6 @@
 /**
  * HistoryList: loads, pages, renames and deletes threads for the history panel, and wires the
- * panel's callbacks. This module and the panel's view are a file of their own that
+ * panel's callbacks. This module and the panel's view and styles are a file of their own that
  * `HistoryController` loads the first time the panel opens (the all-in-one IIFE has it inside).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
@@ -9,6 +9,9 @@ import type { ThreadMetadata } from '../protocol/types.js';
 import { initialHistory, reduceHistory, type HistoryAction, type HistoryState } from '../state/history.js';
 import type { ChatState } from '../state/reducer.js';
 import { renderHistory, type HistoryPanel, type HistoryProps } from '../views/history.js';
+import { historyStyles } from '../views/history.styles.js';
+import { controls } from '../styles/controls.js';
+import { adoptStyles } from './lazy-styles.js';
 import { showError, type ChatConfig } from './chat-store.js';
 
 /** Threads fetched per page. */
@@ -37,6 +40,7 @@ export class HistoryList implements ReactiveController {
     private readonly config: HistoryConfig,
   ) {
     this.rendered = config.store.state;
+    adoptStyles(host.renderRoot, [historyStyles], controls);
     host.addController(this);
   }
 

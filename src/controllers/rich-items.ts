@@ -1,29 +1,31 @@
 /**
- * The element's side of rich items (widgets, workflows, structured input, generated images):
- * loads their renderers with `import()` on first use, keeps their busy and expanded state, and
- * routes widget actions: client handlers become `stream-chat-action`, streaming server actions
- * and structured input answers run as responses in the run controller, and sync actions post
- * `threads.sync_custom_action` and put the returned item in place (also while a response runs).
+ * The element's side of rich items (widgets, workflows, tasks, structured input, generated
+ * images). Their renderers, styles and actions (`rich-actions.ts`) are a file of their own beside
+ * the module, loaded the first time a rich item shows or an action is sent from code; an item shows
+ * as plain text until then.
  */
 import type { ReactiveControllerHost, TemplateResult } from 'lit';
-import { requestJson } from '../protocol/client.js';
-import type { Action, StructuredInputSubmission, ThreadItem } from '../protocol/types.js';
-import { StreamChatError } from '../errors.js';
+import type { ThreadItem } from '../protocol/types.js';
 import type { RichStrings } from '../i18n.js';
 import type { RichItemOptions } from '../views/messages.js';
-import type { ActionRequest, RichContext, WidgetAction } from '../widgets/context.js';
-import { showError, shownError, type ChatConfig } from './chat-store.js';
+import type { WidgetAction } from '../widgets/context.js';
+import type { ChatConfig } from './chat-store.js';
+import { adoptStyles } from './lazy-styles.js';
+import type { RichActions } from './rich-actions.js';
 import type { RunController } from './run-controller.js';
 
 export type { WidgetAction } from '../widgets/context.js';
 
-type RichModule = typeof import('../widgets/index.js');
+type RichModule = typeof import('./rich-actions.js');
 
-/** The renderers once loaded: later elements on the page render rich items at once. */
+/** The module once loaded: later elements on the page render rich items at once. */
 let loaded: RichModule | null = null;
 
 /** Item types the lazy module renders. */
 const RICH = new Set<ThreadItem['type']>(['widget', 'workflow', 'task', 'structured_input', 'generated_image']);
+
+/** The element, as rich items see it: their styles join its shadow root. */
+export type RichHost = ReactiveControllerHost & { readonly renderRoot: HTMLElement | DocumentFragment };
 
 /** What rich items need from the element besides the shared config. */
 export interface RichConfig extends ChatConfig {
@@ -34,129 +36,43 @@ export interface RichConfig extends ChatConfig {
 }
 
 export class RichItems {
-  private module: RichModule | null = null;
-  private loading: Promise<void> | null = null;
-  private readonly busy = new Set<string>();
-  private readonly expanded = new Map<string, boolean>();
+  private actions: RichActions | null = null;
+  private loading: Promise<RichActions> | null = null;
 
   constructor(
-    private readonly host: ReactiveControllerHost & { readonly renderRoot: HTMLElement | DocumentFragment },
+    private readonly host: RichHost,
     private readonly config: RichConfig,
   ) {}
 
   /** Renders a rich item, or undefined (the caller shows its fallback) while the renderers load. */
   readonly render = (item: ThreadItem, options: RichItemOptions): TemplateResult | undefined => {
     if (!RICH.has(item.type)) return undefined;
-    if (!this.module && loaded) this.adopt(loaded);
-    const module = this.module;
-    if (!module) {
-      void this.load();
-      return undefined;
-    }
-    const ctx: RichContext = {
-      ...options,
-      busy: this.busy,
-      expanded: this.expanded,
-      strings: this.config.strings(),
-      act: (request) => void this.run(request).catch(() => undefined),
-      toggle: (itemId, open) => {
-        this.expanded.set(itemId, open);
-        this.host.requestUpdate();
-      },
-      answer: (itemId, input) => void this.answer(itemId, input),
-    };
-    const result = module.renderRichItem(item, ctx);
-    return typeof result === 'symbol' ? undefined : result;
+    if (!this.actions && loaded) this.start(loaded);
+    if (this.actions) return this.actions.render(item, options);
+    void this.load();
+    return undefined;
   };
 
+  /** Sends `action` for `itemId` from code (`sendAction`): as a widget's button would. */
+  send(action: WidgetAction, itemId: string | null): Promise<void> {
+    return this.load().then((actions) => actions.send(action, itemId));
+  }
+
   /** Loads the renderers and their styles once; resolves when they are ready. */
-  load(): Promise<void> {
-    this.loading ??= import('../widgets/index.js').then((module) => {
+  private load(): Promise<RichActions> {
+    if (this.actions) return Promise.resolve(this.actions);
+    this.loading ??= import('./rich-actions.js').then((module) => {
       loaded = module;
-      this.adopt(module);
+      const actions = this.actions ?? this.start(module);
       this.host.requestUpdate();
+      return actions;
     });
     return this.loading;
   }
 
-  /** Sends `action` for `itemId` from code (`sendAction`): as a widget's button would. */
-  send(action: WidgetAction, itemId: string | null): Promise<void> {
-    const item =
-      itemId === null ? undefined : this.config.store.state.items.find((candidate) => candidate.id === itemId);
-    return this.run({ action, itemId, widget: item?.type === 'widget' ? item.widget : null, busyKey: null });
-  }
-
   /** Adds the renderers' styles to the element's shadow root and starts using them. */
-  private adopt(module: RichModule): void {
-    const root = this.host.renderRoot;
-    if (root instanceof ShadowRoot) {
-      const sheets = module.richStyles.flatMap(({ styleSheet }) => (styleSheet ? [styleSheet] : []));
-      const missing = sheets.filter((sheet) => !root.adoptedStyleSheets.includes(sheet));
-      if (missing.length) root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...missing];
-    }
-    this.module = module;
-  }
-
-  /** Runs an action: client handlers dispatch, server handlers post (streamed or sync). */
-  private async run(request: ActionRequest): Promise<void> {
-    const { action, itemId, widget } = request;
-    const wire = action.payload === undefined ? { type: action.type } : { type: action.type, payload: action.payload };
-    if (action.handler === 'client') {
-      this.config.dispatch('stream-chat-action', { action: wire, itemId, widget });
-      return;
-    }
-    this.setBusy(request.busyKey, true);
-    try {
-      if (action.streaming === false) await this.sync(wire, itemId);
-      else await this.config.run.action(wire, itemId);
-    } finally {
-      this.setBusy(request.busyKey, false);
-    }
-  }
-
-  /** Posts `threads.sync_custom_action`; the item it returns replaces its namesake in place. */
-  private async sync(action: Action, itemId: string | null): Promise<void> {
-    const { store } = this.config;
-    const threadId = store.state.threadId;
-    if (!threadId) throw this.refuse();
-    try {
-      const answer = await requestJson(
-        { type: 'threads.sync_custom_action', params: { thread_id: threadId, item_id: itemId, action } },
-        this.config.request(),
-      );
-      // The user may have opened another thread meanwhile: the answer belongs to the old one.
-      if (store.state.threadId === threadId && answer.updated_item)
-        store.apply({ type: 'item-replaced', item: answer.updated_item });
-    } catch (error) {
-      const shown = { ...shownError(error), allowRetry: false };
-      if (store.state.threadId === threadId) showError(this.config, shown);
-      throw new StreamChatError(shown.code, this.config.describe(shown), false);
-    }
-  }
-
-  private async answer(itemId: string, input: StructuredInputSubmission): Promise<void> {
-    this.setBusy(itemId, true);
-    try {
-      await this.config.run.answer(itemId, input);
-    } catch {
-      // The element already shows and reports the error.
-    } finally {
-      this.setBusy(itemId, false);
-    }
-  }
-
-  private refuse(): StreamChatError {
-    return new StreamChatError(
-      'nothing_to_retry',
-      this.config.describe({ code: 'nothing_to_retry', allowRetry: false }),
-      false,
-    );
-  }
-
-  private setBusy(key: string | null, on: boolean): void {
-    if (key === null) return;
-    if (on) this.busy.add(key);
-    else this.busy.delete(key);
-    this.host.requestUpdate();
+  private start(module: RichModule): RichActions {
+    adoptStyles(this.host.renderRoot, module.richStyles);
+    return (this.actions = new module.RichActions(this.host, this.config));
   }
 }

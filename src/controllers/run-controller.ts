@@ -17,7 +17,7 @@ import { lastUserMessage, type Action } from '../state/reducer.js';
 import { StreamChatError, type ErrorCode } from '../errors.js';
 import { showError, shownError, type ChatConfig } from './chat-store.js';
 import { announce } from './announce.js';
-import { callClientTool, postOrphanOutput, type ClientToolHandler } from './client-tools.js';
+import type { ClientToolHandler } from './client-tools.js';
 import { fetchLateTitle } from './late-title.js';
 
 /** What the run controller needs besides the shared config. */
@@ -46,6 +46,18 @@ interface Call {
   /** Gives the composer back what an unsent message carried (its attachments). */
   readonly giveBack?: () => void;
 }
+
+/**
+ * The client-tool plumbing, a file of its own beside the module: it loads when a stream first
+ * brings a client tool call, while the rest of that stream still arrives; a failed load is tried
+ * again by the next call.
+ */
+let clientTools: Promise<typeof import('./client-tools.js')> | undefined;
+const loadClientTools = () =>
+  (clientTools ??= import('./client-tools.js').catch((error: unknown) => {
+    clientTools = undefined;
+    throw error;
+  }));
 
 /** Largest number of client-tool round trips in one response (a looping server is a bug). */
 const MAX_TOOL_ROUNDS = 25;
@@ -192,6 +204,7 @@ export class RunController implements ReactiveController {
         if (run.call) {
           const pending = run.call;
           const { handlers, timeout } = this.config.clientTools();
+          const { callClientTool, postOrphanOutput } = await loadClientTools();
           const output = await callClientTool(pending, {
             ask: (detail) => this.config.dispatch('stream-chat-client-tool', detail),
             handlers,
@@ -244,6 +257,7 @@ export class RunController implements ReactiveController {
         slice = performance.now();
         if (this.call?.id !== id) break;
       }
+      if (event.type === 'thread.item.done' && event.item.type === 'client_tool_call') void loadClientTools();
       const delta = event.type === 'thread.item.updated';
       // The first token paints at once; later ones coalesce (see STREAM_RENDER_INTERVAL_MS).
       this.config.store.apply(

@@ -167,19 +167,8 @@ export function renderChat(props: ChatProps): TemplateResult {
 
 /** The feature controls inside the composer: attach, dictation, the tool and model menus. */
 function renderExtras(f: FeatureProps, disabled: boolean): TemplateResult {
-  const s = f.strings;
-  const dictation = f.dictation;
-  const recording = dictation?.status === 'recording';
   const views = f.views;
-  return html`${f.attach && views ? views.renderAttachButton(f.attach.accept, disabled, s, f.onFiles) : nothing}
+  return html`${f.attach && views ? views.renderAttachButton(f.attach.accept, disabled, f.strings, f.onFiles) : nothing}
     ${views ? views.renderComposerMenus({ ...f.menus, disabled }) : nothing}
-    ${
-      dictation
-        ? html`<button part="dictation-button" class="icon-button secondary ${recording ? 'recording' : ''}" type="button"
-          aria-label=${recording ? s.stopDictation : dictation.status === 'transcribing' ? s.transcribing : s.dictate}
-          aria-pressed=${recording ? 'true' : 'false'} ?disabled=${disabled || dictation.status === 'transcribing'} @click=${f.onDictate}>
-          <svg viewBox="0 0 24 24" aria-hidden="true"><rect x="9" y="3" width="6" height="11" rx="3"></rect><path d="M5 11a7 7 0 0014 0M12 18v3"></path></svg>
-        </button>`
-        : nothing
-    }`;
+    ${f.dictation && views ? views.renderDictationButton(f.dictation.status, disabled, f.strings, f.onDictate) : nothing}`;
 }

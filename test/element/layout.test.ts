@@ -129,6 +129,32 @@ describe('layout', () => {
     });
   }
 
+  it('styles the history panel, which loads on first use, as the page themes it and as its rules always cascaded', async () => {
+    const wrap = await fixture<HTMLDivElement>(
+      html`<div style="height: 600px; --stream-chat-history-width: 321px">
+        <stream-chat api-url="/api/chat" history></stream-chat>
+      </div>`,
+    );
+    const el = wrap.querySelector('stream-chat') as StreamChatElement;
+    await sendAndWait(el, 'title Styled\ntext hi');
+    part(el, 'history-button').click();
+    await waitUntil(() => el.shadowRoot?.querySelector('.thread-title'), 'history listed');
+    const panel = part(el, 'history');
+    expect(panel.getBoundingClientRect().width).to.be.closeTo(321, 1);
+    expect(panel.getBoundingClientRect().left, 'shown before the conversation').to.be.closeTo(
+      el.getBoundingClientRect().left,
+      2,
+    );
+    (el.shadowRoot?.querySelector('button[aria-label="Delete Styled"]') as HTMLButtonElement).click();
+    await el.updateComplete;
+    const [remove, cancel] = ['.danger', '.cancel'].map((selector) =>
+      getComputedStyle(el.shadowRoot!.querySelector(`.thread.editing ${selector}`)!),
+    );
+    expect(remove!.color, 'the delete button is red').to.not.equal(cancel!.color);
+    // The shared text-button rules came after the panel's, and still do: they set the border.
+    expect(remove!.borderTopColor).to.equal(cancel!.borderTopColor);
+  });
+
   it('keeps code left to right in a right-to-left locale', async () => {
     const { el } = await mount();
     el.locale = 'ar';

@@ -1,4 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
+import type { PropertyDeclaration } from 'lit';
+import { StreamChatElement } from '../../src/stream-chat.js';
 
 interface PageWindow extends Window {
   violations: string[];
@@ -16,6 +18,18 @@ async function openPage(build: string): Promise<{ frame: HTMLIFrameElement; win:
   const win = frame.contentWindow as unknown as PageWindow;
   await win.customElements.whenDefined('stream-chat');
   return { frame, win };
+}
+
+/** The reactive properties of an element class, as Lit declared them: name, attribute, type, reflect. */
+function declared(element: CustomElementConstructor | undefined): unknown[] {
+  const properties = (element as unknown as { elementProperties: Map<PropertyKey, PropertyDeclaration> })
+    .elementProperties;
+  return Array.from(properties, ([name, options]) => [
+    name,
+    options.attribute ?? true,
+    (options.type as { name?: string } | undefined)?.name ?? '',
+    options.reflect === true,
+  ]);
 }
 
 /** The script files a page loaded from the build folder, without their content hash. */
@@ -40,6 +54,9 @@ describe('the script-tag builds, on a plain page under a strict CSP', () => {
           );
         await waitUntil(() => answer().includes('Hello from the build'), 'the answer rendered');
         expect(answer()).to.include('tool output: {"from":"plain page"}');
+        // The client-tool plumbing loaded when the stream brought the call (the IIFE has it inside).
+        if (build === 'module')
+          expect(scriptsLoaded(win)).to.deep.equal(['stream-chat.js', 'stream-chat-client-tools.js']);
         expect(win.chatEvents).to.deep.equal([
           'response-start',
           'thread-change',
@@ -49,6 +66,10 @@ describe('the script-tag builds, on a plain page under a strict CSP', () => {
           'response-end',
         ]);
         expect(chat.getAttribute('thread-id')).to.match(/^thr_/);
+        // The builds declare the properties (attributes, types, reflection) the source does.
+        expect(declared(win.customElements.get('stream-chat'))).to.deep.equal(declared(StreamChatElement));
+        chat.setAttribute('idle-timeout', '1234');
+        expect((chat as unknown as { idleTimeout: number }).idleTimeout).to.equal(1234);
         (chat.shadowRoot?.querySelector('[part~="history-button"]') as HTMLButtonElement).click();
         await waitUntil(() => chat.shadowRoot?.querySelector('[part~="history"] .thread-title'), 'history rendered', {
           timeout: 4000,
