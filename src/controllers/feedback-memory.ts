@@ -23,12 +23,18 @@ export function recallFeedback(endpoint: string, threadId: string): Map<string, 
   return new Map(read().flatMap(([u, t, item, kind]) => (u === url && t === threadId ? [[item, kind]] : [])));
 }
 
-/** Remembers a choice, as the newest entry of the record. */
-export function rememberFeedback(endpoint: string, threadId: string, itemId: string, kind: FeedbackKind): void {
-  const entry: Entry = [absolute(endpoint), threadId, itemId, kind];
-  const entries = read().filter((each) => each.slice(0, 3).join('\n') !== entry.slice(0, 3).join('\n'));
+/** Remembers a choice, as the newest entry of the record; no `kind` forgets the item's choice. */
+export function rememberFeedback(
+  endpoint: string,
+  threadId: string,
+  itemId: string,
+  kind: FeedbackKind | undefined,
+): void {
+  const key = [absolute(endpoint), threadId, itemId].join('\n');
+  const entries = read().filter((each) => each.slice(0, 3).join('\n') !== key);
+  if (kind) entries.push([absolute(endpoint), threadId, itemId, kind]);
   // Full or refused storage: the choice shows until the thread is left, as without storage.
-  writeStorage(FEEDBACK_STORAGE_KEY, JSON.stringify([...entries, entry].slice(-MOST_FEEDBACK)));
+  writeStorage(FEEDBACK_STORAGE_KEY, JSON.stringify(entries.slice(-MOST_FEEDBACK)));
 }
 
 function absolute(endpoint: string): string {

@@ -49,13 +49,16 @@ export class ItemActionsController implements ReactiveController {
     const before = this.feedback.get(item.id);
     this.feedback = new Map(this.feedback).set(item.id, kind);
     this.host.requestUpdate();
+    // Remembered at once, as it shows: a reload while the request runs keeps it too.
+    const endpoint = this.config.request().url;
+    rememberFeedback(endpoint, threadId, item.id, kind);
     try {
       await requestJson(
         { type: 'items.feedback', params: { thread_id: threadId, item_ids: [item.id], kind } },
         this.config.request(),
       );
-      rememberFeedback(this.config.request().url, threadId, item.id, kind);
     } catch {
+      rememberFeedback(endpoint, threadId, item.id, before);
       const next = new Map(this.feedback);
       if (before) next.set(item.id, before);
       else next.delete(item.id);

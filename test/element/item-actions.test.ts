@@ -135,6 +135,24 @@ describe('<stream-chat> item actions', () => {
     expect(recallFeedback('/api/chat/other', threadId).size).to.equal(0);
   });
 
+  it('takes back a vote the server refuses, says so, and does not remember it', async () => {
+    const { el } = await mountActions();
+    await sendAndWait(el, 'text Rate me');
+    const threadId = el.threadId ?? '';
+    const [answer] = answerIds(el);
+    // The server refuses the vote (401 with a JSON error body); every other request goes through.
+    el.fetch = (input, init) =>
+      fetch(String(init?.body).includes('"items.feedback"') ? '/api/fault/http401' : input, init);
+    const failed = oneEvent(el, 'stream-chat-error');
+    part(el, 'feedback-positive-button').click();
+    await el.updateComplete;
+    expect(part(el, 'feedback-positive-button').getAttribute('aria-pressed')).to.equal('true');
+    expect((await failed).detail).to.include({ code: 'feedback_failed', allowRetry: false });
+    await el.updateComplete;
+    expect(part(el, 'feedback-positive-button').getAttribute('aria-pressed')).to.equal('false');
+    expect(recallFeedback('/api/chat', threadId).has(answer ?? '')).to.equal(false);
+  });
+
   it('keeps a bounded record, drops the oldest first, and shrugs off storage that refuses or holds junk', async () => {
     localStorage.removeItem(FEEDBACK_STORAGE_KEY);
     for (let i = 0; i < MOST_FEEDBACK + 5; i++) rememberFeedback('/api/x', 'thr', `item_${i}`, 'positive');
