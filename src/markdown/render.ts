@@ -9,7 +9,7 @@
  * lives on the template part they render into and is freed with it, like lit-html's `cache()`.
  * Callers keep no keys and owe no object identity: each message part simply renders its text.
  */
-import { html, noChange, type TemplateResult } from 'lit';
+import { html, noChange, render, type TemplateResult } from 'lit';
 import { Directive, directive, PartType, type DirectiveResult, type PartInfo } from 'lit/directive.js';
 import type { MarkedToken } from 'marked';
 import { BlockList } from './block-list.js';
@@ -72,6 +72,9 @@ export class LiveMarkdown {
   }
 }
 
+/** How long (ms) one streaming render may spend freezing newly committed blocks. */
+const FREEZE_BUDGET_MS = 12;
+
 const defaultStrings: MarkdownStrings = { copy: 'Copy', copied: 'Copied' };
 const noDomains: readonly string[] = [];
 const noAnnotations: readonly Annotation[] = [];
@@ -86,6 +89,10 @@ class MarkdownDirective extends Directive {
   /** Indexes of the blocks rendered with citations last time. */
   private cited: readonly number[] = [];
   private last: { text: string; streaming: boolean; annotations: readonly Annotation[] } | undefined;
+  /** Committed blocks wait to be frozen (see FREEZE_BUDGET_MS); a frame is asked to catch up. */
+  private behind = false;
+  private catchUp = 0;
+  private options: RenderMarkdownOptions = {};
 
   constructor(part: PartInfo) {
     super(part);
@@ -100,6 +107,7 @@ class MarkdownDirective extends Directive {
     const last = this.last;
     if (
       !contextChanged &&
+      !this.behind &&
       last &&
       last.text === text &&
       last.streaming === streaming &&
@@ -114,9 +122,13 @@ class MarkdownDirective extends Directive {
       streaming ? (next) => this.blocks.root.isConnected && (this.render(next, options), true) : undefined,
     );
     const snapshot = (this.stream ??= new MarkdownStream()).update(text, { final: !streaming });
+    // A streaming render that adds many blocks (a fast server) freezes them for a few ms and leaves
+    // the rest to the next frames, so no task grows long; a rebuilt or final text renders whole.
+    let budgetEnd = streaming ? performance.now() + FREEZE_BUDGET_MS : Infinity;
     if (contextChanged || snapshot.revision !== this.revision) {
       this.blocks.clear();
       this.revision = snapshot.revision;
+      budgetEnd = Infinity;
     }
     const { marks, sources } = placeCitations(annotations, snapshot);
     const { committed } = snapshot;
@@ -129,10 +141,19 @@ class MarkdownDirective extends Directive {
     }
     this.cited = [...marks.keys()];
     for (let index = this.blocks.frozenCount; index < committed.length; index++) {
+      if (performance.now() > budgetEnd) break;
       const block = committed[index] as Block;
       this.blocks.freeze(index, block, marksKey(marks.get(index)), this.template(block, marks));
     }
-    if (streaming) this.blocks.renderOpen(snapshot.tail.map((block) => this.template(block, marks)));
+    this.behind = this.blocks.frozenCount < committed.length;
+    this.options = options;
+    if (this.behind) {
+      // The open blocks keep their last rendering until the committed ones before them are in.
+      this.catchUp ||= requestAnimationFrame(() => {
+        this.catchUp = 0;
+        if (this.behind && this.last && this.blocks.root.isConnected) this.render(this.last.text, this.options);
+      });
+    } else if (streaming) this.blocks.renderOpen(snapshot.tail.map((block) => this.template(block, marks)));
     else {
       // A final text's tail is closed too: frozen like the committed blocks.
       for (const block of snapshot.tail) {
@@ -220,9 +241,16 @@ let prepared = false;
 export function prepareMarkdown(): void {
   if (prepared) return;
   prepared = true;
-  whenIdle(() =>
-    new MarkdownStream().update('# a\n\n> b\n\n- c\n\n1. *d* `e` [f](g)\n\n| h |\n|-|\n\n```\ni\n```\nj\n-\n'),
-  );
+  whenIdle(() => {
+    // Rendered off the page, streaming then finished: Lit prepares each block's template and the
+    // engine compiles the render path now, not in the middle of the first answer's tokens.
+    const sample =
+      '# a\n\n> b\n\n- c\n\n1. *d* **e** `f` [g](#h)\n\n| i |\n|-|\n| j |\n\n```\nk\n```\n\n---\n\nl\n-\n\nm';
+    const holder = document.createElement('div');
+    render(renderMarkdown(sample.slice(0, 40), { streaming: true }), holder);
+    render(renderMarkdown(sample, { streaming: true }), holder);
+    render(renderMarkdown(sample), holder);
+  });
 }
 
 /** Runs `task` when the page is idle (soon, where the browser cannot tell). */
