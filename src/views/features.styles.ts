@@ -121,6 +121,11 @@ export const featureStyles = css`
   .thumb-down svg {
     transform: rotate(180deg);
   }
+  .item-actions [hidden],
+  .copied > g:first-child,
+  svg:not(.copied) > g + g {
+    display: none;
+  }
   .start-prompts {
     list-style: none;
     margin: 12px 0 0;

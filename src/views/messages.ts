@@ -1,14 +1,15 @@
 /**
  * Template functions for the message list and each kind of thread item.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, noChange, nothing, type TemplateResult } from 'lit';
+import { Directive, directive } from 'lit/directive.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Annotation, AssistantMessageItem, ThreadItem, WidgetNode } from '../protocol/types.js';
 import { format, type Strings } from '../i18n.js';
 import { prepareMarkdown, whenIdle, type LiveMarkdown } from '../markdown/render.js';
 import { renderAssistantText } from './assistant-text.js';
-import { renderItemActions, type ItemActionsProps } from './item-actions.js';
+import { itemActions, type ItemActionsProps } from './item-actions.js';
 import { renderSent } from './sent-attachments.js';
 
 /** Data and callbacks the message list needs. */
@@ -159,6 +160,7 @@ function renderAssistant(
 ): TemplateResult {
   const strings = { copy: props.strings.copy, copied: props.strings.copied };
   const incomplete = props.incomplete?.has(item.id) ?? false;
+  const actions = props.actions?.actions;
   return html`<div
     part="message assistant-message"
     class="message assistant ${streaming ? 'streaming' : ''} ${incomplete ? 'incomplete' : ''}"
@@ -178,7 +180,7 @@ function renderAssistant(
       ${incomplete ? html`<p class="incomplete-note">${props.strings.incomplete}</p>` : nothing}
     </div>
     ${streaming ? nothing : timestamp(item.created_at, props.locale)}
-    ${props.actions && !streaming && !running ? renderItemActions(item, props.actions) : nothing}
+    ${actions && !streaming && !running && (actions.copy || actions.feedback || actions.retry) ? itemActions(item, props.actions!) : nothing}
   </div>`;
 }
 
@@ -196,7 +198,6 @@ function humanize(name: string): string {
   return words ? words.toLowerCase() : name;
 }
 
-const timeCache = new Map<string, string>();
 const formatters = new Map<string, Intl.DateTimeFormat[]>();
 
 /** The time-only and the date-and-time formats of a locale, made on first use. */
@@ -230,21 +231,29 @@ const preparing = new Set<string>();
 
 /**
  * When a message was written, in the locale (time only for today's): shown on hover or focus,
- * always in the accessibility tree.
+ * always in the accessibility tree. A plain `<time>` made once per row and per (locale, time):
+ * a thread's rows keep no template parts or strings for it.
  */
-function timestamp(iso: string, locale: string): TemplateResult | typeof nothing {
-  const key = `${locale} ${iso}`;
-  let text = timeCache.get(key);
-  if (text === undefined) {
+class TimeDirective extends Directive {
+  private key?: string;
+  render(_iso: string, _locale: string): unknown {
+    return noChange;
+  }
+  override update(_part: unknown, [iso, locale]: [string, string]): unknown {
+    const key = `${locale} ${iso}`;
+    if (key === this.key) return noChange;
+    this.key = key;
     const date = new Date(iso);
     if (Number.isNaN(date.getTime())) return nothing;
     const today = date.toDateString() === new Date().toDateString();
-    text = formattersFor(locale)[today ? 0 : 1]!.format(date);
-    if (timeCache.size > 5000) timeCache.clear();
-    timeCache.set(key, text);
+    const time = document.createElement('time');
+    time.className = 'timestamp';
+    time.dateTime = iso;
+    time.textContent = formattersFor(locale)[today ? 0 : 1]!.format(date);
+    return time;
   }
-  return html`<time class="timestamp" datetime=${iso}>${text}</time>`;
 }
+const timestamp = directive(TimeDirective);
 
 const NO_ANNOTATIONS: readonly Annotation[] = [];
 
