@@ -121,9 +121,7 @@ export const featureStyles = css`
   .thumb-down svg {
     transform: rotate(180deg);
   }
-  .item-actions [hidden],
-  .copied > g:first-child,
-  svg:not(.copied) > g + g {
+  .item-actions [hidden] {
     display: none;
   }
   .start-prompts {

@@ -25,13 +25,16 @@ export interface ItemActionsProps {
   onRegenerate: (item: AssistantMessageItem) => void;
 }
 
+/** The copy icon: a sheet over another. */
+const COPY = 'M11 9h7a2 2 0 012 2v7a2 2 0 01-2 2h-7a2 2 0 01-2-2v-7a2 2 0 012-2zM5 15V5a1 1 0 011-1h9';
+
 /** The group as first made, cloned for each answer: every button, its `value` the action. */
 let model: Element | undefined;
 function makeGroup(): HTMLElement {
   if (!model) {
     const box = document.createElement('div');
     render(
-      html`<div part="item-actions" class="item-actions" role="group"><button part="copy-button" class="row-action" type="button" value="copy"><svg viewBox="0 0 24 24" aria-hidden="true"><g><rect x="9" y="9" width="11" height="11" rx="2"></rect><path d="M5 15V5a1 1 0 011-1h9"></path></g><g><path d="M5 12l5 5 9-10"></path></g></svg></button><button part="feedback-positive-button" class="row-action" type="button" value="positive"><svg viewBox="0 0 24 24" aria-hidden="true"><path d="M7 10v11H3V10h4zm0 0l4-8a3 3 0 013 3v4h5a2 2 0 012 2.3l-1.4 8A2 2 0 0117.6 21H7"></path></svg></button><button part="feedback-negative-button" class="row-action thumb-down" type="button" value="negative"><svg viewBox="0 0 24 24" aria-hidden="true"><path d="M7 10v11H3V10h4zm0 0l4-8a3 3 0 013 3v4h5a2 2 0 012 2.3l-1.4 8A2 2 0 0117.6 21H7"></path></svg></button><button part="regenerate-button" class="row-action" type="button" value="retry"><svg viewBox="0 0 24 24" aria-hidden="true"><path d="M20 11a8 8 0 10-2.3 5.7M20 4v7h-7"></path></svg></button></div>`,
+      html`<div part="item-actions" class="item-actions" role="group"><button part="copy-button" class="row-action" type="button" value="copy"><svg viewBox="0 0 24 24" aria-hidden="true"><path d=${COPY}></path></svg></button><button part="feedback-positive-button" class="row-action" type="button" value="positive"><svg viewBox="0 0 24 24" aria-hidden="true"><path d="M7 10v11H3V10h4zm0 0l4-8a3 3 0 013 3v4h5a2 2 0 012 2.3l-1.4 8A2 2 0 0117.6 21H7"></path></svg></button><button part="feedback-negative-button" class="row-action thumb-down" type="button" value="negative"><svg viewBox="0 0 24 24" aria-hidden="true"><path d="M7 10v11H3V10h4zm0 0l4-8a3 3 0 013 3v4h5a2 2 0 012 2.3l-1.4 8A2 2 0 0117.6 21H7"></path></svg></button><button part="regenerate-button" class="row-action" type="button" value="retry"><svg viewBox="0 0 24 24" aria-hidden="true"><path d="M20 11a8 8 0 10-2.3 5.7M20 4v7h-7"></path></svg></button></div>`,
       box,
     );
     model = box.firstElementChild!;
@@ -67,7 +70,7 @@ class ItemActionsDirective extends Directive {
       button.hidden = !actions[action === 'copy' || action === 'retry' ? action : 'feedback'];
       button.setAttribute('aria-label', label);
       button.title = label;
-      if (action === 'copy') button.firstElementChild!.classList.toggle('copied', copied);
+      if (action === 'copy') button.querySelector('path')!.setAttribute('d', copied ? 'M5 12l5 5 9-10' : COPY);
       else if (action === 'retry') button.disabled = props.busy;
       else button.setAttribute('aria-pressed', String(props.feedback.get(item.id) === action));
     }

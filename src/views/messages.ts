@@ -1,8 +1,7 @@
 /**
  * Template functions for the message list and each kind of thread item.
  */
-import { html, noChange, nothing, type TemplateResult } from 'lit';
-import { Directive, directive } from 'lit/directive.js';
+import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Annotation, AssistantMessageItem, ThreadItem, WidgetNode } from '../protocol/types.js';
@@ -231,29 +230,19 @@ const preparing = new Set<string>();
 
 /**
  * When a message was written, in the locale (time only for today's): shown on hover or focus,
- * always in the accessibility tree. A plain `<time>` made once per row and per (locale, time):
+ * always in the accessibility tree. A plain `<time>`, made again only when its row renders again:
  * a thread's rows keep no template parts or strings for it.
  */
-class TimeDirective extends Directive {
-  private key?: string;
-  render(_iso: string, _locale: string): unknown {
-    return noChange;
-  }
-  override update(_part: unknown, [iso, locale]: [string, string]): unknown {
-    const key = `${locale} ${iso}`;
-    if (key === this.key) return noChange;
-    this.key = key;
-    const date = new Date(iso);
-    if (Number.isNaN(date.getTime())) return nothing;
-    const today = date.toDateString() === new Date().toDateString();
-    const time = document.createElement('time');
-    time.className = 'timestamp';
-    time.dateTime = iso;
-    time.textContent = formattersFor(locale)[today ? 0 : 1]!.format(date);
-    return time;
-  }
+function timestamp(iso: string, locale: string): HTMLElement | typeof nothing {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return nothing;
+  const today = date.toDateString() === new Date().toDateString();
+  const time = document.createElement('time');
+  time.className = 'timestamp';
+  time.dateTime = iso;
+  time.textContent = formattersFor(locale)[today ? 0 : 1]!.format(date);
+  return time;
 }
-const timestamp = directive(TimeDirective);
 
 const NO_ANNOTATIONS: readonly Annotation[] = [];
 
