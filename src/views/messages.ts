@@ -67,13 +67,18 @@ export function renderMessages(props: MessagesProps): TemplateResult {
   const running = props.actions?.busy
     ? props.items.findLastIndex((item) => item.type === 'user_message')
     : props.items.length;
+  // The notices after an item are entries of their own (only where there are some): rows need no
+  // wrapper, and a notice arriving or leaving does not make its row again.
+  const entries: [key: string, content: unknown][] = [];
+  props.items.forEach((item, index) => {
+    entries.push([item.id, renderRow(item, props, index > running)]);
+    const after = props.after?.(item.id);
+    if (after && after !== nothing) entries.push([`after ${item.id}`, after]);
+  });
   return html`${repeat(
-    props.items,
-    (item) => item.id,
-    (item, index) => {
-      const row = renderRow(item, props, index > running);
-      return props.after ? html`${row}${props.after(item.id)}` : row;
-    },
+    entries,
+    ([key]) => key,
+    ([, content]) => content,
   )}`;
 }
 
