@@ -121,6 +121,9 @@ export const featureStyles = css`
   .thumb-down svg {
     transform: rotate(180deg);
   }
+  .item-actions [hidden] {
+    display: none;
+  }
   .start-prompts {
     list-style: none;
     margin: 12px 0 0;

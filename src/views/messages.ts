@@ -8,7 +8,7 @@ import type { Annotation, AssistantMessageItem, ThreadItem, WidgetNode } from '.
 import { format, type Strings } from '../i18n.js';
 import { prepareMarkdown, whenIdle, type LiveMarkdown } from '../markdown/render.js';
 import { renderAssistantText } from './assistant-text.js';
-import { renderItemActions, type ItemActionsProps } from './item-actions.js';
+import { itemActions, type ItemActionsProps } from './item-actions.js';
 import { renderSent } from './sent-attachments.js';
 
 /** Data and callbacks the message list needs. */
@@ -67,13 +67,18 @@ export function renderMessages(props: MessagesProps): TemplateResult {
   const running = props.actions?.busy
     ? props.items.findLastIndex((item) => item.type === 'user_message')
     : props.items.length;
+  // The notices after an item are entries of their own (only where there are some): rows need no
+  // wrapper, and a notice arriving or leaving does not make its row again.
+  const entries: [key: string, content: unknown][] = [];
+  props.items.forEach((item, index) => {
+    entries.push([item.id, renderRow(item, props, index > running)]);
+    const after = props.after?.(item.id);
+    if (after && after !== nothing) entries.push([`after ${item.id}`, after]);
+  });
   return html`${repeat(
-    props.items,
-    (item) => item.id,
-    (item, index) => {
-      const row = renderRow(item, props, index > running);
-      return props.after ? html`${row}${props.after(item.id)}` : row;
-    },
+    entries,
+    ([key]) => key,
+    ([, content]) => content,
   )}`;
 }
 
@@ -159,6 +164,7 @@ function renderAssistant(
 ): TemplateResult {
   const strings = { copy: props.strings.copy, copied: props.strings.copied };
   const incomplete = props.incomplete?.has(item.id) ?? false;
+  const actions = props.actions?.actions;
   return html`<div
     part="message assistant-message"
     class="message assistant ${streaming ? 'streaming' : ''} ${incomplete ? 'incomplete' : ''}"
@@ -178,7 +184,7 @@ function renderAssistant(
       ${incomplete ? html`<p class="incomplete-note">${props.strings.incomplete}</p>` : nothing}
     </div>
     ${streaming ? nothing : timestamp(item.created_at, props.locale)}
-    ${props.actions && !streaming && !running ? renderItemActions(item, props.actions) : nothing}
+    ${actions && !streaming && !running && (actions.copy || actions.feedback || actions.retry) ? itemActions(item, props.actions!) : nothing}
   </div>`;
 }
 
@@ -196,7 +202,6 @@ function humanize(name: string): string {
   return words ? words.toLowerCase() : name;
 }
 
-const timeCache = new Map<string, string>();
 const formatters = new Map<string, Intl.DateTimeFormat[]>();
 
 /** The time-only and the date-and-time formats of a locale, made on first use. */
@@ -230,20 +235,18 @@ const preparing = new Set<string>();
 
 /**
  * When a message was written, in the locale (time only for today's): shown on hover or focus,
- * always in the accessibility tree.
+ * always in the accessibility tree. A plain `<time>`, made again only when its row renders again:
+ * a thread's rows keep no template parts or strings for it.
  */
-function timestamp(iso: string, locale: string): TemplateResult | typeof nothing {
-  const key = `${locale} ${iso}`;
-  let text = timeCache.get(key);
-  if (text === undefined) {
-    const date = new Date(iso);
-    if (Number.isNaN(date.getTime())) return nothing;
-    const today = date.toDateString() === new Date().toDateString();
-    text = formattersFor(locale)[today ? 0 : 1]!.format(date);
-    if (timeCache.size > 5000) timeCache.clear();
-    timeCache.set(key, text);
-  }
-  return html`<time class="timestamp" datetime=${iso}>${text}</time>`;
+function timestamp(iso: string, locale: string): HTMLElement | typeof nothing {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return nothing;
+  const today = date.toDateString() === new Date().toDateString();
+  const time = document.createElement('time');
+  time.className = 'timestamp';
+  time.dateTime = iso;
+  time.textContent = formattersFor(locale)[today ? 0 : 1]!.format(date);
+  return time;
 }
 
 const NO_ANNOTATIONS: readonly Annotation[] = [];
