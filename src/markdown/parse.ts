@@ -41,7 +41,7 @@ export interface ParseOptions {
  * Lexer options spelled out in full, so that a page calling `marked.use()` or
  * `marked.setOptions()` for its own purposes cannot change how chat messages are parsed.
  */
-const lexerOptions: MarkedOptions = {
+export const lexerOptions: MarkedOptions = {
   async: false,
   breaks: false,
   extensions: null,

@@ -14,20 +14,10 @@ import { pathToFileURL } from 'node:url';
 import { Lexer as MarkedLexer, type MarkedOptions } from 'marked';
 import { markedLexerOnly } from '../../build/marked-lexer.js';
 import { corpus } from '../markdown/corpus.js';
+import { lexerOptions } from '../../src/markdown/parse.js';
 
-/** The options `src/markdown/parse.ts` fixes. */
-const options = (): MarkedOptions => ({
-  async: false,
-  breaks: false,
-  extensions: null,
-  gfm: true,
-  hooks: null,
-  pedantic: false,
-  renderer: null,
-  silent: false,
-  tokenizer: null,
-  walkTokens: null,
-});
+/** The options `src/markdown/parse.ts` fixes, a fresh copy each time. */
+const options = (): MarkedOptions => ({ ...lexerOptions });
 
 /** Inputs for the folded branches: each would lex differently with pedantic, breaks or without GFM. */
 const edges = [
