@@ -7,6 +7,7 @@
  */
 import { Lexer } from 'marked';
 import type { Links, MarkedOptions, MarkedToken, Token } from 'marked';
+import { collectDefinitions, hasDefinition } from './definitions.js';
 import { completeTail } from './tail.js';
 
 /** One top-level markdown block (a paragraph, heading, list, table, code block, ...). */
@@ -386,26 +387,4 @@ export function isClosedFence(token: Token): boolean {
   const open = /^ {0,3}(`{3,}|~{3,})/.exec(lines[0] ?? '');
   const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(lines[lines.length - 1] ?? '');
   return !!open?.[1] && !!close?.[1] && close[1][0] === open[1][0] && close[1].length >= open[1].length;
-}
-
-function hasDefinition(t: Token): boolean {
-  const token = t as MarkedToken;
-  if (token.type === 'def') return true;
-  if (token.type === 'blockquote') return token.tokens.some(hasDefinition);
-  if (token.type === 'list') return token.items.some((item) => item.tokens.some(hasDefinition));
-  return false;
-}
-
-function collectDefinitions(t: Token, links: Links, added: Links): void {
-  const token = t as MarkedToken;
-  if (token.type === 'def') {
-    if (!(token.tag in links)) {
-      links[token.tag] = { href: token.href, title: token.title };
-      added[token.tag] = { href: token.href, title: token.title };
-    }
-  } else if (token.type === 'blockquote') {
-    for (const child of token.tokens) collectDefinitions(child, links, added);
-  } else if (token.type === 'list') {
-    for (const item of token.items) for (const child of item.tokens) collectDefinitions(child, links, added);
-  }
 }
