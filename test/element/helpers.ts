@@ -74,3 +74,38 @@ export function deepActiveElement(): Element | null {
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active;
 }
+
+/**
+ * Records what the element writes to the clipboard (headless browsers refuse clipboard reads);
+ * `restore()` puts the real `writeText` back.
+ */
+export function recordClipboard(): { written: string[]; restore: () => void } {
+  const written: string[] = [];
+  const clipboard = navigator.clipboard;
+  const write = clipboard.writeText.bind(clipboard);
+  clipboard.writeText = (value: string) => {
+    written.push(value);
+    return write(value).catch(() => undefined);
+  };
+  return { written, restore: () => void (clipboard.writeText = write) };
+}
+
+/** A window of a script-tag test page: the CSP violations and the chat events it saw. */
+export interface PageWindow extends Window {
+  violations: string[];
+  chatEvents: string[];
+}
+
+/** Opens `/pages/<build>.html` (a plain page under a strict CSP) in an 800x600 frame, once the element is defined. */
+export async function openScriptTagPage(build: string): Promise<{ frame: HTMLIFrameElement; win: PageWindow }> {
+  const frame = document.createElement('iframe');
+  frame.style.width = '800px';
+  frame.style.height = '600px';
+  frame.src = `/pages/${build}.html`;
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  document.body.append(frame);
+  await loaded;
+  const win = frame.contentWindow as unknown as PageWindow;
+  await win.customElements.whenDefined('stream-chat');
+  return { frame, win };
+}

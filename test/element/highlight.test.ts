@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { loadLocale } from '../../src/i18n.js';
 import type { StreamChatElement } from '../../src/stream-chat.js';
 import { contrastOf, rgba } from './layout-helpers.js';
-import { mount, sendAndWait } from './helpers.js';
+import { mount, openScriptTagPage, recordClipboard, sendAndWait } from './helpers.js';
 
 /** A message with one closed block per language family, as the scripted agent's `markdown` command. */
 const SAMPLES: Record<string, string> = {
@@ -161,13 +161,7 @@ describe('syntax highlighting in code blocks', () => {
     expect(first.left - pre.getBoundingClientRect().left, 'the first keyword is at the left edge').to.be.lessThan(20);
 
     // Headless browsers refuse clipboard reads, so the test records what the element writes.
-    const written: string[] = [];
-    const clipboard = navigator.clipboard;
-    const write = clipboard.writeText.bind(clipboard);
-    clipboard.writeText = (value: string) => {
-      written.push(value);
-      return write(value).catch(() => undefined);
-    };
+    const { written, restore } = recordClipboard();
     try {
       const copy = pre.closest('.md-code')!.querySelector<HTMLButtonElement>('.md-copy')!;
       copy.focus();
@@ -175,7 +169,7 @@ describe('syntax highlighting in code blocks', () => {
       await waitUntil(() => written.length === 1, 'copied');
       expect(written).to.deep.equal([source]);
     } finally {
-      clipboard.writeText = write;
+      restore();
     }
     await expect(el).to.be.accessible();
   });
@@ -186,16 +180,8 @@ describe('syntax highlighting in code blocks', () => {
         ? 'loads the highlighter chunk only once a code block appears'
         : 'highlights with no other file';
     it(`${build} build: ${what}, under a strict CSP`, async () => {
-      const frame = document.createElement('iframe');
-      frame.style.width = '800px';
-      frame.style.height = '600px';
-      frame.src = `/pages/${build}.html`;
-      const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-      document.body.append(frame);
+      const { frame, win } = await openScriptTagPage(build);
       try {
-        await loaded;
-        const win = frame.contentWindow as Window & typeof globalThis & { violations: string[] };
-        await win.customElements.whenDefined('stream-chat');
         const chat = win.document.querySelector('stream-chat') as StreamChatElement;
         const chunks = (): string[] =>
           win.performance

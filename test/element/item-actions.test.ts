@@ -2,20 +2,22 @@ import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { StreamChatElement } from '../../src/stream-chat.js';
 import type { ChatKitRequest } from '../../src/protocol/types.js';
-import { mount, part, parts, sendAndWait, transcript, waitForText } from './helpers.js';
+import {
+  deepActiveElement,
+  mount,
+  part,
+  parts,
+  recordClipboard,
+  sendAndWait,
+  transcript,
+  waitForText,
+} from './helpers.js';
 import {
   FEEDBACK_STORAGE_KEY,
   MOST_FEEDBACK,
   recallFeedback,
   rememberFeedback,
 } from '../../src/controllers/feedback-memory.js';
-
-/** The element focused deep inside shadow roots. */
-function deepActive(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
 
 /** Mounts with every action on, recording the request bodies the element posts. */
 async function mountActions(threadId?: string) {
@@ -61,19 +63,16 @@ describe('<stream-chat> item actions', () => {
   it('copies the answer text only', async () => {
     const { el } = await mountActions();
     await sendAndWait(el, 'markdown **Bold** answer\\nsecond line');
-    // Headless browsers refuse clipboard reads, so the test records what the element writes.
-    const written: string[] = [];
-    const clipboard = navigator.clipboard;
-    const write = clipboard.writeText.bind(clipboard);
-    clipboard.writeText = (value: string) => {
-      written.push(value);
-      return write(value).catch(() => undefined);
-    };
-    const copy = part(el, 'copy-button');
-    copy.focus();
-    await sendKeys({ press: 'Enter' });
-    await waitUntil(() => copy.getAttribute('aria-label') === 'Copied', 'never said Copied');
-    expect(written).to.deep.equal(['**Bold** answer\nsecond line']);
+    const { written, restore } = recordClipboard();
+    try {
+      const copy = part(el, 'copy-button');
+      copy.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => copy.getAttribute('aria-label') === 'Copied', 'never said Copied');
+      expect(written).to.deep.equal(['**Bold** answer\nsecond line']);
+    } finally {
+      restore();
+    }
   });
 
   it('sends thumbs up or down for the answer item and keeps the choice', async () => {
@@ -82,7 +81,7 @@ describe('<stream-chat> item actions', () => {
     const [answer] = answerIds(el);
     part(el, 'copy-button').focus();
     await sendKeys({ press: 'Tab' });
-    expect(deepActive()?.getAttribute('part')).to.equal('feedback-positive-button');
+    expect(deepActiveElement()?.getAttribute('part')).to.equal('feedback-positive-button');
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => statuses.length === posted.length);
     const feedback = posted.filter((request) => request.type === 'items.feedback');

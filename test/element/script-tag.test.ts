@@ -1,24 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
+import { openScriptTagPage as openPage } from './helpers.js';
 import type { PropertyDeclaration } from 'lit';
 import { StreamChatElement } from '../../src/stream-chat.js';
-
-interface PageWindow extends Window {
-  violations: string[];
-  chatEvents: string[];
-}
-
-async function openPage(build: string): Promise<{ frame: HTMLIFrameElement; win: PageWindow }> {
-  const frame = document.createElement('iframe');
-  frame.style.width = '800px';
-  frame.style.height = '600px';
-  frame.src = `/pages/${build}.html`;
-  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  document.body.append(frame);
-  await loaded;
-  const win = frame.contentWindow as unknown as PageWindow;
-  await win.customElements.whenDefined('stream-chat');
-  return { frame, win };
-}
 
 /** The reactive properties of an element class, as Lit declared them: name, attribute, type, reflect. */
 function declared(element: CustomElementConstructor | undefined): unknown[] {
