@@ -5,20 +5,7 @@
  */
 import MagicString from 'magic-string';
 import { parseAst, type Plugin } from 'vite';
-
-type Node = { type: string; start: number; end: number; [key: string]: unknown };
-
-function classes(value: unknown, found: Node[] = []): Node[] {
-  if (!value || typeof value !== 'object') return found;
-  if (Array.isArray(value)) {
-    for (const item of value) classes(item, found);
-    return found;
-  }
-  const node = value as Node;
-  if (node.type === 'ClassDeclaration' || node.type === 'ClassExpression') found.push(node);
-  for (const key in node) if (key !== 'parent') classes(node[key], found);
-  return found;
-}
+import { walk, type Node } from './ast.js';
 
 /**
  * Rewrites each class whose fields carry Lit's `@property(options)` (imported from
@@ -46,7 +33,11 @@ export function staticLitProperties(): Plugin {
         const local = (specifiers[0]!.local as { name: string }).name;
         const output = new MagicString(code);
         let rewritten = 0;
-        for (const cls of classes(ast)) {
+        const classes: Node[] = [];
+        walk(ast, (node) => {
+          if (node.type === 'ClassDeclaration' || node.type === 'ClassExpression') classes.push(node);
+        });
+        for (const cls of classes) {
           const entries: string[] = [];
           for (const member of (cls.body as { body: Node[] }).body) {
             const decorators = (member.decorators as Node[] | undefined) ?? [];

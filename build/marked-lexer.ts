@@ -7,8 +7,8 @@
  */
 import MagicString from 'magic-string';
 import { parseAst, type Plugin } from 'vite';
+import { walk, type Node } from './ast.js';
 
-type Node = { type: string; start: number; end: number; [key: string]: unknown };
 type Named = Node & { name: string };
 
 /** The lexer options `parse.ts` passes, as the constants the build folds into marked's code. */
@@ -25,17 +25,6 @@ const UNUSED_TABLES = ['pedantic', 'breaks'];
 
 /** Static members of the `Lexer` the element never calls (it creates lexers with `new Lexer()`). */
 const UNUSED_STATICS = ['rules', 'lex', 'lexInline'];
-
-function walk(value: unknown, visit: (node: Node, parent: Node | null) => boolean | void, parent: Node | null = null) {
-  if (!value || typeof value !== 'object') return;
-  if (Array.isArray(value)) {
-    for (const item of value) walk(item, visit, parent);
-    return;
-  }
-  const node = value as Node;
-  if (typeof node.type === 'string' && visit(node, parent) === false) return;
-  for (const key in node) if (key !== 'parent') walk(node[key], visit, typeof node.type === 'string' ? node : parent);
-}
 
 /**
  * Ends marked's module before its default instance (`const marked = new Marked()` and the `marked.*`

@@ -7,21 +7,10 @@
 import { transformSync } from 'esbuild';
 import MagicString from 'magic-string';
 import { parseAst, type Plugin } from 'vite';
+import { walk, type Node } from './ast.js';
 
-type Node = { type: string; start: number; end: number; [key: string]: unknown };
 interface Quasi extends Node {
   value: { raw: string; cooked: string | null };
-}
-
-function walk(value: unknown, visit: (node: Node) => void): void {
-  if (!value || typeof value !== 'object') return;
-  if (Array.isArray(value)) {
-    for (const item of value) walk(item, visit);
-    return;
-  }
-  const node = value as Node;
-  if (typeof node.type === 'string') visit(node);
-  for (const key in node) if (key !== 'parent') walk(node[key], visit);
 }
 
 /** Escapes text for the raw part of a template literal. */
