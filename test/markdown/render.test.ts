@@ -459,3 +459,34 @@ describe('renderInlineMarkdown', () => {
     expect(element.textContent).to.equal('x <img src=x onerror=alert(1)>');
   });
 });
+
+describe('a burst of finished blocks', () => {
+  const many = Array.from({ length: 3000 }, (_, i) => `Paragraph ${i} with **bold** text.`).join('\n\n');
+  const text = `Start\n\n${many}\n\nThe open tail`;
+  const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+
+  it('freezes them over the next frames while streaming, ending with every block in order', async () => {
+    // On the page: a message that left the page stops catching up.
+    const element = document.body.appendChild(container());
+    render(renderMarkdown('Start\n\nPar', { streaming: true }), element);
+    render(renderMarkdown(text, { streaming: true }), element);
+    const seen = [element.querySelectorAll('p').length];
+    for (let frame = 0; frame < 400 && seen.at(-1)! < 3002; frame++) {
+      await nextFrame();
+      seen.push(element.querySelectorAll('p').length);
+    }
+    element.remove();
+    // 3,000 blocks take far longer than one render's 12 ms budget: the first render shows only some.
+    expect(seen[0]).to.be.lessThan(3002);
+    expect(seen.at(-1)).to.equal(3002);
+    expect(markup(element)).to.equal(markup(midStream(text)));
+  });
+
+  it('shows every block at once when the text ends, frozen or not', () => {
+    const element = container();
+    render(renderMarkdown('Start\n\nPar', { streaming: true }), element);
+    render(renderMarkdown(text, { streaming: true }), element);
+    render(renderMarkdown(text), element);
+    expect(markup(element)).to.equal(oneShot(text));
+  });
+});
