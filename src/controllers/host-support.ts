@@ -23,7 +23,9 @@ export class NarrowController implements ReactiveController {
       const narrow = (entry?.contentRect.width ?? WIDE) < WIDE;
       if (narrow === this.narrow) return;
       this.narrow = narrow;
-      this.host.requestUpdate();
+      // Next frame, not in this observer step: an update here changes the layout the browser is
+      // still delivering sizes for, which it reports as a "ResizeObserver loop" error.
+      requestAnimationFrame(() => this.host.requestUpdate());
     });
     this.observer.observe(this.host);
   }
