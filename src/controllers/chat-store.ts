@@ -78,7 +78,7 @@ export class ChatStore implements ReactiveController {
    * Consecutive text deltas of one message part, not applied yet: a token costs an array push, and
    * the reducer (which copies the item list) runs once per read of the state, not once per token.
    */
-  private text: { itemId: string; index: number; deltas: string[] } | null = null;
+  private text: { itemId: string; index: number; deltas: string[]; noted?: ChatStore['grown'] } | null = null;
   private frame = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** When the last render was asked for. */
@@ -126,19 +126,25 @@ export class ChatStore implements ReactiveController {
     const event = action.type === 'event-received' ? action.event : undefined;
     const update = event?.type === 'thread.item.updated' ? event.update : undefined;
     if (render === 'frame' && event?.type === 'thread.item.updated' && update?.type === TEXT_DELTA) {
-      const text = this.text;
+      let text = this.text;
       if (text?.itemId === event.item_id && text.index === update.content_index) text.deltas.push(update.delta);
       else {
         if (text) this.flush();
-        this.text = { itemId: event.item_id, index: update.content_index, deltas: [update.delta] };
+        text = this.text = { itemId: event.item_id, index: update.content_index, deltas: [update.delta] };
+      }
+      // A part is noted once per render, not once per token.
+      if (text.noted !== this.grown) {
+        this.grown?.set(`${text.index}:${text.itemId}`, [text.itemId, text.index]);
+        text.noted = this.grown;
       }
     } else {
       const previous = this.state;
       this.current = reduce(previous, action);
       this.onChange(previous, this.current);
+      // Anything but a text delta may change more than one text part: the next render is whole.
+      if (render === 'frame') this.grown = null;
     }
     if (render === 'none') return;
-    if (render === 'frame') this.track(action);
     if (render === 'now') {
       this.cancel();
       this.render();
@@ -178,16 +184,6 @@ export class ChatStore implements ReactiveController {
     const event = { type: 'thread.item.updated', item_id: itemId, update } as const;
     this.current = reduce(previous, { type: 'event-received', event });
     this.onChange(previous, this.current);
-  }
-
-  /** Notes what a streamed action changed: one text part, or (null) anything else. */
-  private track(action: Action): void {
-    const event = action.type === 'event-received' ? action.event : undefined;
-    if (event?.type === 'thread.item.updated' && event.update.type === 'assistant_message.content_part.text_delta') {
-      this.grown?.set(`${event.update.content_index}:${event.item_id}`, [event.item_id, event.update.content_index]);
-    } else {
-      this.grown = null;
-    }
   }
 
   /**
