@@ -4,8 +4,8 @@
  *
  * A block that is still open (the tail that grows) is rendered with Lit into its own small
  * render root, so a delta updates only the open block. Once the parse commits a block, it is
- * rendered a last time, then frozen: Lit's marker comments inside it are removed and its text
- * nodes merged, and it is never touched again. Frozen blocks carry no update machinery, so they
+ * rendered a last time, then frozen: Lit's marker comments inside it are removed, and it is
+ * never touched again. Frozen blocks carry no update machinery, so they
  * cost neither time per frame nor nodes beyond their content.
  *
  * Blocks sit in groups of {@link GROUP} (`<div class="md-group">`), and groups in chapters of
@@ -224,7 +224,9 @@ export function staticNodes(template: TemplateResult): ChildNode[] {
 
 /**
  * Removes the comments among and inside `nodes` (Lit's markers: model text never becomes a
- * comment) and merges adjacent text nodes; returns the nodes left.
+ * comment); returns the nodes left. Adjacent text nodes stay apart: merging them would change a
+ * block that is already laid out, and the browser would lay out and shape its text again (tens of
+ * milliseconds for the last block of a long answer).
  */
 function strip(nodes: readonly ChildNode[]): ChildNode[] {
   const kept: ChildNode[] = [];
@@ -238,7 +240,6 @@ function strip(nodes: readonly ChildNode[]): ChildNode[] {
       const comments: Node[] = [];
       for (let c = walker.nextNode(); c; c = walker.nextNode()) comments.push(c);
       for (const comment of comments) comment.parentNode?.removeChild(comment);
-      node.normalize();
     }
     kept.push(node);
   }
