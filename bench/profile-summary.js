@@ -1,10 +1,10 @@
 // Summarises what the benchmarks' `--profile` and `--trace` options write: where a page's main
 // thread spent its time.
 //
-//   node bench/profile-summary.js <file.cpuprofile> [--map=dist/stream-chat.js.map] [--top=30]
+//   node bench/profile-summary.js --file=<file.cpuprofile> [--map=dist/stream-chat.js.map] [--top=30]
 //     self time by category (native rendering "(program)", GC, idle), by source (our files through
 //     the build's source map, lit, marked, eventsource-parser, the page) and by function.
-//   node bench/profile-summary.js <file.json>   (a Chromium trace)
+//   node bench/profile-summary.js --file=<file.json> (a Chromium trace)
 //     self time of the renderer main thread's trace events by name (style recalc, layout,
 //     pre-paint, paint, script, GC...), and the longest tasks with what they did.
 //
