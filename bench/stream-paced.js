@@ -18,6 +18,8 @@
 // to). DOM nodes of the answer (every node, Lit's marker comments included) per token, and the JS
 // heap after the answer (after a forced GC), its growth since before the send, and the size of the
 // text it holds. The `reader` widget is the floor: fetch and SSE splitting only, nothing rendered.
+// The `spaced` widget is the floor reading less often (--read-gap-ms between reads); it prints the
+// events each read brought (1.00: the browser hands over every network write by itself anyway).
 //
 // Build first (`npm run build`), then: node bench/stream-paced.js [--scenarios=short,long,burst]
 // It prints figures and never fails on time.
@@ -41,7 +43,11 @@ Build first: npm run build. Then: node bench/stream-paced.js [options]`;
 
 const SPEC = {
   scenarios: { default: 'short,long,burst', help: 'which scenarios to run, comma-separated' },
-  widgets: { default: 'ours,deep-chat,reader', help: 'which widgets to measure (ours, deep-chat, reader)' },
+  widgets: {
+    default: 'ours,deep-chat,reader',
+    help: 'which widgets to measure (ours, deep-chat, reader; base with --base; spaced: the reader with --read-gap-ms)',
+  },
+  'read-gap-ms': { default: 20, help: 'the spaced reader waits this long after each read' },
   paced: { default: 1000, help: 'paced tokens (short and long)' },
   rate: { default: 100, help: 'paced tokens per second' },
   prefix: { default: 10000, help: 'fast tokens before the paced ones in the long scenario (ours)' },
@@ -161,8 +167,13 @@ window.__bench.ready = true;
 </script></body></html>`;
 
 // The floor: the same request read with fetch and split into SSE frames, nothing rendered. What
-// any widget pays per network read before it does anything with the token.
-const READER_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>paced: reader</title></head>
+// any widget pays per network read before it does anything with the token. With `gapMs`, the
+// reader waits that long after each read and reads into a 64 KiB buffer (a BYOB reader, which may
+// fill it from several network writes): the events per read show whether a page that reads less
+// often gets several tokens per read, and so pays the per-write cost less often.
+const readerPage = (
+  gapMs,
+) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>paced: reader</title></head>
 <body><script>${PROBE}</script>
 <script type="module">
 window.__bench = {
@@ -174,24 +185,31 @@ window.__bench = {
     const input = { content: [{ type: 'input_text', text: prompt }], attachments: [], inference_options: {} };
     const response = await fetch('/chatkit', { method: 'POST', headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ type: 'threads.create', params: { input } }) });
-    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    const gap = ${gapMs};
+    const reader = gap ? response.body.getReader({ mode: 'byob' }) : response.body.pipeThrough(new TextDecoderStream()).getReader();
+    const decoder = new TextDecoder();
     let buffer = '';
     let length = 0;
+    let reads = 0;
+    let frames = 0;
     for (;;) {
-      const { value, done } = await reader.read();
+      const { value, done } = gap ? await reader.read(new Uint8Array(65536)) : await reader.read();
       if (done) break;
-      buffer += value;
+      reads++;
+      buffer += gap ? decoder.decode(value, { stream: true }) : value;
       let from = 0;
       for (let end = buffer.indexOf('\\n\\n'); end !== -1; end = buffer.indexOf('\\n\\n', from)) {
         const frame = buffer.slice(from, end);
         from = end + 2;
         if (!frame.startsWith('data: ')) continue;
+        frames++;
         const event = JSON.parse(frame.slice(6));
         if (event.type === 'thread.item.updated' && event.update.type === 'assistant_message.content_part.text_delta') length += event.update.delta.length;
       }
       buffer = buffer.slice(from);
+      if (gap) await new Promise((resolve) => setTimeout(resolve, gap));
     }
-    this.result = { reason: 'complete', paintAt: await __afterPaint(), length, nodes: 0 };
+    this.result = { reason: 'complete', paintAt: await __afterPaint(), length, nodes: 0, reads, frames };
   },
   ready: true,
 };
@@ -201,11 +219,12 @@ const WIDGETS = {
   ours: { label: '<stream-chat>', path: '/ours.html' },
   base: { label: '<stream-chat> --base', path: '/base.html' },
   reader: { label: 'fetch + SSE split only (floor)', path: '/reader.html' },
+  spaced: { label: 'the floor, reads spaced (--read-gap-ms)', path: '/spaced.html' },
   'deep-chat': { label: 'deep-chat 2.4.2', path: '/deep-chat.html' },
 };
 
 /** Worker thread: the ChatKit endpoint (built server kit) and the pages. The prompt is the plan, as JSON. */
-async function serve({ bundle, base }) {
+async function serve({ bundle, base, readGapMs }) {
   const { tokens } = markdownAnswer(40000);
   const { ChatKitServer, MemoryStore, createChatKitHandler, streamAssistantText } = await loadServerKit();
   const chatkit = new ChatKitServer({
@@ -219,7 +238,8 @@ async function serve({ bundle, base }) {
     routes: {
       '/ours.html': OURS_PAGE,
       '/deep-chat.html': DEEP_CHAT_PAGE,
-      '/reader.html': READER_PAGE,
+      '/reader.html': readerPage(0),
+      '/spaced.html': readerPage(readGapMs),
       ...(base
         ? {
             '/base.html': OURS_PAGE.replace('/dist/stream-chat.js', '/base/stream-chat.js'),
@@ -339,6 +359,8 @@ async function measure(browser, server, widget, plan, options) {
         strings: detailAfter.strings - detailBefore.strings,
       },
       length: result.length,
+      reads: result.reads,
+      frames: result.frames,
       wall: end - from,
     };
   } finally {
@@ -354,7 +376,11 @@ async function main() {
     'dist/server/index.js',
     'node_modules/deep-chat/dist/deepChat.bundle.js',
   ]);
-  const server = await startServerWorker(new URL(import.meta.url), { bundle: options.bundle, base: options.base });
+  const server = await startServerWorker(new URL(import.meta.url), {
+    bundle: options.bundle,
+    base: options.base,
+    readGapMs: options['read-gap-ms'],
+  });
   const { chromium, stop } = await launchWithServer(server);
   const { text, tokens } = markdownAnswer(options['burst-tokens']);
   const answerTokens = markdownAnswer(40000).tokens; // what the server streams (see serve())
@@ -425,6 +451,8 @@ async function main() {
                 `compiled code ${kB(r.detail.code)}`,
             );
           }
+          if (r.reads)
+            console.log(`  ${r.frames} events in ${r.reads} reads: ${(r.frames / r.reads).toFixed(2)} events per read`);
           console.log(
             `  ${row
               .slice(2)
