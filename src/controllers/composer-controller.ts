@@ -10,6 +10,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ChatStore } from './chat-store.js';
 import { StreamChatError } from '../errors.js';
+import { announcedText } from '../markdown/plain-text.js';
 
 /** The element, as the composer controller sees it. */
 type ComposerHost = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
@@ -47,7 +48,8 @@ export class ComposerController implements ReactiveController {
     const { run, items, error } = this.store.state;
     if (this.runId !== null && this.runId !== run?.id) {
       const last = items.at(-1);
-      this.announcement = last?.type === 'assistant_message' ? last.content.map((part) => part.text).join('\n') : '';
+      this.announcement =
+        last?.type === 'assistant_message' ? announcedText(last.content.map((part) => part.text).join('\n\n')) : '';
       if (this.refocus) void this.focus();
       this.refocus = false;
       if (this.queued !== null && !run) {

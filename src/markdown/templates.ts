@@ -10,6 +10,7 @@ import type { MarkedToken, Token, Tokens } from 'marked';
 import { decodeEntities } from './entities.js';
 import { highlightCode } from './highlight-directive.js';
 import { isClosedFence } from './parse.js';
+import { plainText } from './plain-text.js';
 import { isAllowedImage, isSafeUrl } from './url.js';
 
 /** Where a citation points (a structural subset of the protocol's `Source`). */
@@ -345,37 +346,4 @@ function inlineToken(token: MarkedToken, ctx: Context): unknown {
     default:
       return token.raw;
   }
-}
-
-/** The text of tokens without markup (for `alt` and `aria-label` attributes). */
-function plainText(tokens: readonly Token[]): string {
-  return tokens
-    .map((t) => {
-      const token = t as MarkedToken;
-      switch (token.type) {
-        case 'paragraph':
-          return plainText(token.tokens);
-        case 'checkbox':
-        case 'space':
-          return '';
-        case 'list':
-          return '';
-        case 'text':
-          return token.tokens ? plainText(token.tokens) : token.escaped ? token.text : decodeEntities(token.text);
-        case 'strong':
-        case 'em':
-        case 'del':
-        case 'link':
-        case 'image':
-          return plainText(token.tokens);
-        case 'br':
-          return ' ';
-        case 'codespan':
-        case 'escape':
-          return token.text;
-        default:
-          return token.raw;
-      }
-    })
-    .join('');
 }

@@ -392,4 +392,31 @@ describe('<stream-chat> announcements', () => {
     expect(part(el, 'messages').getAttribute('role')).to.equal('log');
     expect(part(el, 'messages').getAttribute('aria-live')).to.equal('off');
   });
+
+  it('announces the answer as it reads, without markdown syntax', async () => {
+    const { el } = await mount();
+    const region = el.shadowRoot?.querySelector('[aria-live="polite"]') as HTMLElement;
+    await sendAndWait(
+      el,
+      'markdown # Plan\\n\\nA **bold** step, a [link](https://example.com/) and `code` &amp; more.\\n\\n- one\\n- two\\n\\n```\\nlet x = 1;\\n```',
+    );
+    expect(region.textContent?.split('\n')).to.deep.equal([
+      'Plan',
+      'A bold step, a link and code & more.',
+      'one',
+      'two',
+      'let x = 1;',
+    ]);
+  });
+
+  it('announces the start of a long answer, cut after a word, while the list shows it all', async () => {
+    const { el } = await mount();
+    const region = el.shadowRoot?.querySelector('[aria-live="polite"]') as HTMLElement;
+    await sendAndWait(el, 'long 400');
+    const announced = region.textContent ?? '';
+    expect(announced.length).to.be.within(990, 1001);
+    expect(announced.startsWith('line 1\nline 2\n')).to.equal(true);
+    expect(announced).to.match(/\nline \d+…$/);
+    expect(transcript(el).at(-1)).to.match(/line 399line 400$/);
+  });
 });
