@@ -3,7 +3,7 @@
  * item actions, start prompts, tool and model menus) to their controllers, and builds the props
  * their views need, so the element only declares the properties. The composer extras
  * (attachments, dictation, the menus) load on first use: the first update in which one of their
- * properties is set loads `composer-extras.ts`, and they show once it is in.
+ * properties is set loads `composer-extras.ts`, and they show, with their styles, once it is in.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Attachment, AssistantMessageItem } from '../protocol/types.js';
@@ -22,6 +22,8 @@ import type { InferenceOptions } from '../protocol/types.js';
 import { ItemActionsController } from './item-actions.js';
 import type { ComposerExtras } from './composer-extras.js';
 import type { FeatureProps } from '../views/chat.js';
+import { composerStyles } from '../views/composer.styles.js';
+import { adoptStyles } from './lazy-styles.js';
 
 /** The element's feature properties. */
 export interface FeatureSettings {
@@ -50,7 +52,7 @@ export class Features implements ReactiveController {
   private loading: Promise<void> | null = null;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost & { readonly renderRoot: HTMLElement | DocumentFragment },
     private readonly config: FeaturesConfig,
   ) {
     this.actions = new ItemActionsController(host, config);
@@ -70,7 +72,8 @@ export class Features implements ReactiveController {
   /** Loads the composer extras once; the element renders again when they are in. */
   private load(): void {
     const { config } = this;
-    this.loading ??= import('./composer-extras.js').then(({ ComposerExtras }) => {
+    this.loading ??= import('./composer-extras.js').then(({ ComposerExtras, composerExtrasStyles }) => {
+      adoptStyles(this.host.renderRoot, [composerExtrasStyles], composerStyles);
       this.extras = new ComposerExtras(this.host, {
         ...config,
         limits: () => config.settings().attachments,
