@@ -1,8 +1,10 @@
 import { css } from 'lit';
 
 /**
- * A sent message's attachments, the item actions and the start prompts. The composer extras'
- * styles load with them (`composer-extras.styles.ts`).
+ * A sent message's attachments, the item actions' row and the start prompts. The composer extras'
+ * and the item actions' own styles load with them (`composer-extras.styles.ts`,
+ * `item-actions.styles.ts`). Until the actions load, their row holds their place with one empty
+ * row action, as tall as a button (at least 44 px on a coarse pointer, as `controls` makes them).
  */
 export const featureStyles = css`
   .attachments {
@@ -52,25 +54,11 @@ export const featureStyles = css`
     display: flex;
     gap: 2px;
     margin-top: 2px;
-    opacity: 0.55;
-    transition: opacity 0.15s;
   }
-  .message:hover .item-actions,
-  .item-actions:focus-within {
-    opacity: 1;
-  }
-  .item-actions [aria-pressed='true'] {
-    color: var(--_accent);
-  }
-  .item-actions [aria-pressed='true'] svg {
-    fill: currentColor;
-    fill-opacity: 0.25;
-  }
-  .thumb-down svg {
-    transform: rotate(180deg);
-  }
-  .item-actions [hidden] {
-    display: none;
+  @media (pointer: coarse) {
+    .item-actions > span {
+      min-height: 44px;
+    }
   }
   .start-prompts {
     list-style: none;

@@ -17,6 +17,8 @@
  *   POST /api/files…       the kit with attachments and dictation (see files-route.ts)
  *   GET  /pages/<build>.html a plain page (no bundler) loading dist/stream-chat.js or
  *                          stream-chat.iife.js under a strict Content-Security-Policy
+ *   GET  /held/<file>      dist/<file>, but the item actions' file waits for POST /api/held-release
+ *                          (the `held` page loads the module from here; opening it holds the file again)
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Context, Next } from 'koa';
@@ -195,17 +197,35 @@ const pages: Record<string, string> = {
   module: '<script type="module" src="/dist/stream-chat.js"></script>',
   classic: '<script src="/dist/stream-chat.iife.js"></script>',
   both: '<script src="/dist/stream-chat.iife.js"></script><script type="module" src="/dist/stream-chat.js"></script>',
+  held: '<script type="module" src="/held/stream-chat.js"></script>',
 };
+
+/** Lets the item actions' file of the `held` page through. */
+let releaseHeld: () => void = () => undefined;
+let held = Promise.resolve();
 
 export async function testServerMiddleware(ctx: Context, next: Next): Promise<void> {
   const path = ctx.path;
   const page = /^\/pages\/(\w+)\.html$/.exec(path)?.[1];
   if (page && pages[page]) {
+    if (page === 'held') held = new Promise((resolve) => (releaseHeld = resolve));
     ctx.set('content-security-policy', CSP);
     ctx.type = 'html';
     ctx.body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${page}</title>
 <script src="/test/support/script-tag-page.js"></script>${pages[page]}</head>
 <body><stream-chat theme="dark" history></stream-chat></body></html>`;
+    return;
+  }
+  const file = /^\/held\/(stream-chat[\w-]*\.js)$/.exec(path)?.[1];
+  if (file) {
+    if (file.startsWith('stream-chat-item-actions-')) await held;
+    ctx.path = `/dist/${file}`;
+    return next();
+  }
+  if (path === '/api/held-release') {
+    releaseHeld();
+    ctx.respond = false;
+    ctx.res.writeHead(204).end();
     return;
   }
   if (path === '/chatkit') {
