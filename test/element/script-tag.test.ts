@@ -20,8 +20,8 @@ function scriptsLoaded(win: Window): string[] {
   return win.performance
     .getEntriesByType('resource')
     .map((entry) => new URL(entry.name).pathname)
-    .filter((path) => /^\/(?:dist|held)\/.*\.js$/.test(path))
-    .map((path) => path.replace(/^\/\w+\//, '').replace(/-[\w-]{8}\.js$/, '.js'));
+    .filter((path) => /^\/(?:dist|held\/\w+)\/.*\.js$/.test(path))
+    .map((path) => path.replace(/^\/(?:dist|held\/\w+)\//, '').replace(/-[\w-]{8}\.js$/, '.js'));
 }
 
 describe('the script-tag builds, on a plain page under a strict CSP', () => {
@@ -155,44 +155,56 @@ describe('the script-tag builds, on a plain page under a strict CSP', () => {
     }
   });
 
-  it('module: while the item actions load, each answer keeps the place of their row, and nothing moves when they show', async () => {
-    const { frame, win } = await openPage('held');
-    try {
-      const chat = win.document.querySelector('stream-chat') as HTMLElement & { send(text: string): Promise<void> };
-      const root = chat.shadowRoot!;
-      chat.style.height = '400px';
-      await chat.send('text First answer');
-      await chat.send(`text ${'A longer second answer. '.repeat(30)}`);
-      const rows = () => Array.from(root.querySelectorAll<HTMLElement>('[part~="assistant-message"]'));
-      await waitUntil(() => rows().length === 2, 'both answers rendered');
-      const log = root.querySelector<HTMLElement>('[part~="messages"]')!;
-      expect(log.scrollHeight, 'the list scrolls').to.be.greaterThan(log.clientHeight);
-      await waitUntil(() => log.scrollTop + log.clientHeight >= log.scrollHeight - 1, 'the newest answer in view');
-      // Each answer has its actions' row, empty, hidden from assistive technology, nothing to focus.
-      const places = rows().map((row) => row.querySelector<HTMLElement>('.item-actions'));
-      for (const place of places) {
-        expect(place?.getAttribute('aria-hidden')).to.equal('true');
-        expect(place?.querySelectorAll('button, [tabindex]')).to.have.length(0);
+  for (const pointer of ['fine', 'coarse']) {
+    it(`module: while the item actions load, each answer keeps the place of their row, and nothing moves when they show (${pointer} pointer)`, async () => {
+      const { frame, win } = await openPage('held', `?${pointer}`);
+      try {
+        const chat = win.document.querySelector('stream-chat') as HTMLElement & { send(text: string): Promise<void> };
+        const root = chat.shadowRoot!;
+        chat.style.height = '400px';
+        // The element's (pointer: coarse) rules, in force as on a touch screen: controls are 44 px.
+        if (pointer === 'coarse') {
+          const { CSSMediaRule, CSSStyleSheet } = win as unknown as typeof globalThis;
+          const coarse = new CSSStyleSheet();
+          for (const sheet of root.adoptedStyleSheets)
+            for (const rule of Array.from(sheet.cssRules))
+              if (rule instanceof CSSMediaRule && rule.media.mediaText.includes('pointer: coarse'))
+                for (const inner of Array.from(rule.cssRules)) coarse.insertRule(inner.cssText, coarse.cssRules.length);
+          root.adoptedStyleSheets = [...root.adoptedStyleSheets, coarse];
+        }
+        await chat.send('text First answer');
+        await chat.send(`text ${'A longer second answer. '.repeat(30)}`);
+        const rows = () => Array.from(root.querySelectorAll<HTMLElement>('[part~="assistant-message"]'));
+        await waitUntil(() => rows().length === 2, 'both answers rendered');
+        const log = root.querySelector<HTMLElement>('[part~="messages"]')!;
+        expect(log.scrollHeight, 'the list scrolls').to.be.greaterThan(log.clientHeight);
+        await waitUntil(() => log.scrollTop + log.clientHeight >= log.scrollHeight - 1, 'the newest answer in view');
+        // Each answer has its actions' row, empty, hidden from assistive technology, nothing to focus.
+        const places = rows().map((row) => row.querySelector<HTMLElement>('.item-actions'));
+        for (const place of places) {
+          expect(place?.getAttribute('aria-hidden')).to.equal('true');
+          expect(place?.querySelectorAll('button, [tabindex]')).to.have.length(0);
+        }
+        const layout = () => ({
+          rows: rows().map((row) => row.getBoundingClientRect().height),
+          actions: rows().map((row) => row.querySelector('.item-actions')?.getBoundingClientRect().height),
+          tops: rows().map((row) => row.getBoundingClientRect().top),
+          scrollTop: log.scrollTop,
+          scrollHeight: log.scrollHeight,
+        });
+        const before = layout();
+        expect(scriptsLoaded(win)).to.not.include('stream-chat-item-actions.js');
+        await fetch('/api/held-release', { method: 'POST' });
+        await waitUntil(() => root.querySelectorAll('[part~="copy-button"]').length === 2, 'the actions showed', {
+          timeout: 4000,
+        });
+        expect(layout()).to.deep.equal(before);
+        expect(before.actions[0]).to.equal(pointer === 'coarse' ? 44 : 32);
+        expect(scriptsLoaded(win)).to.include('stream-chat-item-actions.js');
+        expect(win.violations).to.deep.equal([]);
+      } finally {
+        frame.remove();
       }
-      const layout = () => ({
-        rows: rows().map((row) => row.getBoundingClientRect().height),
-        actions: rows().map((row) => row.querySelector('.item-actions')?.getBoundingClientRect().height),
-        tops: rows().map((row) => row.getBoundingClientRect().top),
-        scrollTop: log.scrollTop,
-        scrollHeight: log.scrollHeight,
-      });
-      const before = layout();
-      expect(scriptsLoaded(win)).to.not.include('stream-chat-item-actions.js');
-      await fetch('/api/held-release', { method: 'POST' });
-      await waitUntil(() => root.querySelectorAll('[part~="copy-button"]').length === 2, 'the actions showed', {
-        timeout: 4000,
-      });
-      expect(layout()).to.deep.equal(before);
-      expect(before.actions[0]).to.be.greaterThan(0);
-      expect(scriptsLoaded(win)).to.include('stream-chat-item-actions.js');
-      expect(win.violations).to.deep.equal([]);
-    } finally {
-      frame.remove();
-    }
-  });
+    });
+  }
 });
