@@ -6,18 +6,19 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 
 /**
  * Gzip budget of each script-tag file. `stream-chat.js` is the module build a page loads: all a
- * text conversation needs (Lit, marked's lexer trimmed to the element's options, the streaming
- * markdown renderer, English, the element). Optional parts are `stream-chat-*.js` files beside it
- * that load on first use: locales other than English, widgets and the other rich items (with what
- * their actions do), the history panel (with its styles), the composer extras (attachments,
- * dictation, the tool and model menus), the client-tool plumbing (when a stream first brings a
- * call), syntax highlighting. The IIFE is the all-in-one file for pages without modules: it holds
+ * text conversation needs at first paint (Lit, marked's lexer trimmed to the element's options,
+ * the streaming markdown renderer, English, the element). Optional parts are `stream-chat-*.js`
+ * files beside it: the item actions (loaded early: while the page is idle, or when a response or a
+ * thread load starts), and what loads on first use: locales other than English, widgets and the
+ * other rich items (with what their actions do), the history panel (with its styles), the composer
+ * extras (attachments, dictation, the tool and model menus, with their styles), the client-tool
+ * plumbing (when a stream first brings a call), syntax highlighting. The IIFE is the all-in-one file for pages without modules: it holds
  * every optional part and must stay one file.
  * The goals are 40 kB and 60 kB (TARGETS). Each budget is today's size with a little room (the IIFE's
  * with room for syntax highlighting): it stops growth, it does not claim the goals.
  */
 // The IIFE also inlines the syntax highlighter (3.7 kB gzip), which the module loads on first use.
-const BUDGETS = { 'dist/stream-chat.js': 49 * 1024, 'dist/stream-chat.iife.js': 78 * 1024 };
+const BUDGETS = { 'dist/stream-chat.js': 48 * 1024, 'dist/stream-chat.iife.js': 78 * 1024 };
 const TARGETS = { 'dist/stream-chat.js': 40 * 1024, 'dist/stream-chat.iife.js': 60 * 1024 };
 
 const kb = (n) => `${(n / 1024).toFixed(1)} kB`;

@@ -1,7 +1,7 @@
 /**
  * The composer extras a page turns on: attachments, dictation, and the tool and model menus, with
- * their views. `Features` loads this module (a file of its own beside `stream-chat.js`; the
- * all-in-one IIFE has it inside) the first time one of their properties is set, so a text-only
+ * their views and styles. `Features` loads this module (a file of its own beside `stream-chat.js`;
+ * the all-in-one IIFE has it inside) the first time one of their properties is set, so a text-only
  * page never downloads it.
  */
 import type { ReactiveControllerHost } from 'lit';
@@ -12,6 +12,8 @@ import { composerViews } from '../views/composer-extras.js';
 import { AttachmentsController, type AttachmentsConfig } from './attachments.js';
 import { ComposerMenusController } from './composer-menus.js';
 import { DictationController } from './dictation.js';
+
+export { composerExtrasStyles } from '../views/composer-extras.styles.js';
 
 /** The props of the extras' views, part of the feature props. */
 export type ExtrasProps = Pick<

@@ -3,7 +3,12 @@
  * item actions, start prompts, tool and model menus) to their controllers, and builds the props
  * their views need, so the element only declares the properties. The composer extras
  * (attachments, dictation, the menus) load on first use: the first update in which one of their
- * properties is set loads `composer-extras.ts`, and they show once it is in.
+ * properties is set loads `composer-extras.ts`, and they show, with their styles, once it is in.
+ *
+ * The item actions (copy is on by default) show under every finished answer, so they load early,
+ * from `item-actions.ts`: while the page is idle after the element connects, or at once when a
+ * response or a thread load starts, whichever comes first. Until they are in, each answer's row
+ * of actions holds its place (see `messages.ts`), so nothing moves when the buttons appear.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Attachment, AssistantMessageItem } from '../protocol/types.js';
@@ -19,9 +24,13 @@ import type { Strings } from '../i18n.js';
 import { isAllowedImage } from '../markdown/url.js';
 import type { ChatConfig } from './chat-store.js';
 import type { InferenceOptions } from '../protocol/types.js';
-import { ItemActionsController } from './item-actions.js';
+import type { ItemActionsController } from './item-actions.js';
+import type { ItemActionsView } from '../views/item-actions.js';
+import { whenIdle } from '../markdown/render.js';
 import type { ComposerExtras } from './composer-extras.js';
 import type { FeatureProps } from '../views/chat.js';
+import { composerStyles } from '../views/composer.styles.js';
+import { adoptStyles } from './lazy-styles.js';
 
 /** The element's feature properties. */
 export interface FeatureSettings {
@@ -44,17 +53,22 @@ export interface FeaturesConfig extends ChatConfig {
 }
 
 export class Features implements ReactiveController {
-  readonly actions: ItemActionsController;
+  /** The item actions and their view, once loaded. */
+  private actions: { controller: ItemActionsController; view: ItemActionsView } | null = null;
+  private loadingActions: Promise<void> | null = null;
   /** Attachments, dictation and the menus, once a property asked for them and they have loaded. */
   private extras: ComposerExtras | null = null;
   private loading: Promise<void> | null = null;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost & { readonly renderRoot: HTMLElement | DocumentFragment },
     private readonly config: FeaturesConfig,
   ) {
-    this.actions = new ItemActionsController(host, config);
     host.addController(this);
+  }
+
+  hostConnected(): void {
+    whenIdle(() => this.loadActions());
   }
 
   hostUpdate(): void {
@@ -65,12 +79,37 @@ export class Features implements ReactiveController {
       settings.composerTools.length > 0 ||
       settings.composerModels.length > 0;
     if (wanted) this.load();
+    // Answers are coming (a response or a thread load started) or are there: their actions are needed.
+    const { run, loading, items } = this.config.store.state;
+    if (run || loading || items.length) this.loadActions();
+  }
+
+  /**
+   * Starts the item actions when one is on: at once once loaded (by any element on the page),
+   * else when they are in, and the element renders again.
+   */
+  private loadActions(): void {
+    const { copy, feedback, retry } = this.config.settings().threadItemActions;
+    if (this.actions || !(copy || feedback || retry)) return;
+    if (loadedActions) this.startActions(loadedActions);
+    else
+      this.loadingActions ??= import('./item-actions.js').then((module) => {
+        this.startActions((loadedActions = module));
+        this.host.requestUpdate();
+      });
+  }
+
+  /** Adds the actions' styles to the element's shadow root and starts using them. */
+  private startActions(module: ItemActionsModule): void {
+    adoptStyles(this.host.renderRoot, [module.itemActionsStyles], composerStyles);
+    this.actions = { controller: new module.ItemActionsController(this.host, this.config), view: module.itemActions };
   }
 
   /** Loads the composer extras once; the element renders again when they are in. */
   private load(): void {
     const { config } = this;
-    this.loading ??= import('./composer-extras.js').then(({ ComposerExtras }) => {
+    this.loading ??= import('./composer-extras.js').then(({ ComposerExtras, composerExtrasStyles }) => {
+      adoptStyles(this.host.renderRoot, [composerExtrasStyles], composerStyles);
       this.extras = new ComposerExtras(this.host, {
         ...config,
         limits: () => config.settings().attachments,
@@ -112,6 +151,7 @@ export class Features implements ReactiveController {
   props(strings: Strings, allowedImageDomains: readonly string[], busy: boolean): FeatureProps {
     const settings = this.config.settings();
     const endpoint = new URL(settings.apiUrl || '.', document.baseURI).origin;
+    const actions = this.actions;
     return {
       strings,
       busy,
@@ -119,12 +159,13 @@ export class Features implements ReactiveController {
       onPrompt: (prompt) => void this.config.send(prompt).catch(() => undefined),
       actions: {
         actions: settings.threadItemActions,
-        feedback: this.actions.feedback,
-        copied: this.actions.copied,
+        view: actions?.view,
+        feedback: actions?.controller.feedback ?? new Map(),
+        copied: actions?.controller.copied ?? null,
         busy,
         strings,
-        onCopy: (item: AssistantMessageItem) => void this.actions.copy(item).catch(() => undefined),
-        onFeedback: (item, kind) => void this.actions.rate(item, kind),
+        onCopy: (item: AssistantMessageItem) => void actions?.controller.copy(item).catch(() => undefined),
+        onFeedback: (item, kind) => void actions?.controller.rate(item, kind),
         onRegenerate: (item) => void this.config.regenerate(item.id).catch(() => undefined),
       },
       // Sent images show only from the chat server itself or the thread's allowed image hosts.
@@ -146,6 +187,11 @@ export class Features implements ReactiveController {
     };
   }
 }
+
+type ItemActionsModule = typeof import('./item-actions.js');
+
+/** The item actions once loaded: later elements on the page show them at once. */
+let loadedActions: ItemActionsModule | null = null;
 
 /** The handler of a feature that has not loaded yet. */
 const ignore = (): void => undefined;

@@ -2,7 +2,8 @@
  * ItemActionsController: the actions under a finished answer. Copy puts the answer's text (and
  * nothing else) on the clipboard; thumbs up/down post `items.feedback` naming the answer's item
  * id and keep the chosen state (in this browser: see feedback-memory.ts); regenerate is the run
- * controller's.
+ * controller's. This module, with the actions' view and styles, is a file of its own beside
+ * `stream-chat.js` (the all-in-one IIFE has it inside) that `Features` loads early: see there.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { requestJson } from '../protocol/client.js';
@@ -10,6 +11,9 @@ import type { AssistantMessageItem } from '../protocol/types.js';
 import { showError, type ChatConfig } from './chat-store.js';
 import type { FeedbackKind } from '../features.js';
 import { recallFeedback, rememberFeedback } from './feedback-memory.js';
+
+export { itemActions } from '../views/item-actions.js';
+export { itemActionsStyles } from '../views/item-actions.styles.js';
 
 export class ItemActionsController implements ReactiveController {
   /** The feedback given per answer id. */

@@ -15,6 +15,8 @@ import type { FeedbackKind, ThreadItemActions } from '../features.js';
 /** Data and callbacks the actions need. */
 export interface ItemActionsProps {
   actions: ThreadItemActions;
+  /** Renders the actions (`itemActions`): null until they have loaded, and their row holds its place meanwhile. */
+  view?: ItemActionsView;
   feedback: ReadonlyMap<string, FeedbackKind>;
   copied: string | null;
   /** A response runs: regenerate waits. */
@@ -89,3 +91,4 @@ class ItemActionsDirective extends Directive {
 
 /** Renders the actions of one answer (nothing when none is enabled). */
 export const itemActions = directive(ItemActionsDirective);
+export type ItemActionsView = typeof itemActions;

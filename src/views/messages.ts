@@ -8,7 +8,7 @@ import type { Annotation, AssistantMessageItem, ThreadItem, WidgetNode } from '.
 import { format, type Strings } from '../i18n.js';
 import { prepareMarkdown, whenIdle, type LiveMarkdown } from '../markdown/render.js';
 import { renderAssistantText } from './assistant-text.js';
-import { itemActions, type ItemActionsProps } from './item-actions.js';
+import type { ItemActionsProps } from './item-actions.js';
 import { renderSent } from './sent-attachments.js';
 
 /** Data and callbacks the message list needs. */
@@ -100,6 +100,7 @@ function renderRow(item: ThreadItem, props: MessagesProps, running: boolean): un
     props.locale,
     props.allowedImageDomains,
     actions?.actions,
+    actions?.view,
     actions?.feedback.get(item.id),
     actions?.copied === item.id,
     actions?.busy,
@@ -184,9 +185,12 @@ function renderAssistant(
       ${incomplete ? html`<p class="incomplete-note">${props.strings.incomplete}</p>` : nothing}
     </div>
     ${streaming ? nothing : timestamp(item.created_at, props.locale)}
-    ${actions && !streaming && !running && (actions.copy || actions.feedback || actions.retry) ? itemActions(item, props.actions!) : nothing}
+    ${actions && !streaming && !running && (actions.copy || actions.feedback || actions.retry) ? (props.actions!.view?.(item, props.actions!) ?? ACTIONS_PENDING) : nothing}
   </div>`;
 }
+
+/** The actions' row while they load: it holds their place, with one empty row action. */
+const ACTIONS_PENDING = html`<div class="item-actions" aria-hidden="true"><span class="row-action"></span></div>`;
 
 /** The key a streaming answer's text part registers under in `LiveMarkdown`. */
 export function liveKey(itemId: string, index: number): string {

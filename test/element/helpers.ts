@@ -96,12 +96,15 @@ export interface PageWindow extends Window {
   chatEvents: string[];
 }
 
-/** Opens `/pages/<build>.html` (a plain page under a strict CSP) in an 800x600 frame, once the element is defined. */
-export async function openScriptTagPage(build: string): Promise<{ frame: HTMLIFrameElement; win: PageWindow }> {
+/** Opens `/pages/<build>.html<search>` (a plain page under a strict CSP) in an 800x600 frame, once the element is defined. */
+export async function openScriptTagPage(
+  build: string,
+  search = '',
+): Promise<{ frame: HTMLIFrameElement; win: PageWindow }> {
   const frame = document.createElement('iframe');
   frame.style.width = '800px';
   frame.style.height = '600px';
-  frame.src = `/pages/${build}.html`;
+  frame.src = `/pages/${build}.html${search}`;
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
   document.body.append(frame);
   await loaded;

@@ -40,6 +40,15 @@ function answerIds(el: StreamChatElement): string[] {
 }
 
 describe('<stream-chat> item actions', () => {
+  // The actions load on first use, early (script-tag.test.ts checks that their row holds its place
+  // meanwhile); once in, every element on the page shows them at once. These tests start there.
+  before(async () => {
+    const { el } = await mount();
+    await sendAndWait(el, 'text Load the actions');
+    await waitUntil(() => parts(el, 'copy-button').length === 1, 'the actions never showed', { timeout: 4000 });
+    el.remove();
+  });
+
   it('shows the actions under finished answers only', async () => {
     const { el } = await mountActions();
     const started = oneEvent(el, 'stream-chat-response-start');

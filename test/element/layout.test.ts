@@ -155,6 +155,26 @@ describe('layout', () => {
     expect(remove!.borderTopColor).to.equal(cancel!.borderTopColor);
   });
 
+  it('styles the composer extras, which load on first use, as their rules always cascaded', async () => {
+    const { el } = await mount('/api/files');
+    el.style.setProperty('--stream-chat-border-color', 'rgb(1, 2, 3)');
+    el.attachments = {};
+    el.dictation = true;
+    el.composerModels = [{ id: 'fast', label: 'Fast' }];
+    await waitUntil(() => parts(el, 'dictation-button').length === 1, 'the extras showed', { timeout: 4000 });
+    const style = (node: Element) => getComputedStyle(node);
+    expect(style(el.shadowRoot!.querySelector('.file-input')!).display, 'the file input is hidden').to.equal('none');
+    for (const name of ['attach-button', 'dictation-button']) {
+      // The secondary look comes after the composer's icon button rules, which it overrides.
+      expect(style(part(el, name)).backgroundColor, name).to.equal('rgba(0, 0, 0, 0)');
+      expect(style(part(el, name)).borderTopColor, name).to.equal('rgb(1, 2, 3)');
+      expect(style(part(el, name)).width, name).to.equal('42px');
+    }
+    expect(style(part(el, 'send-button')).backgroundColor).to.not.equal('rgba(0, 0, 0, 0)');
+    expect(style(part(el, 'model-menu')).borderTopColor).to.equal('rgb(1, 2, 3)');
+    expect(style(part(el, 'model-menu')).borderTopLeftRadius).to.equal('8px');
+  });
+
   it('keeps code left to right in a right-to-left locale', async () => {
     const { el } = await mount();
     el.locale = 'ar';

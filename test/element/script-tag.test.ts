@@ -15,13 +15,13 @@ function declared(element: CustomElementConstructor | undefined): unknown[] {
   ]);
 }
 
-/** The script files a page loaded from the build folder, without their content hash. */
+/** The script files a page loaded from the build folder (or the `held` page's copy), without their content hash. */
 function scriptsLoaded(win: Window): string[] {
   return win.performance
     .getEntriesByType('resource')
     .map((entry) => new URL(entry.name).pathname)
-    .filter((path) => path.startsWith('/dist/') && path.endsWith('.js'))
-    .map((path) => path.slice('/dist/'.length).replace(/-[\w-]{8}\.js$/, '.js'));
+    .filter((path) => /^\/(?:dist|held\/\w+)\/.*\.js$/.test(path))
+    .map((path) => path.replace(/^\/(?:dist|held\/\w+)\//, '').replace(/-[\w-]{8}\.js$/, '.js'));
 }
 
 describe('the script-tag builds, on a plain page under a strict CSP', () => {
@@ -37,9 +37,14 @@ describe('the script-tag builds, on a plain page under a strict CSP', () => {
           );
         await waitUntil(() => answer().includes('Hello from the build'), 'the answer rendered');
         expect(answer()).to.include('tool output: {"from":"plain page"}');
-        // The client-tool plumbing loaded when the stream brought the call (the IIFE has it inside).
+        // The item actions loaded when the response started, the client-tool plumbing when the
+        // stream brought the call (the IIFE has them inside).
         if (build === 'module')
-          expect(scriptsLoaded(win)).to.deep.equal(['stream-chat.js', 'stream-chat-client-tools.js']);
+          expect(scriptsLoaded(win)).to.deep.equal([
+            'stream-chat.js',
+            'stream-chat-item-actions.js',
+            'stream-chat-client-tools.js',
+          ]);
         expect(win.chatEvents).to.deep.equal([
           'response-start',
           'thread-change',
@@ -108,7 +113,7 @@ describe('the script-tag builds, on a plain page under a strict CSP', () => {
     });
   }
 
-  it('module: a text conversation loads no optional part; the history panel and the composer extras load theirs on first use', async () => {
+  it('module: a text conversation loads only the item actions; the history panel and the composer extras load theirs on first use', async () => {
     const { frame, win } = await openPage('module');
     try {
       const chat = win.document.querySelector('stream-chat') as HTMLElement & {
@@ -122,19 +127,25 @@ describe('the script-tag builds, on a plain page under a strict CSP', () => {
         () => shown('assistant-message')?.textContent?.includes('Plain text only'),
         'the answer rendered',
       );
-      expect(scriptsLoaded(win)).to.deep.equal(['stream-chat.js']);
+      await waitUntil(() => shown('copy-button'), 'the item actions showed', { timeout: 4000 });
+      expect(scriptsLoaded(win)).to.deep.equal(['stream-chat.js', 'stream-chat-item-actions.js']);
       chat.attachments = {};
       chat.dictation = true;
       await waitUntil(() => shown('attach-button') && shown('dictation-button'), 'the composer extras showed', {
         timeout: 4000,
       });
-      expect(scriptsLoaded(win)).to.deep.equal(['stream-chat.js', 'stream-chat-composer-extras.js']);
+      expect(scriptsLoaded(win)).to.deep.equal([
+        'stream-chat.js',
+        'stream-chat-item-actions.js',
+        'stream-chat-composer-extras.js',
+      ]);
       (shown('history-button') as HTMLButtonElement).click();
       await waitUntil(() => chat.shadowRoot?.querySelector('[part~="history"] .thread-title'), 'history rendered', {
         timeout: 4000,
       });
       expect(scriptsLoaded(win)).to.deep.equal([
         'stream-chat.js',
+        'stream-chat-item-actions.js',
         'stream-chat-composer-extras.js',
         'stream-chat-history-list.js',
       ]);
@@ -143,4 +154,57 @@ describe('the script-tag builds, on a plain page under a strict CSP', () => {
       frame.remove();
     }
   });
+
+  for (const pointer of ['fine', 'coarse']) {
+    it(`module: while the item actions load, each answer keeps the place of their row, and nothing moves when they show (${pointer} pointer)`, async () => {
+      const { frame, win } = await openPage('held', `?${pointer}`);
+      try {
+        const chat = win.document.querySelector('stream-chat') as HTMLElement & { send(text: string): Promise<void> };
+        const root = chat.shadowRoot!;
+        chat.style.height = '400px';
+        // The element's (pointer: coarse) rules, in force as on a touch screen: controls are 44 px.
+        if (pointer === 'coarse') {
+          const { CSSMediaRule, CSSStyleSheet } = win as unknown as typeof globalThis;
+          const coarse = new CSSStyleSheet();
+          for (const sheet of root.adoptedStyleSheets)
+            for (const rule of Array.from(sheet.cssRules))
+              if (rule instanceof CSSMediaRule && rule.media.mediaText.includes('pointer: coarse'))
+                for (const inner of Array.from(rule.cssRules)) coarse.insertRule(inner.cssText, coarse.cssRules.length);
+          root.adoptedStyleSheets = [...root.adoptedStyleSheets, coarse];
+        }
+        await chat.send('text First answer');
+        await chat.send(`text ${'A longer second answer. '.repeat(30)}`);
+        const rows = () => Array.from(root.querySelectorAll<HTMLElement>('[part~="assistant-message"]'));
+        await waitUntil(() => rows().length === 2, 'both answers rendered');
+        const log = root.querySelector<HTMLElement>('[part~="messages"]')!;
+        expect(log.scrollHeight, 'the list scrolls').to.be.greaterThan(log.clientHeight);
+        await waitUntil(() => log.scrollTop + log.clientHeight >= log.scrollHeight - 1, 'the newest answer in view');
+        // Each answer has its actions' row, empty, hidden from assistive technology, nothing to focus.
+        const places = rows().map((row) => row.querySelector<HTMLElement>('.item-actions'));
+        for (const place of places) {
+          expect(place?.getAttribute('aria-hidden')).to.equal('true');
+          expect(place?.querySelectorAll('button, [tabindex]')).to.have.length(0);
+        }
+        const layout = () => ({
+          rows: rows().map((row) => row.getBoundingClientRect().height),
+          actions: rows().map((row) => row.querySelector('.item-actions')?.getBoundingClientRect().height),
+          tops: rows().map((row) => row.getBoundingClientRect().top),
+          scrollTop: log.scrollTop,
+          scrollHeight: log.scrollHeight,
+        });
+        const before = layout();
+        expect(scriptsLoaded(win)).to.not.include('stream-chat-item-actions.js');
+        await fetch('/api/held-release', { method: 'POST' });
+        await waitUntil(() => root.querySelectorAll('[part~="copy-button"]').length === 2, 'the actions showed', {
+          timeout: 4000,
+        });
+        expect(layout()).to.deep.equal(before);
+        expect(before.actions[0]).to.equal(pointer === 'coarse' ? 44 : 32);
+        expect(scriptsLoaded(win)).to.include('stream-chat-item-actions.js');
+        expect(win.violations).to.deep.equal([]);
+      } finally {
+        frame.remove();
+      }
+    });
+  }
 });

@@ -17,6 +17,9 @@
  *   POST /api/files…       the kit with attachments and dictation (see files-route.ts)
  *   GET  /pages/<build>.html a plain page (no bundler) loading dist/stream-chat.js or
  *                          stream-chat.iife.js under a strict Content-Security-Policy
+ *   GET  /held/<key>/<file> dist/<file>; the item actions' file waits for POST /api/held-release
+ *                          after each load of the module (the `held` page's: /pages/held.html?<key>
+ *                          loads it from /held/<key>/, so each key's files are new to the browser)
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Context, Next } from 'koa';
@@ -195,7 +198,12 @@ const pages: Record<string, string> = {
   module: '<script type="module" src="/dist/stream-chat.js"></script>',
   classic: '<script src="/dist/stream-chat.iife.js"></script>',
   both: '<script src="/dist/stream-chat.iife.js"></script><script type="module" src="/dist/stream-chat.js"></script>',
+  held: '<script type="module" src="/held/KEY/stream-chat.js"></script>',
 };
+
+/** Lets the item actions' file of the `held` page through. */
+let releaseHeld: () => void = () => undefined;
+let held = Promise.resolve();
 
 export async function testServerMiddleware(ctx: Context, next: Next): Promise<void> {
   const path = ctx.path;
@@ -204,8 +212,22 @@ export async function testServerMiddleware(ctx: Context, next: Next): Promise<vo
     ctx.set('content-security-policy', CSP);
     ctx.type = 'html';
     ctx.body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${page}</title>
-<script src="/test/support/script-tag-page.js"></script>${pages[page]}</head>
+<script src="/test/support/script-tag-page.js"></script>${pages[page].replace('KEY', ctx.querystring.replace(/\W/g, '') || 'page')}</head>
 <body><stream-chat theme="dark" history></stream-chat></body></html>`;
+    return;
+  }
+  const file = /^\/held\/\w+\/(stream-chat[\w-]*\.js)$/.exec(path)?.[1];
+  if (file) {
+    // Each page that loads the module holds the item actions' file again.
+    if (file === 'stream-chat.js') held = new Promise((resolve) => (releaseHeld = resolve));
+    else if (file.startsWith('stream-chat-item-actions-')) await held;
+    ctx.path = `/dist/${file}`;
+    return next();
+  }
+  if (path === '/api/held-release') {
+    releaseHeld();
+    ctx.respond = false;
+    ctx.res.writeHead(204).end();
     return;
   }
   if (path === '/chatkit') {
