@@ -17,6 +17,7 @@ const SLACK = 48;
 
 export class AutoscrollController implements ReactiveController {
   private scroller: HTMLElement | undefined;
+  private content: Element | undefined;
   private following = true;
   /** New content arrived while the user was scrolled up. */
   private arrived = false;
@@ -31,30 +32,31 @@ export class AutoscrollController implements ReactiveController {
   private seen: ChatState | null = null;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost & { readonly renderRoot: HTMLElement | DocumentFragment },
     private readonly store: ChatStore,
   ) {
     host.addController(this);
   }
 
-  /** Binds the scrolling element; pass to Lit's `ref()`. */
-  readonly bind = (element?: Element): void => {
-    this.scroller = element instanceof HTMLElement ? element : undefined;
-  };
-
   /**
-   * Binds the element that holds the rows; pass to Lit's `ref()`. Its size changes after layout
+   * Finds the scrolling list and the element that holds the rows after they first render (and
+   * again on the first update after the element is put back in a page: leaving it stopped any
+   * answer, so nothing grows the rows before that update). The rows' holder changes size after layout
    * (streamed text, rows with `content-visibility: auto` getting their real height), and acting
    * then, before paint, avoids a visible jump.
    */
-  readonly bindContent = (element?: Element): void => {
+  hostUpdated(): void {
+    if (this.content) return;
+    const root = this.host.renderRoot;
+    this.scroller = root.querySelector<HTMLElement>('[part~="messages"]') ?? undefined;
+    this.content = root.querySelector('.items') ?? undefined;
+    if (!this.content) return;
     // While an answer streams, pin at once (before paint). Otherwise (an opened thread, rows getting
     // their real size) pin next frame, before layout: scrolling here would bring more rows into
     // view and resize the content again within this frame (a "ResizeObserver loop").
     this.resizeObserver ??= new ResizeObserver(() => (this.store.state.run ? this.pin() : this.schedule()));
-    this.resizeObserver.disconnect();
-    if (element) this.resizeObserver.observe(element);
-  };
+    this.resizeObserver.observe(this.content);
+  }
 
   /**
    * Records whether the user is at the bottom; bind to the scroller's `scroll` event (at most one
@@ -121,6 +123,7 @@ export class AutoscrollController implements ReactiveController {
 
   hostDisconnected(): void {
     this.resizeObserver?.disconnect();
+    this.content = undefined;
     cancelAnimationFrame(this.frame);
     this.frame = 0;
   }

@@ -126,8 +126,6 @@ export function createShell(host: ShellHost, strings: () => Strings): Shell {
       errorMessage: state.error ? describeError(s, state.error) : '',
       renderRich: rich.render,
       live,
-      bindScroller: autoscroll.bind,
-      bindContent: autoscroll.bindContent,
       scrollButton: autoscroll.button,
       onScroll: (event) => {
         autoscroll.handleScroll();

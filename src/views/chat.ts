@@ -3,7 +3,6 @@
  * the composer (or the closed-thread banner). Composes the other views from one set of props.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { ref } from 'lit/directives/ref.js';
 import type { ChatState, ShownNotice } from '../state/reducer.js';
 import { directionOf, type Strings } from '../i18n.js';
 import { renderMessages, renderScrollButton, type MessagesProps, type ScrollButtonProps } from './messages.js';
@@ -60,8 +59,6 @@ export interface ChatProps {
   /** Renders widgets, workflows, structured input and generated images (see `MessagesProps`). */
   renderRich?: MessagesProps['renderRich'];
   live?: MessagesProps['live'];
-  bindScroller: (element?: Element) => void;
-  bindContent: (element?: Element) => void;
   /** The "jump to newest" button, or null. */
   scrollButton: ScrollButtonProps | null;
   onScroll: (event: Event) => void;
@@ -109,11 +106,11 @@ export function renderChat(props: ChatProps): TemplateResult {
         onToggleHistory: props.onToggleHistory,
         onNewThread: props.onNewThread,
       })}
-      <div part="messages" role="log" aria-live="off" aria-label=${s.messages} aria-busy=${state.loading ? 'true' : 'false'} tabindex="0" ${ref(props.bindScroller)} @scroll=${props.onScroll}>
+      <div part="messages" role="log" aria-live="off" aria-label=${s.messages} aria-busy=${state.loading ? 'true' : 'false'} tabindex="0" @scroll=${props.onScroll}>
         ${state.loadingOlder ? html`<div class="older" role="status">${s.loadingOlder}</div>` : nothing}
         ${state.loading ? html`<div class="empty" role="status">${s.loading}</div>` : nothing}
         ${empty ? renderStartScreen({ greeting: props.greeting, prompts: f.prompts, disabled: responding, strings: s, onPrompt: f.onPrompt }) : nothing}
-        <div class="items" ${ref(props.bindContent)}>
+        <div class="items">
           ${showNotices(notices.before)}
           ${renderMessages({
             items: state.items,
