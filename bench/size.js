@@ -12,13 +12,15 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
  * thread load starts), and what loads on first use: locales other than English, widgets and the
  * other rich items (with what their actions do), the history panel (with its styles), the composer
  * extras (attachments, dictation, the tool and model menus, with their styles), the client-tool
- * plumbing (when a stream first brings a call), syntax highlighting. The IIFE is the all-in-one file for pages without modules: it holds
- * every optional part and must stay one file.
+ * plumbing (when a stream first brings a call), syntax highlighting. The IIFE is the all-in-one
+ * file for pages without modules: it holds every optional part and must stay one file.
  * The goals are 40 kB and 60 kB (TARGETS). Each budget is today's size with a little room (the IIFE's
  * with room for syntax highlighting): it stops growth, it does not claim the goals.
  */
 // The IIFE also inlines the syntax highlighter (3.7 kB gzip), which the module loads on first use.
-const BUDGETS = { 'dist/stream-chat.js': 48 * 1024, 'dist/stream-chat.iife.js': 78 * 1024 };
+// Loading the item actions separately took 1 kB off the module and put 0.3 kB of loading code
+// into the IIFE, hence its 78.5 kB.
+const BUDGETS = { 'dist/stream-chat.js': 48 * 1024, 'dist/stream-chat.iife.js': 78.5 * 1024 };
 const TARGETS = { 'dist/stream-chat.js': 40 * 1024, 'dist/stream-chat.iife.js': 60 * 1024 };
 
 const kb = (n) => `${(n / 1024).toFixed(1)} kB`;

@@ -15,12 +15,7 @@ export function plainText(tokens: readonly Token[]): string {
     .map((t) => {
       const token = t as MarkedToken;
       switch (token.type) {
-        case 'paragraph':
-          return plainText(token.tokens);
         case 'checkbox':
-        case 'space':
-          return '';
-        case 'list':
           return '';
         case 'text':
           return token.tokens ? plainText(token.tokens) : token.escaped ? token.text : decodeEntities(token.text);
@@ -94,9 +89,11 @@ export function announcedText(markdown: string, limit = ANNOUNCED_LENGTH): strin
     parseBlocks(read, { final: whole }).map((block) => block.token),
     lines,
   );
-  const text = lines.filter((line) => line.trim() !== '').join('\n');
-  if (text.length <= limit) return whole ? text : `${text.trimEnd()}…`;
-  const cut = text.slice(0, limit + 1);
-  const end = cut.search(/\s+\S*$/);
-  return `${(end > 0 ? cut.slice(0, end) : text.slice(0, limit)).trimEnd()}…`;
+  let text = lines.filter((line) => line.trim()).join('\n');
+  if (text.length > limit) {
+    const cut = text.slice(0, limit + 1);
+    const end = cut.search(/\s+\S*$/);
+    text = end > 0 ? cut.slice(0, end) : text.slice(0, limit);
+  } else if (whole) return text;
+  return `${text.trimEnd()}…`;
 }
