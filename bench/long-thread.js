@@ -27,7 +27,7 @@ import { headerLine, launchWithServer, PROBES, summariseProbe, taskDuration } fr
 import { heapBreakdown } from './lib/heap.js';
 import { random, shortMarkdown } from './lib/markdown-text.js';
 import { readOptions } from './lib/options.js';
-import { fromRoot, loadServerKit, requireFiles, serveFromWorker, startServerWorker } from './lib/server.js';
+import { chunks, fromRoot, loadServerKit, requireFiles, serveFromWorker, startServerWorker } from './lib/server.js';
 import { fmt, max, median, table } from './lib/stats.js';
 
 const USAGE = `
@@ -48,7 +48,7 @@ const SPEC = {
   },
   'warm-up': {
     default: 0,
-    help: '1: open a 4-item thread, then a new conversation, before each measured open: the heap growth then leaves out what the page makes once, on first use (templates, object shapes, code)',
+    help: '1: open a 4-item thread, then a new conversation, before each measured open: the heap growth then leaves out what the page makes once, on first use (templates, object shapes, code, the item actions and the highlighter loaded from their own files)',
   },
   'timeout-s': { default: 15, help: 'how long to wait for one load or page before giving up on it' },
 };
@@ -186,7 +186,10 @@ async function serve({ items }) {
   const { ChatKitServer, MemoryStore, createChatKitHandler } = await loadServerKit();
   const store = new MemoryStore();
   const thread = await seed(store, 'thr_longlong', threadTexts(items, 7));
-  await seed(store, WARM_UP_THREAD, threadTexts(4, 8), 'msg_w');
+  // The warm-up answers hold a code block, so the syntax highlighter (a file of its own) loads then.
+  const warmUp = threadTexts(4, 8);
+  warmUp[3] += '\n\n```js\nconst ready = true;\n```';
+  await seed(store, WARM_UP_THREAD, warmUp, 'msg_w');
   const chatkit = new ChatKitServer({
     store,
     async *respond() {
@@ -194,7 +197,11 @@ async function serve({ items }) {
     },
   });
   await serveFromWorker({
-    routes: { '/': PAGE, '/dist/stream-chat.js': { file: 'dist/stream-chat.js' } },
+    routes: {
+      '/': PAGE,
+      '/dist/stream-chat.js': { file: 'dist/stream-chat.js' },
+      ...chunks('dist/stream-chat.js', '/dist/'),
+    },
     chatkit: createChatKitHandler(chatkit),
     info: { threadId: thread.id },
   });

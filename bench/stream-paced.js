@@ -23,9 +23,7 @@
 //
 // Build first (`npm run build`), then: node bench/stream-paced.js [--scenarios=short,long,burst]
 // It prints figures and never fails on time.
-import { readdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { headerLine, launchWithServer, taskDuration } from './lib/browser.js';
@@ -33,7 +31,7 @@ import { heapBreakdown } from './lib/heap.js';
 import { markdownAnswer } from './lib/markdown-text.js';
 import { readOptions } from './lib/options.js';
 import { pace } from './lib/pace.js';
-import { epochNow, loadServerKit, requireFiles, serveFromWorker, startServerWorker } from './lib/server.js';
+import { chunks, epochNow, loadServerKit, requireFiles, serveFromWorker, startServerWorker } from './lib/server.js';
 import { fmt, table } from './lib/stats.js';
 
 const USAGE = `
@@ -253,16 +251,6 @@ async function serve({ bundle, base, readGapMs }) {
     },
     chatkit: createChatKitHandler(chatkit),
   });
-}
-
-/**
- * The optional parts a build loads on first use (`stream-chat-*.js` beside it, the syntax
- * highlighter among them), served beside it as a page would.
- */
-function chunks(bundle, at) {
-  const folder = dirname(bundle);
-  const names = readdirSync(folder).filter((name) => /^stream-chat-.+\.js$/.test(name));
-  return Object.fromEntries(names.map((name) => [at + name, { file: join(folder, name) }]));
 }
 
 function plans(options, widget) {

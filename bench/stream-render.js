@@ -44,7 +44,15 @@ import { headerLine, launchWithServer, PROBES, summariseProbe, taskDuration } fr
 import { markdownAnswer } from './lib/markdown-text.js';
 import { pace } from './lib/pace.js';
 import { readOptions } from './lib/options.js';
-import { epochNow, fromRoot, loadServerKit, requireFiles, serveFromWorker, startServerWorker } from './lib/server.js';
+import {
+  chunks,
+  epochNow,
+  fromRoot,
+  loadServerKit,
+  requireFiles,
+  serveFromWorker,
+  startServerWorker,
+} from './lib/server.js';
 import { fmt, max, median, ratio, table } from './lib/stats.js';
 import { startTrace, stopTrace, SYNC_MARK } from './lib/trace.js';
 
@@ -221,6 +229,7 @@ async function serve({ tokens: count, rate }) {
       '/ours.html': OURS_PAGE,
       '/deep-chat.html': DEEP_CHAT_PAGE,
       '/dist/stream-chat.js': { file: 'dist/stream-chat.js' },
+      ...chunks('dist/stream-chat.js', '/dist/'),
       '/deep-chat.js': { file: 'node_modules/deep-chat/dist/deepChat.bundle.js' },
     },
     chatkit: createChatKitHandler(chatkit),

@@ -1,6 +1,7 @@
 // One loopback HTTP server per benchmark: the bench pages, files from dist/ and node_modules, and
 // a ChatKit endpoint built with the BUILT server kit (dist/server). Node 20, no dependencies.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +29,19 @@ export function requireFiles(script, paths) {
   console.error('Build the package first: npm run build');
   console.error('(or only what the benchmarks load: npx tsc -p tsconfig.server.json && npx vite build --mode bundle)');
   process.exit(1);
+}
+
+/**
+ * Routes for the optional parts a build loads on first use (`stream-chat-*.js` beside it: the item
+ * actions, the syntax highlighter, ...), served at `at` as a page would find them beside the build.
+ *
+ * @param {string} bundle - The build's module file, relative to the package root.
+ * @param {string} at - The URL folder the page loads the build from (`/dist/`).
+ */
+export function chunks(bundle, at) {
+  const folder = dirname(bundle);
+  const names = readdirSync(fromRoot(folder)).filter((name) => /^stream-chat-.+\.js$/.test(name));
+  return Object.fromEntries(names.map((name) => [at + name, { file: join(folder, name) }]));
 }
 
 /** Loads the built server kit (dist/server/index.js). */
