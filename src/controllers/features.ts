@@ -56,6 +56,11 @@ export class Features implements ReactiveController {
   /** The item actions and their view, once loaded. */
   private actions: { controller: ItemActionsController; view: ItemActionsView } | null = null;
   private loadingActions: Promise<void> | null = null;
+  /**
+   * Their file did not load (offline, or not deployed beside the module): answers show no actions
+   * row for the page's life, as browsers keep a failed module import failed.
+   */
+  private actionsFailed = false;
   /** Attachments, dictation and the menus, once a property asked for them and they have loaded. */
   private extras: ComposerExtras | null = null;
   private loading: Promise<void> | null = null;
@@ -90,13 +95,19 @@ export class Features implements ReactiveController {
    */
   private loadActions(): void {
     const { copy, feedback, retry } = this.config.settings().threadItemActions;
-    if (this.actions || !(copy || feedback || retry)) return;
+    if (this.actions || this.actionsFailed || !(copy || feedback || retry)) return;
     if (loadedActions) this.startActions(loadedActions);
     else
-      this.loadingActions ??= import('./item-actions.js').then((module) => {
-        this.startActions((loadedActions = module));
-        this.host.requestUpdate();
-      });
+      this.loadingActions ??= import('./item-actions.js').then(
+        (module) => {
+          this.startActions((loadedActions = module));
+          this.host.requestUpdate();
+        },
+        () => {
+          this.actionsFailed = true;
+          this.host.requestUpdate();
+        },
+      );
   }
 
   /** Adds the actions' styles to the element's shadow root and starts using them. */
@@ -158,7 +169,7 @@ export class Features implements ReactiveController {
       prompts: settings.startPrompts,
       onPrompt: (prompt) => void this.config.send(prompt).catch(() => undefined),
       actions: {
-        actions: settings.threadItemActions,
+        actions: this.actionsFailed ? {} : settings.threadItemActions,
         view: actions?.view,
         feedback: actions?.controller.feedback ?? new Map(),
         copied: actions?.controller.copied ?? null,

@@ -207,4 +207,27 @@ describe('the script-tag builds, on a plain page under a strict CSP', () => {
       }
     });
   }
+
+  it('module: a deployment without the item actions’ file shows answers without actions, and no error', async () => {
+    const { frame, win } = await openPage('missing', `?${Date.now()}`);
+    try {
+      const chat = win.document.querySelector('stream-chat') as HTMLElement & { send(text: string): Promise<void> };
+      const root = chat.shadowRoot!;
+      await chat.send('text First answer');
+      const rows = () => Array.from(root.querySelectorAll<HTMLElement>('[part~="assistant-message"]'));
+      // The failed load takes back the place its row held.
+      await waitUntil(() => rows()[0]?.querySelector('.item-actions') === null, 'no actions row', { timeout: 4000 });
+      await chat.send('text Second answer');
+      expect(rows().map((row) => row.querySelector('.bubble')?.textContent?.trim())).to.deep.equal([
+        'First answer',
+        'Second answer',
+      ]);
+      expect(root.querySelectorAll('.item-actions')).to.have.length(0);
+      const errors = (win as unknown as { pageErrors: string[] }).pageErrors;
+      expect(errors).to.deep.equal([]);
+      expect(win.violations).to.deep.equal([]);
+    } finally {
+      frame.remove();
+    }
+  });
 });

@@ -6,6 +6,7 @@ document.addEventListener('securitypolicyviolation', (event) => {
 });
 window.pageErrors = [];
 window.addEventListener('error', (event) => window.pageErrors.push(event.message));
+window.addEventListener('unhandledrejection', (event) => window.pageErrors.push(String(event.reason)));
 window.chatEvents = [];
 document.addEventListener('DOMContentLoaded', () => {
   const chat = document.querySelector('stream-chat');

@@ -17,6 +17,7 @@
  *   POST /api/files…       the kit with attachments and dictation (see files-route.ts)
  *   GET  /pages/<build>.html a plain page (no bundler) loading dist/stream-chat.js or
  *                          stream-chat.iife.js under a strict Content-Security-Policy
+ *   GET  /missing/<key>/<file> dist/<file>, but the item actions' file is not found (the `missing` page)
  *   GET  /held/<key>/<file> dist/<file>; the item actions' file waits for POST /api/held-release
  *                          after each load of the module (the `held` page's: /pages/held.html?<key>
  *                          loads it from /held/<key>/, so each key's files are new to the browser)
@@ -199,6 +200,7 @@ const pages: Record<string, string> = {
   classic: '<script src="/dist/stream-chat.iife.js"></script>',
   both: '<script src="/dist/stream-chat.iife.js"></script><script type="module" src="/dist/stream-chat.js"></script>',
   held: '<script type="module" src="/held/KEY/stream-chat.js"></script>',
+  missing: '<script type="module" src="/missing/KEY/stream-chat.js"></script>',
 };
 
 /** Lets the item actions' file of the `held` page through. */
@@ -223,6 +225,16 @@ export async function testServerMiddleware(ctx: Context, next: Next): Promise<vo
     else if (file.startsWith('stream-chat-item-actions-')) await held;
     ctx.path = `/dist/${file}`;
     return next();
+  }
+  // A deployment without the item actions' file: it is not found.
+  const missing = /^\/missing\/\w+\/(stream-chat[\w-]*\.js)$/.exec(path)?.[1];
+  if (missing) {
+    if (missing.startsWith('stream-chat-item-actions-')) ctx.status = 404;
+    else {
+      ctx.path = `/dist/${missing}`;
+      return next();
+    }
+    return;
   }
   if (path === '/api/held-release') {
     releaseHeld();
