@@ -103,7 +103,8 @@ export class Features implements ReactiveController {
           this.startActions((loadedActions = module));
           this.host.requestUpdate();
         },
-        () => {
+        (error: unknown) => {
+          console.warn('[stream-chat] the item actions did not load:', error);
           this.actionsFailed = true;
           this.host.requestUpdate();
         },
