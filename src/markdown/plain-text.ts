@@ -15,7 +15,11 @@ export function plainText(tokens: readonly Token[]): string {
     .map((t) => {
       const token = t as MarkedToken;
       switch (token.type) {
+        case 'paragraph':
+          return plainText(token.tokens);
         case 'checkbox':
+        case 'space':
+        case 'list':
           return '';
         case 'text':
           return token.tokens ? plainText(token.tokens) : token.escaped ? token.text : decodeEntities(token.text);
