@@ -18,6 +18,7 @@ import type {
   ComposerTool,
   StartPrompt,
   ThreadItemActions,
+  FeedbackKind,
   UploadStrategy,
 } from '../features.js';
 import type { Strings } from '../i18n.js';
@@ -170,9 +171,9 @@ export class Features implements ReactiveController {
       prompts: settings.startPrompts,
       onPrompt: (prompt) => void this.config.send(prompt).catch(() => undefined),
       actions: {
-        actions: this.actionsFailed ? {} : settings.threadItemActions,
+        actions: this.actionsFailed ? NO_ACTIONS : settings.threadItemActions,
         view: actions?.view,
-        feedback: actions?.controller.feedback ?? new Map(),
+        feedback: actions?.controller.feedback ?? NO_FEEDBACK,
         copied: actions?.controller.copied ?? null,
         busy,
         strings,
@@ -204,6 +205,10 @@ type ItemActionsModule = typeof import('./item-actions.js');
 
 /** The item actions once loaded: later elements on the page show them at once. */
 let loadedActions: ItemActionsModule | null = null;
+
+/** What rows get while the actions are not in: the same objects every render, so finished rows skip it. */
+const NO_ACTIONS: ThreadItemActions = {};
+const NO_FEEDBACK: ReadonlyMap<string, FeedbackKind> = new Map();
 
 /** The handler of a feature that has not loaded yet. */
 const ignore = (): void => undefined;

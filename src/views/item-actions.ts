@@ -15,7 +15,7 @@ import type { FeedbackKind, ThreadItemActions } from '../features.js';
 /** Data and callbacks the actions need. */
 export interface ItemActionsProps {
   actions: ThreadItemActions;
-  /** Renders the actions (`itemActions`): null until they have loaded, and their row holds its place meanwhile. */
+  /** Renders the actions (`itemActions`): absent until they have loaded, and their row holds its place meanwhile. */
   view?: ItemActionsView;
   feedback: ReadonlyMap<string, FeedbackKind>;
   copied: string | null;
