@@ -14,18 +14,8 @@
  */
 export { ChatKitServer } from './chatkit-server.js';
 export { DEFAULT_PAGE_SIZE } from './requests.js';
-export type {
-  ActionFn,
-  ChatKitServerOptions,
-  NonStreamingResult,
-  ProcessOptions,
-  RespondContext,
-  RespondFn,
-  StreamCancelledFn,
-  StreamingResult,
-  StreamOptions,
-  SyncActionFn,
-} from './types.js';
+// Every type of the server's options, hooks and results (types.ts holds only these).
+export type * from './types.js';
 export { saveCancelledTurn } from './turn.js';
 export { createChatKitHandler, type ChatKitHandler, type ChatKitHandlerOptions } from './handler.js';
 export type { AllowedOrigins } from './request-guard.js';
