@@ -95,8 +95,9 @@ export class Features implements ReactiveController {
    * else when they are in, and the element renders again.
    */
   private loadActions(): void {
+    if (this.actions || this.actionsFailed) return;
     const { copy, feedback, retry } = this.config.settings().threadItemActions;
-    if (this.actions || this.actionsFailed || !(copy || feedback || retry)) return;
+    if (!(copy || feedback || retry)) return;
     if (loadedActions) this.startActions(loadedActions);
     else
       this.loadingActions ??= import('./item-actions.js').then(
