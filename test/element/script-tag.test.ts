@@ -223,8 +223,10 @@ describe('the script-tag builds, on a plain page under a strict CSP', () => {
         'Second answer',
       ]);
       expect(root.querySelectorAll('.item-actions')).to.have.length(0);
-      const errors = (win as unknown as { pageErrors: string[] }).pageErrors;
-      expect(errors).to.deep.equal([]);
+      const page = win as unknown as { pageErrors: string[]; pageWarnings: string[] };
+      expect(page.pageErrors).to.deep.equal([]);
+      // The page's developers are told why.
+      expect(page.pageWarnings.filter((text) => text.includes('the item actions did not load'))).to.have.length(1);
       expect(win.violations).to.deep.equal([]);
     } finally {
       frame.remove();

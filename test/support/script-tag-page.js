@@ -1,4 +1,4 @@
-// Runs inside the script-tag test pages: records CSP violations and every stream-chat event,
+// Runs inside the script-tag test pages: records CSP violations, errors, console warnings and every stream-chat event,
 // the way a plain page with no bundler would use the element.
 window.violations = [];
 document.addEventListener('securitypolicyviolation', (event) => {
@@ -7,6 +7,12 @@ document.addEventListener('securitypolicyviolation', (event) => {
 window.pageErrors = [];
 window.addEventListener('error', (event) => window.pageErrors.push(event.message));
 window.addEventListener('unhandledrejection', (event) => window.pageErrors.push(String(event.reason)));
+window.pageWarnings = [];
+const warn = console.warn.bind(console);
+console.warn = (...args) => {
+  window.pageWarnings.push(args.map(String).join(' '));
+  warn(...args);
+};
 window.chatEvents = [];
 document.addEventListener('DOMContentLoaded', () => {
   const chat = document.querySelector('stream-chat');
